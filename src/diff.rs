@@ -1,0 +1,1 @@
+//! JSON diff (placeholder, filled below).
