@@ -6,7 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An HTTP verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Verb {
     /// GET
     Get,

@@ -1,1 +1,205 @@
-//! lint
+//! Lint: predict what the server would reject, and explain it, before
+//! anything is sent. Also decodes error answers after the fact ([`explain`]).
+//!
+//! [`lint`] takes a request as a person would write it (verb, path, content
+//! type, raw body text) and returns [`Finding`]s. Each finding names its
+//! [`Rule`], where in the request it is, what is wrong, why, how to fix it
+//! (a corrected body or route where one can be given), and whether the fact
+//! sheet documents the failure or gc-attrs assumes it.
+//!
+//! Pure: no I/O. The simulator does not call this module to decide what to
+//! reject (it shares the schema in [`crate::genesys`], not these verdicts).
+
+pub mod explain;
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::genesys::Verb;
+
+/// How sure gc-attrs is that the server rejects the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing; nothing fails.
+    Info,
+    /// Works, but probably not as meant.
+    Warning,
+    /// Fails under the simulator's strict, assumed behaviour (the fact sheet
+    /// leaves the server's behaviour unconfirmed).
+    LikelyReject,
+    /// Documented to fail.
+    Reject,
+}
+
+impl Severity {
+    /// The label used in text output.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::LikelyReject => "likely-reject",
+            Self::Reject => "reject",
+        }
+    }
+
+    /// Whether this severity predicts a rejection.
+    #[must_use]
+    pub fn rejects(self) -> bool {
+        matches!(self, Self::LikelyReject | Self::Reject)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Whether the fact sheet documents a behaviour or marks it unconfirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    /// Traces to the fact sheet or the SDK docs it cites.
+    Documented,
+    /// The fact sheet says *unconfirmed*; gc-attrs assumes the behaviour.
+    Assumed,
+}
+
+/// The evidence behind a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Evidence {
+    /// Documented or assumed.
+    pub kind: EvidenceKind,
+    /// The fact-sheet section, e.g. `§1.4`.
+    pub section: &'static str,
+}
+
+impl Evidence {
+    /// Documented in this section.
+    #[must_use]
+    pub const fn documented(section: &'static str) -> Self {
+        Self { kind: EvidenceKind::Documented, section }
+    }
+
+    /// Assumed; the section says unconfirmed.
+    #[must_use]
+    pub const fn assumed(section: &'static str) -> Self {
+        Self { kind: EvidenceKind::Assumed, section }
+    }
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            EvidenceKind::Documented => "documented",
+            EvidenceKind::Assumed => "assumed",
+        };
+        write!(f, "{kind}, fact sheet {}", self.section)
+    }
+}
+
+/// Where in the request (or text) a finding points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Location {
+    /// The verb.
+    Verb,
+    /// The path.
+    Route,
+    /// The content type.
+    ContentType,
+    /// A JSON pointer into the body (`""` is the whole body).
+    Pointer {
+        /// RFC 6901 pointer.
+        pointer: String,
+    },
+    /// A line and column (1-based) of the body or text, e.g. for malformed JSON.
+    LineColumn {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+}
+
+impl Location {
+    /// A JSON pointer built from path segments (escaped per RFC 6901).
+    #[must_use]
+    pub fn pointer<S: AsRef<str>>(segments: &[S]) -> Self {
+        let mut pointer = String::new();
+        for segment in segments {
+            pointer.push('/');
+            pointer.push_str(&segment.as_ref().replace('~', "~0").replace('/', "~1"));
+        }
+        Self::Pointer { pointer }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Verb => f.write_str("verb"),
+            Self::Route => f.write_str("route"),
+            Self::ContentType => f.write_str("content type"),
+            Self::Pointer { pointer } if pointer.is_empty() => f.write_str("body"),
+            Self::Pointer { pointer } => write!(f, "body {pointer}"),
+            Self::LineColumn { line, column } => write!(f, "line {line}, column {column}"),
+        }
+    }
+}
+
+/// A concrete fix: the parts of the request to change. Parts left `None`
+/// stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Fix {
+    /// What to do, in one sentence.
+    pub summary: String,
+    /// The verb to use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb: Option<Verb>,
+    /// The path to use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The content type to use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The corrected body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
+}
+
+/// A lint rule: its id, default severity and evidence.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable id, e.g. `body/unknown-key`.
+    pub id: &'static str,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Evidence for the rule.
+    pub evidence: Evidence,
+    /// One line: what the rule looks for.
+    pub title: &'static str,
+}
+
+/// One problem found in a request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// How sure the rejection is.
+    pub severity: Severity,
+    /// Where it is.
+    pub location: Location,
+    /// One line.
+    pub message: String,
+    /// Why, with the fact behind it.
+    pub explanation: String,
+    /// How to fix it, where a fix can be given.
+    pub fix: Option<Fix>,
+    /// Documented or assumed, and where.
+    pub evidence: Evidence,
+}

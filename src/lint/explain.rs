@@ -1,0 +1,1 @@
+//! Error-answer explainer (being written).
