@@ -1,0 +1,329 @@
+//! The edit model over an original attribute map.
+
+use crate::genesys::Attributes;
+
+/// One attribute row of the form: where it came from and what it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The original key, or `None` for a key the user added.
+    pub origin: Option<String>,
+    /// The key now (after any rename).
+    pub key: String,
+    /// The value now.
+    pub value: String,
+    /// Deleted by the user (only rows with an origin stay, marked deleted).
+    pub deleted: bool,
+}
+
+/// What happened to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    /// As it was.
+    Unchanged,
+    /// The value changed.
+    Changed,
+    /// The key changed (the value may too).
+    Renamed,
+    /// A new key.
+    Added,
+    /// Deleted.
+    Deleted,
+}
+
+/// An edit that cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No attribute has this key.
+    #[error("no attribute `{0}`: pick an existing key")]
+    NoSuchKey(String),
+    /// Another attribute has this key already.
+    #[error("attribute `{0}` exists already: edit it, or choose another key")]
+    KeyExists(String),
+    /// Reverting would collide with a key added since.
+    #[error(
+        "cannot revert to `{0}`: another attribute now has that key; rename or delete it first"
+    )]
+    RevertConflict(String),
+}
+
+/// The user's edits over an original attribute map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edits {
+    original: Attributes,
+    rows: Vec<Row>,
+}
+
+impl Edits {
+    /// Starts with no edits.
+    #[must_use]
+    pub fn new(original: Attributes) -> Self {
+        let rows = Self::rows_of(&original);
+        Self { original, rows }
+    }
+
+    fn rows_of(original: &Attributes) -> Vec<Row> {
+        original
+            .iter()
+            .map(|(key, value)| Row {
+                origin: Some(key.clone()),
+                key: key.clone(),
+                value: value.clone(),
+                deleted: false,
+            })
+            .collect()
+    }
+
+    /// The map the edits started from.
+    #[must_use]
+    pub fn original(&self) -> &Attributes {
+        &self.original
+    }
+
+    /// The rows: the original keys in order, then the added ones.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// What happened to a row.
+    #[must_use]
+    pub fn status(&self, row: &Row) -> RowStatus {
+        match &row.origin {
+            None => RowStatus::Added,
+            Some(_) if row.deleted => RowStatus::Deleted,
+            Some(origin) if *origin != row.key => RowStatus::Renamed,
+            Some(origin) if self.original.get(origin) != Some(&row.value) => RowStatus::Changed,
+            Some(_) => RowStatus::Unchanged,
+        }
+    }
+
+    /// The map as the user wants it now.
+    #[must_use]
+    pub fn edited(&self) -> Attributes {
+        self.rows
+            .iter()
+            .filter(|row| !row.deleted)
+            .map(|row| (row.key.clone(), row.value.clone()))
+            .collect()
+    }
+
+    /// Whether the edited map differs from the original.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.edited() != self.original
+    }
+
+    fn live(&self, key: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|row| !row.deleted && row.key == key)
+    }
+
+    fn live_mut(&mut self, key: &str) -> Result<&mut Row, EditError> {
+        let index = self
+            .live(key)
+            .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
+        Ok(&mut self.rows[index])
+    }
+
+    /// Sets the value of an existing key.
+    ///
+    /// # Errors
+    /// [`EditError::NoSuchKey`] when no live attribute has the key.
+    pub fn set_value(&mut self, key: &str, value: &str) -> Result<(), EditError> {
+        value.clone_into(&mut self.live_mut(key)?.value);
+        Ok(())
+    }
+
+    /// Adds a key. Adding back a key the user deleted restores its row.
+    ///
+    /// # Errors
+    /// [`EditError::KeyExists`] when a live attribute has the key.
+    pub fn add(&mut self, key: &str, value: &str) -> Result<(), EditError> {
+        if self.live(key).is_some() {
+            return Err(EditError::KeyExists(key.to_owned()));
+        }
+        let deleted = self
+            .rows
+            .iter_mut()
+            .find(|row| row.deleted && row.origin.as_deref() == Some(key));
+        if let Some(row) = deleted {
+            key.clone_into(&mut row.key);
+            value.clone_into(&mut row.value);
+            row.deleted = false;
+        } else {
+            self.rows.push(Row {
+                origin: None,
+                key: key.to_owned(),
+                value: value.to_owned(),
+                deleted: false,
+            });
+        }
+        Ok(())
+    }
+
+    /// Renames a key, keeping its value.
+    ///
+    /// # Errors
+    /// [`EditError::NoSuchKey`] or [`EditError::KeyExists`].
+    pub fn rename(&mut self, old: &str, new: &str) -> Result<(), EditError> {
+        if old == new {
+            return self
+                .live(old)
+                .map(|_| ())
+                .ok_or_else(|| EditError::NoSuchKey(old.to_owned()));
+        }
+        if self.live(new).is_some() {
+            return Err(EditError::KeyExists(new.to_owned()));
+        }
+        new.clone_into(&mut self.live_mut(old)?.key);
+        Ok(())
+    }
+
+    /// Deletes a key. An added key disappears; an original one stays as a
+    /// deleted row, so it can be reverted.
+    ///
+    /// # Errors
+    /// [`EditError::NoSuchKey`].
+    pub fn delete(&mut self, key: &str) -> Result<(), EditError> {
+        let index = self
+            .live(key)
+            .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
+        if self.rows[index].origin.is_some() {
+            self.rows[index].deleted = true;
+        } else {
+            self.rows.remove(index);
+        }
+        Ok(())
+    }
+
+    /// Reverts one row: the live row with this key, or the deleted row whose
+    /// original key this is. An added row disappears.
+    ///
+    /// # Errors
+    /// [`EditError::NoSuchKey`], or [`EditError::RevertConflict`] when another
+    /// row now holds the original key.
+    pub fn revert(&mut self, key: &str) -> Result<(), EditError> {
+        let index = self
+            .live(key)
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|row| row.deleted && row.origin.as_deref() == Some(key))
+            })
+            .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
+        let Some(origin) = self.rows[index].origin.clone() else {
+            self.rows.remove(index);
+            return Ok(());
+        };
+        if self.live(&origin).is_some_and(|other| other != index) {
+            return Err(EditError::RevertConflict(origin));
+        }
+        let value = self.original.get(&origin).cloned().unwrap_or_default();
+        let row = &mut self.rows[index];
+        row.key = origin;
+        row.value = value;
+        row.deleted = false;
+        Ok(())
+    }
+
+    /// Drops every edit.
+    pub fn revert_all(&mut self) {
+        self.rows = Self::rows_of(&self.original);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edits() -> Edits {
+        Edits::new(Attributes::from([
+            ("intent".into(), "billing".into()),
+            ("priority".into(), "2".into()),
+        ]))
+    }
+
+    #[test]
+    fn each_edit_shows_in_the_row_status() {
+        let mut e = edits();
+        e.set_value("intent", "billing-dispute").unwrap();
+        e.add("callbackWindow", "18:00-20:00").unwrap();
+        e.delete("priority").unwrap();
+        let statuses: Vec<_> = e
+            .rows()
+            .iter()
+            .map(|r| (r.key.as_str(), e.status(r)))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("intent", RowStatus::Changed),
+                ("priority", RowStatus::Deleted),
+                ("callbackWindow", RowStatus::Added)
+            ]
+        );
+        e.rename("intent", "reason").unwrap();
+        assert_eq!(e.status(&e.rows()[0]), RowStatus::Renamed);
+        assert!(e.is_dirty());
+    }
+
+    #[test]
+    fn invalid_edits_are_errors_and_change_nothing() {
+        let mut e = edits();
+        let before = e.clone();
+        assert_eq!(
+            e.set_value("nope", "x"),
+            Err(EditError::NoSuchKey("nope".into()))
+        );
+        assert_eq!(
+            e.add("intent", "x"),
+            Err(EditError::KeyExists("intent".into()))
+        );
+        assert_eq!(
+            e.rename("intent", "priority"),
+            Err(EditError::KeyExists("priority".into()))
+        );
+        assert_eq!(e.delete("nope"), Err(EditError::NoSuchKey("nope".into())));
+        assert_eq!(e.revert("nope"), Err(EditError::NoSuchKey("nope".into())));
+        assert_eq!(e, before);
+        assert!(e.rename("intent", "intent").is_ok());
+    }
+
+    #[test]
+    fn revert_restores_renamed_deleted_and_drops_added_rows() {
+        let mut e = edits();
+        e.rename("intent", "reason").unwrap();
+        e.set_value("reason", "other").unwrap();
+        e.revert("reason").unwrap();
+        assert_eq!(e.edited(), *e.original());
+        e.delete("priority").unwrap();
+        e.revert("priority").unwrap();
+        e.add("new", "1").unwrap();
+        e.revert("new").unwrap();
+        assert!(!e.is_dirty());
+        assert_eq!(e.rows().len(), 2);
+    }
+
+    #[test]
+    fn revert_refuses_to_collide_with_a_new_key() {
+        let mut e = edits();
+        e.rename("intent", "reason").unwrap();
+        e.add("intent", "fresh").unwrap();
+        assert_eq!(
+            e.revert("reason"),
+            Err(EditError::RevertConflict("intent".into()))
+        );
+        e.revert_all();
+        assert!(!e.is_dirty());
+    }
+
+    #[test]
+    fn adding_back_a_deleted_key_restores_its_row() {
+        let mut e = edits();
+        e.delete("priority").unwrap();
+        e.add("priority", "2").unwrap();
+        assert!(!e.is_dirty());
+        assert_eq!(e.rows().len(), 2);
+    }
+}
