@@ -10,14 +10,23 @@
 //! Pure: no I/O. The simulator does not call this module to decide what to
 //! reject (it shares the schema in [`crate::genesys`], not these verdicts).
 
+mod body;
 pub mod explain;
+mod participant;
+mod request;
+mod route;
+pub mod rules;
+mod snippet;
 
 use std::fmt;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::genesys::Verb;
+use crate::genesys::{BodyModel, Route, Verb};
+pub use request::Request;
+use request::{Body, Shape};
+pub use snippet::check_snippet;
 
 /// How sure gc-attrs is that the server rejects the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -82,13 +91,19 @@ impl Evidence {
     /// Documented in this section.
     #[must_use]
     pub const fn documented(section: &'static str) -> Self {
-        Self { kind: EvidenceKind::Documented, section }
+        Self {
+            kind: EvidenceKind::Documented,
+            section,
+        }
     }
 
     /// Assumed; the section says unconfirmed.
     #[must_use]
     pub const fn assumed(section: &'static str) -> Self {
-        Self { kind: EvidenceKind::Assumed, section }
+        Self {
+            kind: EvidenceKind::Assumed,
+            section,
+        }
     }
 }
 
@@ -203,3 +218,96 @@ pub struct Finding {
     /// Documented or assumed, and where.
     pub evidence: Evidence,
 }
+
+impl Rule {
+    /// A finding of this rule.
+    #[must_use]
+    pub fn finding(
+        &self,
+        location: Location,
+        message: String,
+        explanation: String,
+        fix: Option<Fix>,
+    ) -> Finding {
+        Finding {
+            rule: self.id,
+            severity: self.severity,
+            location,
+            message,
+            explanation,
+            fix,
+            evidence: self.evidence,
+        }
+    }
+
+    /// The rule with this id.
+    #[must_use]
+    pub fn by_id(id: &str) -> Option<&'static Rule> {
+        rules::ALL.iter().copied().find(|rule| rule.id == id)
+    }
+}
+
+/// Lints a request: every finding, the most severe first.
+#[must_use]
+pub fn lint(request: &Request<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let verb = request::parse_verb(request.verb);
+    route::check_verb(request.verb, verb, &mut out);
+    let normal = request::normalize_path(request.path);
+    route::check_path(request.path, &normal, &mut out);
+    let shape = request::shape(&normal.path);
+    route::check_ids(&shape, &mut out);
+    let route = verb.and_then(|verb| route::check_route(verb, &normal.path, &shape, &mut out));
+
+    let body = request::parse_body(request.body);
+    let sends_body = !matches!(verb, Some(Verb::Get | Verb::Delete));
+    if sends_body && !matches!(body, Body::Empty) {
+        route::check_content_type(request.content_type, &mut out);
+    }
+    let json = match &body {
+        Body::Empty => None,
+        Body::Json(value) => Some(value),
+        Body::Malformed {
+            message,
+            line,
+            column,
+        } => {
+            out.push(rules::MALFORMED_JSON.finding(
+                Location::LineColumn { line: *line, column: *column },
+                format!("the body is not valid JSON: {message}"),
+                "The server cannot read the body and answers 400 bad.request. Common causes: a trailing \
+                 comma, single quotes, an unquoted key, or a body cut off when it was pasted."
+                    .into(),
+                None,
+            ));
+            None
+        }
+    };
+    if sends_body && !matches!(body, Body::Malformed { .. }) {
+        match &shape {
+            Shape::Attributes(_) => {
+                // The route decides whether a body is required; a wrong route is linted as the generic one.
+                let required = route
+                    .is_none_or(|r| r.body_required || r.body != BodyModel::ParticipantAttributes);
+                body::check_attributes(json, required, &mut out);
+            }
+            Shape::Participant(ids) => participant::check(json, ids, &mut out),
+            Shape::Secure if matches!(verb, Some(Verb::Put | Verb::Patch)) => {
+                body::check_secure(json, verb == Some(Verb::Put), &mut out);
+            }
+            Shape::Secure | Shape::Other => {}
+        }
+    }
+    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out
+}
+
+/// The route a request would hit, if the verb and path match one.
+#[must_use]
+pub fn route_of(request: &Request<'_>) -> Option<&'static Route> {
+    let verb = request::parse_verb(request.verb)?;
+    Route::find(verb, &request::normalize_path(request.path).path).map(|(route, _)| route)
+}
+
+#[cfg(test)]
+mod tests;
