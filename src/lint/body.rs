@@ -362,10 +362,9 @@ fn json_patch(items: &[Value], out: &mut Vec<Finding>) {
         accepted (§3)."
         .to_owned();
     if !removed.is_empty() {
-        explanation.push_str(&format!(
-            " The remove operations ({}) cannot be expressed: no way to delete a key is documented.",
-            removed.join(", ")
-        ));
+        explanation.push_str(" The remove operations (");
+        explanation.push_str(&removed.join(", "));
+        explanation.push_str(") cannot be expressed: no way to delete a key is documented.");
     }
     out.push(rule.finding(
         Location::pointer::<&str>(&[]),

@@ -298,7 +298,7 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
             Shape::Secure | Shape::Other => {}
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 

@@ -59,6 +59,7 @@ const ATTRS: &str = "/api/v2/conversations/{C}/participants/{P}/attributes";
 const GOOD: &str = r#"{"attributes": {"intent": "billing"}}"#;
 
 /// (rule, bad request, corrected request)
+#[allow(clippy::too_many_lines)] // one table row per case
 fn cases() -> Vec<(&'static str, Req, Req)> {
     let long = "x".repeat(300);
     vec![
