@@ -1,5 +1,7 @@
 //! The edit model over an original attribute map.
 
+use std::collections::HashMap;
+
 use crate::genesys::Attributes;
 
 /// One attribute row of the form: where it came from and what it is now.
@@ -51,6 +53,9 @@ pub enum EditError {
 pub struct Edits {
     original: Attributes,
     rows: Vec<Row>,
+    /// Live (not deleted) keys to their row, so that edits on large maps
+    /// stay O(1) per key.
+    live: HashMap<String, usize>,
 }
 
 impl Edits {
@@ -58,7 +63,26 @@ impl Edits {
     #[must_use]
     pub fn new(original: Attributes) -> Self {
         let rows = Self::rows_of(&original);
-        Self { original, rows }
+        let live = Self::index_of(&rows);
+        Self {
+            original,
+            rows,
+            live,
+        }
+    }
+
+    fn index_of(rows: &[Row]) -> HashMap<String, usize> {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, row)| !row.deleted)
+            .map(|(i, row)| (row.key.clone(), i))
+            .collect()
+    }
+
+    /// Removes a row; rare (only added rows are removed), so the index is rebuilt.
+    fn remove_row(&mut self, index: usize) {
+        self.rows.remove(index);
+        self.live = Self::index_of(&self.rows);
     }
 
     fn rows_of(original: &Attributes) -> Vec<Row> {
@@ -114,9 +138,13 @@ impl Edits {
     }
 
     fn live(&self, key: &str) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|row| !row.deleted && row.key == key)
+        self.live.get(key).copied()
+    }
+
+    /// Whether the key index matches the rows (for tests).
+    #[cfg(test)]
+    pub(crate) fn index_is_consistent(&self) -> bool {
+        self.live == Self::index_of(&self.rows)
     }
 
     fn live_mut(&mut self, key: &str) -> Result<&mut Row, EditError> {
@@ -145,12 +173,14 @@ impl Edits {
         }
         let deleted = self
             .rows
-            .iter_mut()
-            .find(|row| row.deleted && row.origin.as_deref() == Some(key));
-        if let Some(row) = deleted {
+            .iter()
+            .position(|row| row.deleted && row.origin.as_deref() == Some(key));
+        let index = if let Some(index) = deleted {
+            let row = &mut self.rows[index];
             key.clone_into(&mut row.key);
             value.clone_into(&mut row.value);
             row.deleted = false;
+            index
         } else {
             self.rows.push(Row {
                 origin: None,
@@ -158,7 +188,9 @@ impl Edits {
                 value: value.to_owned(),
                 deleted: false,
             });
-        }
+            self.rows.len() - 1
+        };
+        self.live.insert(key.to_owned(), index);
         Ok(())
     }
 
@@ -176,7 +208,12 @@ impl Edits {
         if self.live(new).is_some() {
             return Err(EditError::KeyExists(new.to_owned()));
         }
-        new.clone_into(&mut self.live_mut(old)?.key);
+        let index = self
+            .live
+            .remove(old)
+            .ok_or_else(|| EditError::NoSuchKey(old.to_owned()))?;
+        new.clone_into(&mut self.rows[index].key);
+        self.live.insert(new.to_owned(), index);
         Ok(())
     }
 
@@ -187,12 +224,13 @@ impl Edits {
     /// [`EditError::NoSuchKey`].
     pub fn delete(&mut self, key: &str) -> Result<(), EditError> {
         let index = self
-            .live(key)
+            .live
+            .remove(key)
             .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
         if self.rows[index].origin.is_some() {
             self.rows[index].deleted = true;
         } else {
-            self.rows.remove(index);
+            self.remove_row(index);
         }
         Ok(())
     }
@@ -213,7 +251,7 @@ impl Edits {
             })
             .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
         let Some(origin) = self.rows[index].origin.clone() else {
-            self.rows.remove(index);
+            self.remove_row(index);
             return Ok(());
         };
         if self.live(&origin).is_some_and(|other| other != index) {
@@ -221,15 +259,20 @@ impl Edits {
         }
         let value = self.original.get(&origin).cloned().unwrap_or_default();
         let row = &mut self.rows[index];
-        row.key = origin;
+        if !row.deleted {
+            self.live.remove(&row.key);
+        }
+        row.key.clone_from(&origin);
         row.value = value;
         row.deleted = false;
+        self.live.insert(origin, index);
         Ok(())
     }
 
     /// Drops every edit.
     pub fn revert_all(&mut self) {
         self.rows = Self::rows_of(&self.original);
+        self.live = Self::index_of(&self.rows);
     }
 }
 

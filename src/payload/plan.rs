@@ -22,24 +22,22 @@ pub struct Plan {
     /// Predicted attributes after the PATCH: a per-key merge, so removed
     /// keys survive with their old values (merge is *unconfirmed*, §3).
     pub after_patch: Attributes,
-    /// Predicted attributes after a full replacement.
-    pub after_put: Attributes,
 }
 
 impl Plan {
     /// The plan for an edit session.
     #[must_use]
     pub fn of(edits: &Edits) -> Self {
-        Self::between(edits.original(), &edits.edited())
+        Self::between(edits.original(), edits.edited())
     }
 
     /// The plan to get from `original` to `edited`.
     #[must_use]
-    pub fn between(original: &Attributes, edited: &Attributes) -> Self {
+    pub fn between(original: &Attributes, edited: Attributes) -> Self {
         let mut added = Vec::new();
         let mut changed = Vec::new();
         let mut patch = Attributes::new();
-        for (key, value) in edited {
+        for (key, value) in &edited {
             match original.get(key) {
                 Some(old) if old == value => continue,
                 Some(_) => changed.push(key.clone()),
@@ -59,10 +57,15 @@ impl Plan {
             changed,
             removed,
             patch,
-            put: edited.clone(),
+            put: edited,
             after_patch,
-            after_put: edited.clone(),
         }
+    }
+
+    /// Predicted attributes after a full replacement: the PUT-style map itself.
+    #[must_use]
+    pub fn after_put(&self) -> &Attributes {
+        &self.put
     }
 
     /// The keys a PATCH cannot remove: the API documents no way to delete a
@@ -129,7 +132,7 @@ mod tests {
             plan.after_patch.get("priority").map(String::as_str),
             Some("2")
         );
-        assert!(!plan.after_put.contains_key("priority"));
+        assert!(!plan.after_put().contains_key("priority"));
         assert_eq!(
             (plan.added.as_slice(), plan.changed.as_slice()),
             (
@@ -152,7 +155,7 @@ mod tests {
             plan.after_patch,
             map(&[("acct", "884-221"), ("accountNumber", "884-221")])
         );
-        assert_eq!(plan.after_put, map(&[("accountNumber", "884-221")]));
+        assert_eq!(*plan.after_put(), map(&[("accountNumber", "884-221")]));
     }
 
     #[test]
@@ -160,7 +163,7 @@ mod tests {
         let plan = Plan::of(&Edits::new(map(&[("a", "1")])));
         assert!(plan.patch_is_empty());
         assert_eq!(plan.patch_body(), json!({"attributes": {}}));
-        assert_eq!(plan.after_patch, plan.after_put);
+        assert_eq!(&plan.after_patch, plan.after_put());
     }
 
     #[derive(Debug, Clone)]
@@ -237,7 +240,7 @@ mod tests {
             let edited = edits.edited();
             let plan = Plan::of(&edits);
             // After a full replace: exactly the edited map.
-            prop_assert_eq!(&plan.after_put, &edited);
+            prop_assert_eq!(plan.after_put(), &edited);
             // After a merge: the edited map plus the deleted keys with their original values.
             let mut expected = edited.clone();
             for (k, v) in &original {
@@ -252,6 +255,7 @@ mod tests {
             }
             prop_assert!(plan.patch.keys().all(|k| edited.contains_key(k)));
             prop_assert_eq!(plan.patch.len(), plan.added.len() + plan.changed.len());
+            prop_assert!(edits.index_is_consistent());
             // Rows and map agree: live rows have unique keys.
             let live = edits.rows().iter().filter(|r| !r.deleted).count();
             prop_assert_eq!(live, edited.len());
