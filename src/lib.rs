@@ -17,7 +17,10 @@
 //! (`shared/docs/genesys-api.md`, cited as "§n" in comments); where the sheet
 //! says *unconfirmed*, the code says so too.
 
+pub mod api;
+pub mod cli;
 pub mod diff;
 pub mod genesys;
 pub mod lint;
 pub mod payload;
+pub mod sim;

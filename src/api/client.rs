@@ -1,0 +1,611 @@
+//! The client: login and token cache, raw sends, typed reads and writes.
+
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tokio::sync::Mutex;
+use tokio_util::sync::CancellationToken;
+
+use super::exchange::{
+    Exchange, Failure, FailureKind, RateLimit, Timings, redact_header, redact_token_body,
+};
+use super::{Credentials, Secret};
+use crate::genesys::{
+    AuthErrorResponse, AuthResponse, Conversation, ConversationSecureAttributes, ErrorBody, Route,
+    Target,
+};
+
+/// How the client connects and behaves.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Region or explicit base URL.
+    pub target: Target,
+    /// How to authenticate.
+    pub credentials: Credentials,
+    /// Timeout of one attempt (connect, send and read).
+    pub timeout: Duration,
+    /// How many times a read answered 429 is retried after `Retry-After`.
+    /// Writes are never retried.
+    pub read_retries: u32,
+    /// A `Retry-After` longer than this is not waited for: the 429 is returned.
+    pub max_retry_after: Duration,
+}
+
+impl ClientConfig {
+    /// Defaults: 30 s timeout, 2 read retries, at most 30 s of `Retry-After`.
+    #[must_use]
+    pub fn new(target: Target, credentials: Credentials) -> Self {
+        Self {
+            target,
+            credentials,
+            timeout: Duration::from_secs(30),
+            read_retries: 2,
+            max_retry_after: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A request exactly as the user wants it sent, right or wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRequest {
+    /// Any verb, e.g. `PATCH` or `PUT`.
+    pub method: String,
+    /// A path under the base URL (`/api/v2/…`), or a full URL.
+    pub path: String,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
+    /// The body, if any.
+    pub body: Option<String>,
+}
+
+impl RawRequest {
+    /// A GET with no body.
+    #[must_use]
+    pub fn get(path: impl Into<String>) -> Self {
+        Self {
+            method: "GET".into(),
+            path: path.into(),
+            content_type: None,
+            body: None,
+        }
+    }
+
+    /// A request with a JSON body and `Content-Type: application/json`.
+    #[must_use]
+    pub fn json(method: &str, path: impl Into<String>, body: &Value) -> Self {
+        Self {
+            method: method.to_owned(),
+            path: path.into(),
+            content_type: Some("application/json".into()),
+            body: Some(body.to_string()),
+        }
+    }
+}
+
+/// What stops a call from giving the caller what it asked for.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The HTTP client could not be built.
+    #[error("could not set up the HTTP client: {0}")]
+    Setup(String),
+    /// No token could be had.
+    #[error("login failed: {message}")]
+    Login {
+        /// What went wrong, with the next step.
+        message: String,
+        /// The token request and its answer (redacted).
+        exchange: Box<Exchange>,
+    },
+    /// The API answered, but not with a 2xx.
+    #[error("{method} {url} answered {status}", method = exchange.method, url = exchange.url, status = status_text(exchange))]
+    Status {
+        /// The call and its answer.
+        exchange: Box<Exchange>,
+    },
+    /// The answer was a 2xx but its body did not decode.
+    #[error("the answer of {url} did not decode: {message}", url = exchange.url)]
+    Decode {
+        /// serde's message.
+        message: String,
+        /// The call and its answer.
+        exchange: Box<Exchange>,
+    },
+}
+
+fn status_text(exchange: &Exchange) -> String {
+    match (&exchange.status, &exchange.failure) {
+        (Some(status), _) => status.to_string(),
+        (None, Some(failure)) => failure.message.clone(),
+        (None, None) => "nothing".into(),
+    }
+}
+
+impl ApiError {
+    /// The exchange behind the error, if one was made.
+    #[must_use]
+    pub fn exchange(&self) -> Option<&Exchange> {
+        match self {
+            Self::Setup(_) => None,
+            Self::Login { exchange, .. }
+            | Self::Status { exchange }
+            | Self::Decode { exchange, .. } => Some(exchange),
+        }
+    }
+}
+
+struct CachedToken {
+    token: Secret,
+    expires_at: Option<Instant>,
+}
+
+/// Tokens are renewed this long before they expire (at most a tenth of
+/// their lifetime, so short-lived tokens are still used).
+const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
+
+/// The Genesys Cloud client.
+pub struct Client {
+    http: reqwest::Client,
+    config: ClientConfig,
+    token: Mutex<Option<CachedToken>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("target", &self.config.target)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Builds a client; nothing is sent yet.
+    ///
+    /// # Errors
+    /// [`ApiError::Setup`] when the TLS or HTTP stack cannot be built.
+    pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("gc-attrs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::Setup(e.to_string()))?;
+        let token = match &config.credentials {
+            Credentials::AccessToken(token) => Some(CachedToken {
+                token: token.clone(),
+                expires_at: None,
+            }),
+            Credentials::ClientCredentials { .. } => None,
+        };
+        Ok(Self {
+            http,
+            config,
+            token: Mutex::new(token),
+        })
+    }
+
+    /// Where requests go.
+    #[must_use]
+    pub fn target(&self) -> &Target {
+        &self.config.target
+    }
+
+    /// Logs in with client credentials and caches the token.
+    ///
+    /// # Errors
+    /// [`ApiError::Login`] with the (redacted) token exchange when the login
+    /// server refuses, cannot be reached, or the client has only a pre-set token.
+    pub async fn login(&self) -> Result<Exchange, ApiError> {
+        let Credentials::ClientCredentials {
+            client_id,
+            client_secret,
+        } = &self.config.credentials
+        else {
+            return Err(ApiError::Login {
+                message:
+                    "the pre-set access token was refused and cannot be renewed; get a new one \
+                          (GENESYSCLOUD_ACCESS_TOKEN) or use client credentials"
+                        .into(),
+                exchange: Box::default(),
+            });
+        };
+        let url = format!("{}/oauth/token", self.config.target.login_base());
+        let basic = base64::engine::general_purpose::STANDARD
+            .encode(format!("{client_id}:{}", client_secret.expose()));
+        let headers = vec![
+            ("Authorization".to_owned(), format!("Basic {basic}")),
+            (
+                "Content-Type".to_owned(),
+                "application/x-www-form-urlencoded".to_owned(),
+            ),
+            ("Accept".to_owned(), "application/json".to_owned()),
+        ];
+        let (mut exchange, body) = self
+            .attempt(
+                "POST",
+                &url,
+                headers,
+                Some("grant_type=client_credentials".into()),
+            )
+            .await;
+        exchange.response_body = redact_token_body(&body);
+        if exchange.is_success() {
+            return match serde_json::from_str::<AuthResponse>(&body) {
+                Ok(answer) => {
+                    let lifetime = Duration::from_secs(answer.expires_in);
+                    let margin = EXPIRY_MARGIN.min(lifetime / 10);
+                    let expires_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
+                    *self.token.lock().await = Some(CachedToken {
+                        token: Secret::new(answer.access_token),
+                        expires_at,
+                    });
+                    Ok(exchange)
+                }
+                Err(e) => Err(ApiError::Login {
+                    message: format!(
+                        "the token answer did not decode ({e}); is {url} a Genesys Cloud login host?"
+                    ),
+                    exchange: Box::new(exchange),
+                }),
+            };
+        }
+        let message = login_failure(&exchange, &body, &url);
+        Err(ApiError::Login {
+            message,
+            exchange: Box::new(exchange),
+        })
+    }
+
+    /// A valid token: the cached one, or a new one.
+    async fn bearer(&self) -> Result<(Secret, Option<Exchange>), ApiError> {
+        {
+            let cached = self.token.lock().await;
+            if let Some(cached) = cached.as_ref() {
+                let fresh = cached.expires_at.is_none_or(|at| Instant::now() < at);
+                if fresh {
+                    return Ok((cached.token.clone(), None));
+                }
+            }
+        }
+        let login = self.login().await?;
+        let cached = self.token.lock().await;
+        let token = cached
+            .as_ref()
+            .map(|c| c.token.clone())
+            .ok_or_else(|| ApiError::Login {
+                message: "no token after login".into(),
+                exchange: Box::new(login.clone()),
+            })?;
+        Ok((token, Some(login)))
+    }
+
+    /// Sends a request as given, with the bearer token. A 401 `bad.credentials`
+    /// triggers one re-login and one retry (client credentials only); a read
+    /// answered 429 is retried after `Retry-After`, a bounded number of times;
+    /// writes are never retried otherwise. HTTP errors and network failures
+    /// come back inside the [`Exchange`].
+    ///
+    /// # Errors
+    /// [`ApiError::Login`] when no token can be had.
+    pub async fn send(&self, request: &RawRequest) -> Result<Exchange, ApiError> {
+        let url = self.url(&request.path);
+        let is_read = request.method.eq_ignore_ascii_case("GET");
+        let (mut token, _) = self.bearer().await?;
+        let mut relogged = false;
+        let mut read_retries = 0;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (mut exchange, _) = self
+                .attempt(
+                    &request.method,
+                    &url,
+                    Self::headers(request, &token),
+                    request.body.clone(),
+                )
+                .await;
+            exchange.attempts = attempts;
+            let code = exchange.error_body.as_ref().and_then(|e| e.code.as_deref());
+            if exchange.status == Some(401)
+                && code != Some("authentication.required")
+                && !relogged
+                && matches!(
+                    self.config.credentials,
+                    Credentials::ClientCredentials { .. }
+                )
+            {
+                relogged = true;
+                *self.token.lock().await = None;
+                token = self.bearer().await?.0;
+                continue;
+            }
+            if exchange.status == Some(429) && is_read && read_retries < self.config.read_retries {
+                let wait =
+                    Duration::from_secs(exchange.rate_limit.retry_after_seconds.unwrap_or(1));
+                if wait <= self.config.max_retry_after {
+                    read_retries += 1;
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+            }
+            return Ok(exchange);
+        }
+    }
+
+    /// [`Client::send`] that stops when `cancel` fires; the exchange then
+    /// has a [`FailureKind::Cancelled`] failure.
+    ///
+    /// # Errors
+    /// As [`Client::send`].
+    pub async fn send_cancellable(
+        &self,
+        request: &RawRequest,
+        cancel: &CancellationToken,
+    ) -> Result<Exchange, ApiError> {
+        let started = Instant::now();
+        tokio::select! {
+            () = cancel.cancelled() => Ok(Exchange {
+                method: request.method.clone(),
+                url: self.url(&request.path),
+                request_body: request.body.clone(),
+                timings: Timings { to_headers: None, total: started.elapsed() },
+                attempts: 1,
+                failure: Some(Failure { kind: FailureKind::Cancelled, message: "cancelled before an answer came".into() }),
+                ..Exchange::default()
+            }),
+            result = self.send(request) => result,
+        }
+    }
+
+    /// GETs a path and decodes a 2xx answer.
+    ///
+    /// # Errors
+    /// [`ApiError::Status`] for a non-2xx or no answer, [`ApiError::Decode`]
+    /// for a body that does not decode, [`ApiError::Login`].
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<(T, Exchange), ApiError> {
+        let exchange = self.send(&RawRequest::get(path)).await?;
+        decode(exchange)
+    }
+
+    /// `GET /api/v2/conversations/{conversationId}`.
+    ///
+    /// # Errors
+    /// As [`Client::get_json`].
+    pub async fn get_conversation(
+        &self,
+        conversation_id: &str,
+    ) -> Result<(Conversation, Exchange), ApiError> {
+        self.get_json(&format!("/api/v2/conversations/{conversation_id}"))
+            .await
+    }
+
+    /// `PATCH` a participant-attribute route with `{"attributes": …}`; the
+    /// exchange comes back whatever the status.
+    ///
+    /// # Errors
+    /// [`ApiError::Login`].
+    pub async fn patch_attributes(
+        &self,
+        route: &Route,
+        conversation_id: &str,
+        participant_id: &str,
+        attributes: &crate::genesys::Attributes,
+    ) -> Result<Exchange, ApiError> {
+        let body = serde_json::json!({ "attributes": attributes });
+        let path = route.path(conversation_id, participant_id);
+        self.send(&RawRequest::json(route.verb.as_str(), path, &body))
+            .await
+    }
+
+    /// `GET /api/v2/conversations/{conversationId}/secureattributes`.
+    ///
+    /// # Errors
+    /// As [`Client::get_json`].
+    pub async fn get_secure_attributes(
+        &self,
+        conversation_id: &str,
+    ) -> Result<(ConversationSecureAttributes, Exchange), ApiError> {
+        self.get_json(&format!(
+            "/api/v2/conversations/{conversation_id}/secureattributes"
+        ))
+        .await
+    }
+
+    /// `PUT` (replace) or `PATCH` (amend) the secure attributes; the exchange
+    /// comes back whatever the status.
+    ///
+    /// # Errors
+    /// [`ApiError::Login`].
+    pub async fn write_secure_attributes(
+        &self,
+        method: crate::genesys::Verb,
+        conversation_id: &str,
+        body: &ConversationSecureAttributes,
+    ) -> Result<Exchange, ApiError> {
+        let body = serde_json::to_value(body).unwrap_or_default();
+        let path = format!("/api/v2/conversations/{conversation_id}/secureattributes");
+        self.send(&RawRequest::json(method.as_str(), path, &body))
+            .await
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.contains("://") {
+            path.to_owned()
+        } else {
+            let slash = if path.starts_with('/') { "" } else { "/" };
+            format!("{}{slash}{path}", self.config.target.api_base())
+        }
+    }
+
+    fn headers(request: &RawRequest, token: &Secret) -> Vec<(String, String)> {
+        let mut headers = vec![
+            (
+                "Authorization".to_owned(),
+                format!("Bearer {}", token.expose()),
+            ),
+            ("Accept".to_owned(), "application/json".to_owned()),
+        ];
+        if let Some(content_type) = &request.content_type {
+            headers.push(("Content-Type".to_owned(), content_type.clone()));
+        }
+        headers
+    }
+
+    /// One attempt. The exchange records the headers redacted; the raw
+    /// response body is returned beside it for the login to read its token.
+    async fn attempt(
+        &self,
+        method: &str,
+        url: &str,
+        headers: Vec<(String, String)>,
+        body: Option<String>,
+    ) -> (Exchange, String) {
+        let mut exchange = Exchange {
+            method: method.to_owned(),
+            url: url.to_owned(),
+            request_headers: headers
+                .iter()
+                .map(|(n, v)| (n.clone(), redact_header(n, v)))
+                .collect(),
+            request_body: body.clone(),
+            attempts: 1,
+            ..Exchange::default()
+        };
+        let started = Instant::now();
+        let fail = |mut exchange: Exchange, kind, message: String| {
+            exchange.timings.total = started.elapsed();
+            exchange.failure = Some(Failure { kind, message });
+            (exchange, String::new())
+        };
+        let Ok(verb) = reqwest::Method::from_bytes(method.as_bytes()) else {
+            return fail(
+                exchange,
+                FailureKind::Other,
+                format!("`{method}` cannot be sent as an HTTP method"),
+            );
+        };
+        let mut builder = self.http.request(verb, url);
+        for (name, value) in &headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = body {
+            builder = builder.body(body);
+        }
+        let response = match builder.send().await {
+            Ok(response) => response,
+            Err(e) => return fail(exchange, failure_kind(&e), describe(&e, url)),
+        };
+        exchange.timings.to_headers = Some(started.elapsed());
+        let status = response.status();
+        exchange.status = Some(status.as_u16());
+        exchange.reason = status.canonical_reason().map(str::to_owned);
+        exchange.response_headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let text = match response.text().await {
+            Ok(text) => text,
+            Err(e) => {
+                return fail(
+                    exchange,
+                    failure_kind(&e),
+                    format!("the answer's body could not be read: {}", describe(&e, url)),
+                );
+            }
+        };
+        exchange.timings.total = started.elapsed();
+        exchange.rate_limit = RateLimit::from_headers(&exchange.response_headers);
+        if status.is_client_error() || status.is_server_error() {
+            exchange.error_body = serde_json::from_str::<ErrorBody>(&text).ok();
+        }
+        exchange.correlation_id = exchange
+            .header("inin-correlation-id")
+            .map(str::to_owned)
+            .or_else(|| {
+                exchange
+                    .error_body
+                    .as_ref()
+                    .and_then(|e| e.context_id.clone())
+            });
+        exchange.response_body.clone_from(&text);
+        (exchange, text)
+    }
+}
+
+fn decode<T: DeserializeOwned>(exchange: Exchange) -> Result<(T, Exchange), ApiError> {
+    if !exchange.is_success() {
+        return Err(ApiError::Status {
+            exchange: Box::new(exchange),
+        });
+    }
+    match serde_json::from_str(&exchange.response_body) {
+        Ok(value) => Ok((value, exchange)),
+        Err(e) => Err(ApiError::Decode {
+            message: e.to_string(),
+            exchange: Box::new(exchange),
+        }),
+    }
+}
+
+fn failure_kind(error: &reqwest::Error) -> FailureKind {
+    if error.is_timeout() {
+        FailureKind::Timeout
+    } else if error.is_connect() {
+        FailureKind::Connect
+    } else {
+        FailureKind::Other
+    }
+}
+
+/// reqwest's message with its causes; it names the URL, never a header.
+fn describe(error: &reqwest::Error, url: &str) -> String {
+    let mut message = match failure_kind(error) {
+        FailureKind::Timeout => format!("no answer from {url} in time"),
+        FailureKind::Connect => format!("could not connect to {url}"),
+        _ => format!("request to {url} failed"),
+    };
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+/// Explains a refused login, from the OAuth error shape when there is one.
+fn login_failure(exchange: &Exchange, body: &str, url: &str) -> String {
+    if let Some(failure) = &exchange.failure {
+        return format!(
+            "{}; check the region (the login host is login.<region env>)",
+            failure.message
+        );
+    }
+    let status = exchange.status.unwrap_or_default();
+    let said = serde_json::from_str::<AuthErrorResponse>(body)
+        .ok()
+        .and_then(|e| {
+            let text = e.error_description.or(e.description).unwrap_or_default();
+            e.error.map(|error| {
+                if text.is_empty() {
+                    error
+                } else {
+                    format!("{error}: {text}")
+                }
+            })
+        })
+        .unwrap_or_else(|| format!("HTTP {status}"));
+    format!(
+        "{url} refused the client credentials ({said}); check the client id and secret, and that the          OAuth client belongs to this region's org"
+    )
+}

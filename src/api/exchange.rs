@@ -1,0 +1,206 @@
+//! One recorded request and its answer, redacted at the source.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::genesys::ErrorBody;
+
+/// One request and its answer (or its failure), as recorded for display,
+/// history and export. No secret is ever stored here: the `Authorization`
+/// header and token fields of bodies are redacted before an `Exchange` is built.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Exchange {
+    /// The verb as sent (any text, so that wrong verbs can be reproduced).
+    pub method: String,
+    /// The full URL.
+    pub url: String,
+    /// Request headers, `Authorization` redacted.
+    pub request_headers: Vec<(String, String)>,
+    /// The request body, if any.
+    pub request_body: Option<String>,
+    /// The HTTP status, if an answer came.
+    pub status: Option<u16>,
+    /// The reason phrase of the status (from the status code, not the wire).
+    pub reason: Option<String>,
+    /// Response headers.
+    pub response_headers: Vec<(String, String)>,
+    /// The response body (token fields redacted).
+    pub response_body: String,
+    /// The decoded error body of a 4xx or 5xx answer, when it parses.
+    pub error_body: Option<ErrorBody>,
+    /// `ININ-Correlation-Id` of the answer, else `contextId` of its error body.
+    pub correlation_id: Option<String>,
+    /// Rate-limit state from the answer's headers.
+    pub rate_limit: RateLimit,
+    /// How long it took.
+    pub timings: Timings,
+    /// How many attempts were made (more than one after a re-login or a
+    /// retried read).
+    pub attempts: u32,
+    /// Why no answer came, if none did.
+    pub failure: Option<Failure>,
+}
+
+impl Exchange {
+    /// Whether the answer is a 2xx.
+    #[must_use]
+    pub fn is_success(&self) -> bool {
+        self.status.is_some_and(|s| (200..300).contains(&s))
+    }
+
+    /// A response header by name, case-insensitively.
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.response_headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The rate-limit headers of an answer (§4).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RateLimit {
+    /// `inin-ratelimit-count`: requests used in the window.
+    pub count: Option<u64>,
+    /// `inin-ratelimit-allowed`: requests allowed in the window.
+    pub allowed: Option<u64>,
+    /// `inin-ratelimit-reset`: seconds until the window resets.
+    pub reset_seconds: Option<u64>,
+    /// `Retry-After` (seconds), on a 429.
+    pub retry_after_seconds: Option<u64>,
+}
+
+impl RateLimit {
+    /// Reads the rate-limit headers, case-insensitively.
+    #[must_use]
+    pub fn from_headers(headers: &[(String, String)]) -> Self {
+        let number = |name: &str| {
+            headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .and_then(|(_, v)| v.trim().parse().ok())
+        };
+        Self {
+            count: number("inin-ratelimit-count"),
+            allowed: number("inin-ratelimit-allowed"),
+            reset_seconds: number("inin-ratelimit-reset"),
+            retry_after_seconds: number("retry-after"),
+        }
+    }
+
+    /// Requests left in the window, when both count and allowed are known.
+    #[must_use]
+    pub fn remaining(&self) -> Option<u64> {
+        Some(self.allowed?.saturating_sub(self.count?))
+    }
+}
+
+/// How long an exchange took. reqwest does not expose the connect time, so
+/// only the time to the response headers and the total are measured.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Timings {
+    /// From sending to the response headers (about the first byte).
+    pub to_headers: Option<Duration>,
+    /// From sending to the end of the body (of the last attempt).
+    pub total: Duration,
+}
+
+/// Why an exchange has no answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// What kind of failure.
+    pub kind: FailureKind,
+    /// What happened, in words.
+    pub message: String,
+}
+
+/// The kinds of [`Failure`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailureKind {
+    /// No connection could be made.
+    Connect,
+    /// The request or the answer took longer than the timeout.
+    Timeout,
+    /// Cancelled by the user.
+    Cancelled,
+    /// Anything else (TLS, protocol, a body that could not be read).
+    Other,
+}
+
+/// A header value as it may be recorded: `Authorization` keeps only its scheme.
+#[must_use]
+pub fn redact_header(name: &str, value: &str) -> String {
+    if name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("proxy-authorization")
+    {
+        let scheme = value.split_whitespace().next().unwrap_or("");
+        format!("{scheme} <redacted>").trim_start().to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+/// A token answer's body with `access_token` and `refresh_token` redacted.
+pub(crate) fn redact_token_body(body: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            for key in ["access_token", "refresh_token"] {
+                if let Some(value) = object.get_mut(key) {
+                    *value = serde_json::Value::String("<redacted>".into());
+                }
+            }
+            serde_json::Value::Object(object).to_string()
+        }
+        // Not JSON: it cannot be told apart from a token, so none of it is kept.
+        _ if body.is_empty() => String::new(),
+        Ok(_) | Err(_) => "<not JSON; not recorded>".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorization_keeps_only_its_scheme() {
+        assert_eq!(
+            redact_header("Authorization", "Bearer abc.def"),
+            "Bearer <redacted>"
+        );
+        assert_eq!(
+            redact_header("authorization", "Basic ZGVtbzpzZWNyZXQ="),
+            "Basic <redacted>"
+        );
+        assert_eq!(
+            redact_header("Content-Type", "application/json"),
+            "application/json"
+        );
+    }
+
+    #[test]
+    fn token_bodies_lose_their_tokens() {
+        let body = r#"{"access_token":"t0k3n","token_type":"bearer","expires_in":86400}"#;
+        let redacted = redact_token_body(body);
+        assert!(
+            !redacted.contains("t0k3n") && redacted.contains("86400"),
+            "{redacted}"
+        );
+        assert_eq!(redact_token_body("t0k3n"), "<not JSON; not recorded>");
+    }
+
+    #[test]
+    fn rate_limit_headers_are_read_case_insensitively() {
+        let headers = vec![
+            ("Inin-Ratelimit-Count".to_owned(), "12".to_owned()),
+            ("inin-ratelimit-allowed".to_owned(), "300".to_owned()),
+            ("ININ-RATELIMIT-RESET".to_owned(), "41".to_owned()),
+        ];
+        let limit = RateLimit::from_headers(&headers);
+        assert_eq!(limit.remaining(), Some(288));
+        assert_eq!(limit.reset_seconds, Some(41));
+        assert_eq!(limit.retry_after_seconds, None);
+    }
+}

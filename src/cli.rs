@@ -1,0 +1,235 @@
+//! Command-line parsing (clap) and the headless runners. Today there is one
+//! command, `gc-attrs sim`; later issues add more to [`Command`].
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use color_eyre::eyre::WrapErr;
+
+use crate::sim::{self, SimConfig};
+
+/// `gc-attrs`: a terminal debugger for Genesys Cloud participant attributes.
+#[derive(Parser)]
+#[command(name = "gc-attrs", version, about)]
+pub struct Cli {
+    /// What to do; without one, print the version and what is built.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the embedded Genesys Cloud simulator until Ctrl-C.
+    Sim(SimArgs),
+}
+
+/// `gc-attrs sim`: where to listen, the demo credentials, and the switches of
+/// the assumed behaviours and faults (see docs/simulator.md).
+#[derive(Args)]
+pub struct SimArgs {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+    /// OAuth client id the token endpoint accepts.
+    #[arg(long, value_name = "ID", default_value = "demo-client", value_parser = client_id)]
+    pub client_id: String,
+    /// OAuth client secret the token endpoint accepts.
+    #[arg(long, value_name = "SECRET", default_value = "demo-secret", value_parser = non_empty)]
+    pub client_secret: String,
+    /// Also load every *.json conversation in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub fixtures: Option<PathBuf>,
+    /// Lifetime of issued tokens, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 86_400,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub token_ttl: u64,
+    /// Requests per minute per client before 429 too.many.requests.
+    #[arg(long, value_name = "N", default_value_t = 300,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit: u32,
+    /// Accept and drop unknown body keys and non-string attribute values.
+    #[arg(long)]
+    pub lenient: bool,
+    /// PATCH of participant attributes replaces the whole map (default: merge per key).
+    #[arg(long)]
+    pub replace_on_patch: bool,
+    /// Delay added to every response, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency: u64,
+    /// Chance (0.0 to 1.0) of a 503 service.unavailable on an API call.
+    #[arg(long, value_name = "0.x", default_value_t = 0.0, value_parser = probability)]
+    pub fail_rate: f64,
+    /// Chance (0.0 to 1.0) of a 429 too.many.requests on an API call.
+    #[arg(long, value_name = "0.x", default_value_t = 0.0, value_parser = probability)]
+    pub throttle_rate: f64,
+    /// How long after a 202 an attribute change shows in GET, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub visibility_delay: u64,
+    /// Seed for the fault RNG, for repeatable runs.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+impl SimArgs {
+    /// The simulator configuration these flags describe.
+    #[must_use]
+    pub fn config(&self) -> SimConfig {
+        SimConfig {
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            token_ttl: Duration::from_secs(self.token_ttl),
+            rate_limit: self.rate_limit,
+            lenient: self.lenient,
+            replace_on_patch: self.replace_on_patch,
+            latency: Duration::from_millis(self.latency),
+            fail_rate: self.fail_rate,
+            throttle_rate: self.throttle_rate,
+            visibility_delay: Duration::from_millis(self.visibility_delay),
+            fixtures_dir: self.fixtures.clone(),
+            seed: self.seed,
+        }
+    }
+}
+
+fn probability(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number; give a chance from 0.0 to 1.0"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{value} is outside 0.0 to 1.0 (0.1 means one call in ten)"
+        ))
+    }
+}
+
+fn non_empty(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        Err("must not be empty".to_owned())
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+fn client_id(text: &str) -> Result<String, String> {
+    if text.contains(':') {
+        return Err("a client id cannot contain ':' (Basic auth joins id:secret)".to_owned());
+    }
+    non_empty(text)
+}
+
+/// Runs a command on a fresh tokio runtime.
+///
+/// # Errors
+///
+/// Whatever stopped the command, with context.
+pub fn run(command: Command) -> color_eyre::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .wrap_err("cannot start the async runtime")?;
+    match command {
+        Command::Sim(args) => runtime.block_on(run_sim(args)),
+    }
+}
+
+/// `gc-attrs sim`: starts the simulator, prints its base URL, the demo
+/// credentials (the one place a secret is printed: the simulator's own) and
+/// the conversation ids, then serves until Ctrl-C.
+///
+/// # Errors
+///
+/// When the simulator cannot start or Ctrl-C cannot be awaited.
+pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
+    let config = args.config();
+    let sim = sim::start(config.clone(), args.listen)
+        .await
+        .wrap_err("cannot start the simulator")?;
+    let base = sim.base_url();
+    println!("gc-attrs simulator {}", env!("CARGO_PKG_VERSION"));
+    println!("base URL: {base}");
+    println!("token URL: {base}/oauth/token");
+    println!("client id: {}", config.client_id);
+    println!("client secret: {}", config.client_secret);
+    println!(
+        "behaviour: {}, {} on PATCH, {} requests/min, latency {} ms, fail rate {}, throttle rate {}, visibility delay {} ms",
+        if config.lenient { "lenient" } else { "strict" },
+        if config.replace_on_patch {
+            "replace"
+        } else {
+            "merge"
+        },
+        config.rate_limit,
+        config.latency.as_millis(),
+        config.fail_rate,
+        config.throttle_rate,
+        config.visibility_delay.as_millis(),
+    );
+    println!("conversations:");
+    for id in sim.conversation_ids() {
+        println!("  {id}");
+    }
+    for warning in sim.fixture_warnings() {
+        eprintln!("warning: fixture not loaded: {warning}");
+    }
+    println!("serving; press Ctrl-C to stop");
+    let stopped = tokio::signal::ctrl_c().await;
+    println!("stopping");
+    sim.shutdown().await;
+    stopped.wrap_err("cannot listen for Ctrl-C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sim_flags_parse_into_a_config() {
+        let cli = Cli::try_parse_from([
+            "gc-attrs",
+            "sim",
+            "--listen",
+            "127.0.0.1:0",
+            "--fail-rate",
+            "0.25",
+            "--latency",
+            "40",
+            "--replace-on-patch",
+            "--seed",
+            "9",
+        ])
+        .unwrap();
+        let Some(Command::Sim(args)) = cli.command else {
+            panic!("not the sim command");
+        };
+        let config = args.config();
+        assert!((config.fail_rate - 0.25).abs() < f64::EPSILON);
+        assert_eq!(config.latency, Duration::from_millis(40));
+        assert!(config.replace_on_patch && !config.lenient);
+        assert_eq!(config.seed, Some(9));
+        assert_eq!(config.client_id, "demo-client");
+        assert!(config.validate().is_ok());
+    }
+
+    #[test]
+    fn bad_flags_are_usage_errors() {
+        for bad in [
+            &["--fail-rate", "2"][..],
+            &["--throttle-rate", "-0.1"],
+            &["--rate-limit", "0"],
+            &["--client-id", "a:b"],
+            &["--listen", "nowhere"],
+        ] {
+            let mut argv = vec!["gc-attrs", "sim"];
+            argv.extend_from_slice(bad);
+            let err = Cli::try_parse_from(argv).err().unwrap();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        assert!(Cli::try_parse_from(["gc-attrs"]).unwrap().command.is_none());
+    }
+}

@@ -1,0 +1,218 @@
+//! OAuth client credentials (§4) and the bearer check of every `/api/v2` call.
+//!
+//! `POST /oauth/token` sits on the same address as the API: SDKs whose host
+//! has no `api.` prefix post there. Client authentication is HTTP Basic
+//! (`base64(id:secret)`) with the form body `grant_type=client_credentials`.
+//! Errors use the OAuth shape `{error, description, error_description}` with
+//! the RFC 6749 names; the names and statuses are assumed (§4 gives the shape
+//! only). Neither the secret nor a token is ever logged.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use super::errors::ApiError;
+use super::state::{SimState, lock};
+use crate::genesys::{AuthErrorResponse, AuthResponse};
+
+/// An issued token's owner and expiry. The token itself is the map key.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub client_id: String,
+    pub expires_at: Instant,
+}
+
+/// `POST /oauth/token`.
+pub(crate) async fn token(
+    State(state): State<Arc<SimState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match issue(&state, &headers, &body) {
+        Ok(answer) => {
+            let mut response = Json(answer).into_response();
+            // RFC 6749 §5.1: token answers must not be cached.
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Any other verb on `/oauth/token`.
+pub(crate) async fn token_wrong_verb(request: axum::extract::Request) -> Response {
+    let id = super::server::correlation_id(&request);
+    let path = request.uri().path().to_owned();
+    ApiError::wrong_verb(request.method().as_str(), &path, &["POST"]).render(&id)
+}
+
+/// An OAuth error answer.
+struct OauthError {
+    status: StatusCode,
+    error: &'static str,
+    description: &'static str,
+}
+
+impl IntoResponse for OauthError {
+    fn into_response(self) -> Response {
+        let body = AuthErrorResponse {
+            error: Some(self.error.to_owned()),
+            description: Some(self.description.to_owned()),
+            error_description: Some(self.description.to_owned()),
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"oauth\""),
+            );
+        }
+        response
+    }
+}
+
+fn issue(state: &SimState, headers: &HeaderMap, body: &[u8]) -> Result<AuthResponse, OauthError> {
+    let config = &state.config;
+    let (id, secret) = basic_credentials(headers).ok_or(OauthError {
+        description: "Client authentication failed: send Authorization: Basic base64(client_id:client_secret).",
+        ..invalid_client_error()
+    })?;
+    if id != config.client_id || secret != config.client_secret {
+        return Err(OauthError {
+            description: "Client authentication failed: unknown client id or wrong secret.",
+            ..invalid_client_error()
+        });
+    }
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        });
+    if !form {
+        return Err(OauthError {
+            status: StatusCode::BAD_REQUEST,
+            error: "invalid_request",
+            description: "Send the body as application/x-www-form-urlencoded: grant_type=client_credentials.",
+        });
+    }
+    let grant = url::form_urlencoded::parse(body)
+        .find(|(key, _)| key == "grant_type")
+        .map(|(_, value)| value.into_owned());
+    match grant.as_deref() {
+        Some("client_credentials") => {}
+        None => {
+            return Err(OauthError {
+                status: StatusCode::BAD_REQUEST,
+                error: "invalid_request",
+                description: "The form body has no grant_type; send grant_type=client_credentials.",
+            });
+        }
+        Some(_) => {
+            return Err(OauthError {
+                status: StatusCode::BAD_REQUEST,
+                error: "unsupported_grant_type",
+                description: "This simulator supports only grant_type=client_credentials.",
+            });
+        }
+    }
+    let access_token = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let now = Instant::now();
+    let mut tokens = lock(&state.tokens);
+    tokens.retain(|_, token| token.expires_at > now);
+    tokens.insert(
+        access_token.clone(),
+        Token {
+            client_id: config.client_id.clone(),
+            expires_at: now + config.token_ttl,
+        },
+    );
+    Ok(AuthResponse {
+        access_token,
+        token_type: "bearer".to_owned(),
+        expires_in: whole_seconds(config.token_ttl),
+        refresh_token: None,
+    })
+}
+
+fn invalid_client_error() -> OauthError {
+    OauthError {
+        status: StatusCode::UNAUTHORIZED,
+        error: "invalid_client",
+        description: "Client authentication failed.",
+    }
+}
+
+/// Seconds, rounded up, so a sub-second lifetime is not reported as 0.
+fn whole_seconds(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis().div_ceil(1000)).unwrap_or(u64::MAX)
+}
+
+/// The (id, secret) of an `Authorization: Basic …` header.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.trim().split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+/// The client id behind the request's bearer token (§2): no bearer ->
+/// `authentication.required`; an unknown or expired one -> `bad.credentials`.
+pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|token| !token.is_empty())
+        .ok_or_else(ApiError::authentication_required)?;
+    let tokens = lock(&state.tokens);
+    match tokens.get(token) {
+        Some(found) if found.expires_at > Instant::now() => Ok(found.client_id.clone()),
+        _ => Err(ApiError::bad_credentials()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_credentials_are_decoded() {
+        let mut headers = HeaderMap::new();
+        let value = format!("Basic {}", STANDARD.encode("demo-client:pa:ss"));
+        headers.insert(header::AUTHORIZATION, value.parse().unwrap());
+        assert_eq!(
+            basic_credentials(&headers),
+            Some(("demo-client".into(), "pa:ss".into()))
+        );
+        headers.insert(header::AUTHORIZATION, "Bearer abc".parse().unwrap());
+        assert_eq!(basic_credentials(&headers), None);
+    }
+
+    #[test]
+    fn lifetimes_round_up() {
+        assert_eq!(whole_seconds(Duration::from_millis(300)), 1);
+        assert_eq!(whole_seconds(Duration::from_secs(86_400)), 86_400);
+    }
+}

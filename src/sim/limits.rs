@@ -1,0 +1,112 @@
+//! Rate limiting (§4): a fixed 60-second window per client, opened by the
+//! client's first request. Every authenticated `/api/v2` answer carries
+//! `inin-ratelimit-count`, `inin-ratelimit-allowed` and
+//! `inin-ratelimit-reset` (seconds until the window ends); past the limit the
+//! answer is 429 `too.many.requests` with `Retry-After`.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
+
+/// The window length. "Per minute" is the community-cited unit (§4).
+pub(crate) const WINDOW: Duration = Duration::from_secs(60);
+
+const COUNT: HeaderName = HeaderName::from_static("inin-ratelimit-count");
+const ALLOWED: HeaderName = HeaderName::from_static("inin-ratelimit-allowed");
+const RESET: HeaderName = HeaderName::from_static("inin-ratelimit-reset");
+
+/// One client's current window.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    start: Instant,
+    count: u32,
+}
+
+/// The rate-limit state of one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RateState {
+    /// Requests in the window, this one included.
+    pub count: u32,
+    /// Requests allowed in the window.
+    pub allowed: u32,
+    /// Whole seconds until the window ends, rounded up (at least 1).
+    pub reset_seconds: u64,
+}
+
+impl RateState {
+    /// Whether this request is past the limit.
+    pub fn exceeded(&self) -> bool {
+        self.count > self.allowed
+    }
+
+    /// Adds the three `inin-ratelimit-*` headers.
+    pub fn apply(&self, headers: &mut HeaderMap) {
+        headers.insert(COUNT, HeaderValue::from(self.count));
+        headers.insert(ALLOWED, HeaderValue::from(self.allowed));
+        headers.insert(RESET, HeaderValue::from(self.reset_seconds));
+    }
+}
+
+/// Counts one request of `client` at `now`.
+pub(crate) fn hit(
+    windows: &mut HashMap<String, Window>,
+    client: &str,
+    allowed: u32,
+    now: Instant,
+) -> RateState {
+    let window = windows.entry(client.to_owned()).or_insert(Window {
+        start: now,
+        count: 0,
+    });
+    if now.duration_since(window.start) >= WINDOW {
+        *window = Window {
+            start: now,
+            count: 0,
+        };
+    }
+    window.count = window.count.saturating_add(1);
+    let left = WINDOW.saturating_sub(now.duration_since(window.start));
+    let reset_seconds = left.as_millis().div_ceil(1000).max(1);
+    RateState {
+        count: window.count,
+        allowed,
+        reset_seconds: u64::try_from(reset_seconds).unwrap_or(u64::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_request_past_the_limit_is_refused_until_the_window_ends() {
+        let mut windows = HashMap::new();
+        let start = Instant::now();
+        for n in 1..=3 {
+            let state = hit(&mut windows, "c", 3, start);
+            assert_eq!(state.count, n);
+            assert!(!state.exceeded());
+            assert_eq!(state.reset_seconds, 60);
+        }
+        let fourth = hit(&mut windows, "c", 3, start + Duration::from_millis(20_500));
+        assert!(fourth.exceeded());
+        assert_eq!(fourth.reset_seconds, 40);
+        assert!(!hit(&mut windows, "other", 3, start).exceeded());
+        let next = hit(&mut windows, "c", 3, start + WINDOW);
+        assert_eq!(next.count, 1);
+    }
+
+    #[test]
+    fn headers_are_set() {
+        let mut headers = HeaderMap::new();
+        RateState {
+            count: 2,
+            allowed: 300,
+            reset_seconds: 7,
+        }
+        .apply(&mut headers);
+        assert_eq!(headers["inin-ratelimit-allowed"], "300");
+        assert_eq!(headers["inin-ratelimit-reset"], "7");
+    }
+}

@@ -1,0 +1,171 @@
+//! The embedded Genesys Cloud simulator (axum): the participant-attribute
+//! routes, the conversation reads, the secure-attributes PUT/PATCH pair and
+//! the client-credentials token endpoint, with error bodies, rate limits and
+//! fault injection, over fixture conversations embedded in the binary.
+//!
+//! It reproduces the *server* from the schema in [`crate::genesys`]; it never
+//! asks `lint` what to reject. Every behaviour is documented (traces to the
+//! fact sheet) or assumed (the sheet says unconfirmed); `docs/simulator.md`
+//! holds the fidelity table, and the assumed behaviours that matter are
+//! switchable in [`SimConfig`].
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), gc_attrs::sim::SimError> {
+//! let sim = gc_attrs::sim::start(Default::default(), "127.0.0.1:0".parse().unwrap()).await?;
+//! println!("{}", sim.base_url());
+//! sim.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+
+mod attributes;
+mod auth;
+mod body;
+mod config;
+mod conversations;
+mod errors;
+mod fixtures;
+mod limits;
+mod secure;
+mod server;
+mod state;
+mod views;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+pub use config::SimConfig;
+pub use server::router;
+pub use state::SimState;
+
+/// How long [`RunningSim::shutdown`] waits for open connections to finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Why a simulator could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    /// A configuration value the simulator cannot run with.
+    #[error("invalid simulator configuration: {0}")]
+    InvalidConfig(String),
+    /// The `--fixtures` folder could not be read.
+    #[error("cannot read the fixtures folder {}", path.display())]
+    FixturesDir {
+        /// The folder.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Builds the state, binds `addr` (use `127.0.0.1:0` for a free port) and
+/// serves in a spawned task; returns as soon as the socket is bound.
+///
+/// # Errors
+///
+/// [`SimError`] for a bad configuration, an unreadable fixtures folder or an
+/// address that cannot be bound.
+pub async fn start(config: SimConfig, addr: SocketAddr) -> Result<RunningSim, SimError> {
+    let state = Arc::new(SimState::new(config)?);
+    let bind_error = |source| SimError::Bind { addr, source };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(bind_error)?;
+    let local = listener.local_addr().map_err(bind_error)?;
+    let cancel = CancellationToken::new();
+    let app = router(Arc::clone(&state));
+    let stop = cancel.clone().cancelled_owned();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop)
+            .await
+    });
+    Ok(RunningSim {
+        base_url: format!("http://{local}"),
+        addr: local,
+        state,
+        cancel,
+        task: Some(task),
+    })
+}
+
+/// A simulator serving in the background. Dropping it stops the server too;
+/// [`RunningSim::shutdown`] also waits for it to finish.
+#[derive(Debug)]
+pub struct RunningSim {
+    base_url: String,
+    addr: SocketAddr,
+    state: Arc<SimState>,
+    cancel: CancellationToken,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningSim {
+    /// The base URL, e.g. `http://127.0.0.1:41234`, without a trailing slash.
+    /// The token endpoint is `{base_url}/oauth/token`, the API `{base_url}/api/v2/…`.
+    #[must_use]
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// The bound address.
+    #[must_use]
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The OAuth client id the token endpoint accepts.
+    #[must_use]
+    pub fn client_id(&self) -> &str {
+        &self.state.config().client_id
+    }
+
+    /// `FILE:LINE:COLUMN: message` for each fixture file that did not load.
+    #[must_use]
+    pub fn fixture_warnings(&self) -> &[String] {
+        self.state.fixture_warnings()
+    }
+
+    /// The ids of the loaded conversations, sorted.
+    #[must_use]
+    pub fn conversation_ids(&self) -> Vec<String> {
+        self.state.conversation_ids()
+    }
+
+    /// The state the server runs on.
+    #[must_use]
+    pub fn state(&self) -> &Arc<SimState> {
+        &self.state
+    }
+
+    /// Stops accepting connections, lets open requests finish (up to a few
+    /// seconds), and waits for the server task.
+    pub async fn shutdown(mut self) {
+        self.cancel.cancel();
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for RunningSim {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}

@@ -1,0 +1,65 @@
+//! The real PUT/PATCH pair (§1.5): `GET|PUT|PATCH
+//! /api/v2/conversations/{id}/secureattributes`, body
+//! `ConversationSecureAttributes {attributes, version}`.
+//!
+//! Each conversation starts at version 1 and every accepted write adds one.
+//! PUT replaces the map and checks `version` ("used to detect conflicting
+//! updates when using PUT", documented); a version other than the current one
+//! is 400 `bad.request` naming both (assumed: no conflict code is declared),
+//! and a PUT without a version replaces unchecked (assumed). PATCH amends
+//! (merges) and ignores `version` (documented: "Not used for PATCH"). Writes
+//! answer 202 with a JSON string, the new version (the SDKs return `str`; the
+//! content is assumed). Absent or `null` `attributes` means none: PUT then
+//! empties the map (assumed).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::body;
+use super::conversations::with_stored;
+use super::errors::ApiError;
+use super::state::SimState;
+use crate::genesys::{ConversationSecureAttributes, Verb};
+
+const MODEL: &str = "ConversationSecureAttributes";
+
+/// Any verb of the secure-attributes path.
+pub(crate) fn handle(
+    state: &SimState,
+    verb: Verb,
+    conversation_id: &str,
+    headers: &HeaderMap,
+    bytes: &Bytes,
+) -> Result<Response, ApiError> {
+    if verb == Verb::Get {
+        return with_stored(state, conversation_id, |stored| {
+            let body = ConversationSecureAttributes {
+                attributes: Some(stored.secure.attributes.clone()),
+                version: Some(stored.secure.version),
+            };
+            Ok(Json(body).into_response())
+        });
+    }
+    let lenient = state.config.lenient;
+    let mut map = body::json_object(headers, bytes, MODEL, true)?.unwrap_or_default();
+    body::unknown_keys(&mut map, &["attributes", "version"], MODEL, lenient)?;
+    let version = body::version(map.get("version"))?;
+    let attributes = body::attribute_map(map.remove("attributes"), lenient)?;
+    with_stored(state, conversation_id, |stored| {
+        let secure = &mut stored.secure;
+        if verb == Verb::Put {
+            if let Some(sent) = version
+                && sent != secure.version
+            {
+                return Err(ApiError::stale_version(sent, secure.version));
+            }
+            secure.attributes = attributes.unwrap_or_default();
+        } else if let Some(attributes) = attributes {
+            secure.attributes.extend(attributes);
+        }
+        secure.version += 1;
+        Ok((StatusCode::ACCEPTED, Json(secure.version.to_string())).into_response())
+    })
+}

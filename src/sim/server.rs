@@ -1,0 +1,170 @@
+//! The HTTP face: the router, the correlation-id and latency layer, and the
+//! dispatcher that matches `/api/v2` paths against the route table of
+//! `genesys` (`ROUTES`).
+//!
+//! Order of checks for an `/api/v2` call: bearer (401), rate limit (429),
+//! injected faults (429, 503), route (404 for an unknown path or a verb the
+//! path does not have), then the route's own checks: content type (415),
+//! JSON syntax and body schema (400), conversation and participant (404).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::post;
+
+use super::errors::ApiError;
+use super::limits::{self, RateState, WINDOW};
+use super::state::{SimState, lock};
+use super::{attributes, auth, body, conversations, secure};
+use crate::genesys::{Lifecycle, Route, RouteKind};
+
+/// The correlation id header every answer carries (§4); hyper writes header
+/// names in lower case, and clients match them case-insensitively.
+const CORRELATION: HeaderName = HeaderName::from_static("inin-correlation-id");
+
+/// `Retry-After` of an injected (random) 429, in seconds.
+const THROTTLE_RETRY_AFTER: u64 = 1;
+
+/// The correlation id of one request, set by the layer before any handler.
+#[derive(Debug, Clone)]
+struct CorrelationId(String);
+
+/// The simulator as an axum [`Router`] over `state`, with every layer: serve
+/// it with `axum::serve` on any listener (a benchmark can do so in-process).
+/// [`super::start`] builds the state, binds and serves this router.
+pub fn router(state: Arc<SimState>) -> Router {
+    Router::new()
+        .route(
+            "/oauth/token",
+            post(auth::token).fallback(auth::token_wrong_verb),
+        )
+        .fallback(dispatch)
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            correlate,
+        ))
+        .with_state(state)
+}
+
+/// The correlation id the layer gave this request.
+pub(crate) fn correlation_id(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<CorrelationId>()
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), |id| id.0.clone())
+}
+
+/// Gives every request a fresh correlation id (header and `contextId`), and
+/// adds the configured latency.
+async fn correlate(
+    State(state): State<Arc<SimState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let id = uuid::Uuid::new_v4().to_string();
+    request.extensions_mut().insert(CorrelationId(id.clone()));
+    if !state.config.latency.is_zero() {
+        tokio::time::sleep(state.config.latency).await;
+    }
+    let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(CORRELATION, value);
+    }
+    response
+}
+
+/// Every request but the token endpoint.
+async fn dispatch(State(state): State<Arc<SimState>>, request: Request) -> Response {
+    let id = correlation_id(&request);
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path().to_owned();
+    if !path.starts_with("/api/v2/") {
+        return ApiError::unknown_route(parts.method.as_str(), &path).render(&id);
+    }
+    let client = match auth::bearer(&state, &parts.headers) {
+        Ok(client) => client,
+        // No client to count against: a 401 carries no rate-limit headers.
+        Err(error) => return error.render(&id),
+    };
+    let rate = limits::hit(
+        &mut lock(&state.windows),
+        &client,
+        state.config.rate_limit,
+        Instant::now(),
+    );
+    let mut response = match api_call(&state, &parts, body, rate).await {
+        Ok(response) => response,
+        Err(error) => error.render(&id),
+    };
+    rate.apply(response.headers_mut());
+    response
+}
+
+async fn api_call(
+    state: &SimState,
+    parts: &Parts,
+    body: axum::body::Body,
+    rate: RateState,
+) -> Result<Response, ApiError> {
+    if rate.exceeded() {
+        return Err(ApiError::too_many_requests(
+            rate.allowed,
+            WINDOW.as_secs(),
+            rate.reset_seconds,
+        ));
+    }
+    let (throttle, fail) = state.draw_faults();
+    if throttle {
+        return Err(ApiError::too_many_requests(
+            rate.allowed,
+            WINDOW.as_secs(),
+            THROTTLE_RETRY_AFTER,
+        ));
+    }
+    if fail {
+        return Err(ApiError::service_unavailable());
+    }
+    let path = parts.uri.path();
+    let method = parts.method.as_str();
+    // A route removed from the spec (chats) is served as if it never existed.
+    let routes: Vec<_> = Route::for_path(path)
+        .into_iter()
+        .filter(|(route, _)| route.lifecycle != Lifecycle::Removed)
+        .collect();
+    if routes.is_empty() {
+        return Err(ApiError::unknown_route(method, path));
+    }
+    let Some((route, params)) = routes
+        .iter()
+        .find(|(route, _)| route.verb.as_str() == method)
+    else {
+        let mut verbs: Vec<&str> = routes
+            .iter()
+            .map(|(route, _)| route.verb.as_str())
+            .collect();
+        verbs.dedup();
+        return Err(ApiError::wrong_verb(method, path, &verbs));
+    };
+    let bytes = axum::body::to_bytes(body, body::MAX_BODY)
+        .await
+        .map_err(|_| ApiError::body_too_large(body::MAX_BODY))?;
+    let conversation_id = params.conversation_id.as_deref().unwrap_or_default();
+    match route.kind {
+        RouteKind::Conversation => conversations::get(state, route.media, conversation_id),
+        RouteKind::ParticipantAttributes => {
+            attributes::patch_attributes(state, route, params, &parts.headers, &bytes)
+        }
+        RouteKind::Participant => {
+            attributes::patch_participant(state, route, params, &parts.headers, &bytes)
+        }
+        RouteKind::SecureAttributes => {
+            secure::handle(state, route.verb, conversation_id, &parts.headers, &bytes)
+        }
+    }
+}

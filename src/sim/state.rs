@@ -1,0 +1,258 @@
+//! The simulator's in-memory state: the conversations (with the writes not
+//! yet visible), their secure attributes, the issued tokens, the rate-limit
+//! windows and the fault RNG. Locks are never held across an `.await`.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Instant;
+
+use super::config::SimConfig;
+use super::fixtures;
+use super::limits::Window;
+use super::{SimError, auth::Token};
+use crate::genesys::{Attributes, Conversation, Participant};
+
+/// Everything a running simulator holds. Build it with [`SimState::new`] and
+/// serve it with [`super::router`].
+pub struct SimState {
+    pub(crate) config: SimConfig,
+    pub(crate) store: Mutex<HashMap<String, Stored>>,
+    pub(crate) tokens: Mutex<HashMap<String, Token>>,
+    pub(crate) windows: Mutex<HashMap<String, Window>>,
+    rng: Mutex<fastrand::Rng>,
+    warnings: Vec<String>,
+}
+
+impl std::fmt::Debug for SimState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // No tokens: they are secrets.
+        f.debug_struct("SimState")
+            .field("config", &self.config)
+            .field("conversations", &self.conversation_ids())
+            .field("warnings", &self.warnings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SimState {
+    /// Validates the configuration and loads the embedded fixtures, then those
+    /// of `config.fixtures_dir`.
+    ///
+    /// # Errors
+    ///
+    /// [`SimError::InvalidConfig`] for a value the simulator cannot run with,
+    /// [`SimError::FixturesDir`] when the folder cannot be read. A malformed
+    /// fixture file is not an error: it becomes a warning.
+    pub fn new(config: SimConfig) -> Result<Self, SimError> {
+        config.validate()?;
+        let loaded = fixtures::load(config.fixtures_dir.as_deref())?;
+        let store = loaded
+            .conversations
+            .into_iter()
+            .map(|fixture| {
+                (
+                    fixture.id.clone(),
+                    Stored::new(fixture.conversation, fixture.secure),
+                )
+            })
+            .collect();
+        let rng = config
+            .seed
+            .map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed);
+        Ok(Self {
+            config,
+            store: Mutex::new(store),
+            tokens: Mutex::new(HashMap::new()),
+            windows: Mutex::new(HashMap::new()),
+            rng: Mutex::new(rng),
+            warnings: loaded.warnings,
+        })
+    }
+
+    /// The configuration the simulator runs with.
+    #[must_use]
+    pub fn config(&self) -> &SimConfig {
+        &self.config
+    }
+
+    /// `FILE:LINE:COLUMN: message` for each fixture file that did not load.
+    #[must_use]
+    pub fn fixture_warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The ids of the loaded conversations, sorted.
+    #[must_use]
+    pub fn conversation_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = lock(&self.store).keys().cloned().collect();
+        ids.sort();
+        ids
+    }
+
+    /// Draws the two fault decisions of one API call: (throttle, fail).
+    pub(crate) fn draw_faults(&self) -> (bool, bool) {
+        let mut rng = lock(&self.rng);
+        // Both draws happen on every call, so a seed gives the same sequence
+        // whatever the rates.
+        let throttle = rng.f64() < self.config.throttle_rate;
+        let fail = rng.f64() < self.config.fail_rate;
+        (throttle, fail)
+    }
+}
+
+/// Locks a mutex; a panic elsewhere while holding it leaves data that is
+/// still consistent for the simulator's purposes, so poisoning is ignored.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A conversation's secure attributes (§1.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Secure {
+    pub attributes: Attributes,
+    pub version: i64,
+}
+
+/// A participant-attribute write accepted with 202 but not yet visible.
+#[derive(Debug, Clone)]
+struct Pending {
+    due: Instant,
+    participant_id: String,
+    attributes: Attributes,
+}
+
+/// One conversation as stored.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    /// What a GET shows.
+    pub conversation: Conversation,
+    /// Writes waiting for the visibility delay, oldest first.
+    pending: Vec<Pending>,
+    /// The secure attributes.
+    pub secure: Secure,
+}
+
+impl Stored {
+    pub fn new(conversation: Conversation, secure: Attributes) -> Self {
+        Self {
+            conversation,
+            pending: Vec::new(),
+            secure: Secure {
+                attributes: secure,
+                version: 1,
+            },
+        }
+    }
+
+    /// Makes every write whose delay has passed visible.
+    pub fn flush(&mut self, now: Instant) {
+        let (due, waiting): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|p| p.due <= now);
+        self.pending = waiting;
+        for write in due {
+            if let Some(participant) = self.participant_mut(&write.participant_id) {
+                participant.attributes = Some(write.attributes);
+            }
+        }
+    }
+
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.conversation.participant(id)
+    }
+
+    fn participant_mut(&mut self, id: &str) -> Option<&mut Participant> {
+        self.conversation
+            .participants
+            .iter_mut()
+            .find(|p| p.id.as_deref() == Some(id))
+    }
+
+    /// A participant's attributes after every accepted write, visible or not.
+    pub fn latest_attributes(&self, participant_id: &str) -> Attributes {
+        self.pending
+            .iter()
+            .rev()
+            .find(|p| p.participant_id == participant_id)
+            .map(|p| p.attributes.clone())
+            .or_else(|| {
+                self.participant(participant_id)
+                    .and_then(|p| p.attributes.clone())
+            })
+            .unwrap_or_default()
+    }
+
+    /// Records a participant's new attributes: at once, or at `visible_at`.
+    pub fn write_attributes(
+        &mut self,
+        participant_id: &str,
+        attributes: Attributes,
+        visible_at: Option<Instant>,
+    ) {
+        match visible_at {
+            Some(due) => self.pending.push(Pending {
+                due,
+                participant_id: participant_id.to_owned(),
+                attributes,
+            }),
+            None => {
+                if let Some(participant) = self.participant_mut(participant_id) {
+                    participant.attributes = Some(attributes);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn stored() -> Stored {
+        let conversation: Conversation = serde_json::from_str(
+            r#"{"id":"c","startTime":"2026-11-20T14:02:11.482Z",
+                "participants":[{"id":"p","attributes":{"a":"1"}}]}"#,
+        )
+        .unwrap();
+        Stored::new(conversation, Attributes::new())
+    }
+
+    #[test]
+    fn a_delayed_write_shows_only_when_due() {
+        let mut stored = stored();
+        let now = Instant::now();
+        let mut next = Attributes::new();
+        next.insert("a".into(), "2".into());
+        stored.write_attributes("p", next.clone(), Some(now + Duration::from_secs(5)));
+        stored.flush(now);
+        assert_eq!(
+            stored
+                .participant("p")
+                .unwrap()
+                .attributes
+                .as_ref()
+                .unwrap()["a"],
+            "1"
+        );
+        assert_eq!(stored.latest_attributes("p"), next);
+        stored.flush(now + Duration::from_secs(6));
+        assert_eq!(
+            stored.participant("p").unwrap().attributes.as_ref(),
+            Some(&next)
+        );
+    }
+
+    #[test]
+    fn a_seed_repeats_the_fault_draws() {
+        let config = SimConfig {
+            seed: Some(7),
+            fail_rate: 0.5,
+            throttle_rate: 0.5,
+            ..SimConfig::default()
+        };
+        let a = SimState::new(config.clone()).unwrap();
+        let b = SimState::new(config).unwrap();
+        let draws = |s: &SimState| (0..32).map(|_| s.draw_faults()).collect::<Vec<_>>();
+        assert_eq!(draws(&a), draws(&b));
+    }
+}
