@@ -3,7 +3,6 @@
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
@@ -12,10 +11,7 @@ use super::exchange::{
     Exchange, Failure, FailureKind, RateLimit, Timings, redact_header, redact_token_body,
 };
 use super::{Credentials, Secret};
-use crate::genesys::{
-    AuthErrorResponse, AuthResponse, Conversation, ConversationSecureAttributes, ErrorBody, Route,
-    Target,
-};
+use crate::genesys::{AuthErrorResponse, AuthResponse, ErrorBody, Target};
 
 /// How the client connects and behaves.
 #[derive(Debug, Clone)]
@@ -358,81 +354,7 @@ impl Client {
         }
     }
 
-    /// GETs a path and decodes a 2xx answer.
-    ///
-    /// # Errors
-    /// [`ApiError::Status`] for a non-2xx or no answer, [`ApiError::Decode`]
-    /// for a body that does not decode, [`ApiError::Login`].
-    pub async fn get_json<T: DeserializeOwned>(
-        &self,
-        path: &str,
-    ) -> Result<(T, Exchange), ApiError> {
-        let exchange = self.send(&RawRequest::get(path)).await?;
-        decode(exchange)
-    }
-
-    /// `GET /api/v2/conversations/{conversationId}`.
-    ///
-    /// # Errors
-    /// As [`Client::get_json`].
-    pub async fn get_conversation(
-        &self,
-        conversation_id: &str,
-    ) -> Result<(Conversation, Exchange), ApiError> {
-        self.get_json(&format!("/api/v2/conversations/{conversation_id}"))
-            .await
-    }
-
-    /// `PATCH` a participant-attribute route with `{"attributes": …}`; the
-    /// exchange comes back whatever the status.
-    ///
-    /// # Errors
-    /// [`ApiError::Login`].
-    pub async fn patch_attributes(
-        &self,
-        route: &Route,
-        conversation_id: &str,
-        participant_id: &str,
-        attributes: &crate::genesys::Attributes,
-    ) -> Result<Exchange, ApiError> {
-        let body = serde_json::json!({ "attributes": attributes });
-        let path = route.path(conversation_id, participant_id);
-        self.send(&RawRequest::json(route.verb.as_str(), path, &body))
-            .await
-    }
-
-    /// `GET /api/v2/conversations/{conversationId}/secureattributes`.
-    ///
-    /// # Errors
-    /// As [`Client::get_json`].
-    pub async fn get_secure_attributes(
-        &self,
-        conversation_id: &str,
-    ) -> Result<(ConversationSecureAttributes, Exchange), ApiError> {
-        self.get_json(&format!(
-            "/api/v2/conversations/{conversation_id}/secureattributes"
-        ))
-        .await
-    }
-
-    /// `PUT` (replace) or `PATCH` (amend) the secure attributes; the exchange
-    /// comes back whatever the status.
-    ///
-    /// # Errors
-    /// [`ApiError::Login`].
-    pub async fn write_secure_attributes(
-        &self,
-        method: crate::genesys::Verb,
-        conversation_id: &str,
-        body: &ConversationSecureAttributes,
-    ) -> Result<Exchange, ApiError> {
-        let body = serde_json::to_value(body).unwrap_or_default();
-        let path = format!("/api/v2/conversations/{conversation_id}/secureattributes");
-        self.send(&RawRequest::json(method.as_str(), path, &body))
-            .await
-    }
-
-    fn url(&self, path: &str) -> String {
+    pub(super) fn url(&self, path: &str) -> String {
         if path.contains("://") {
             path.to_owned()
         } else {
@@ -539,21 +461,6 @@ impl Client {
             });
         exchange.response_body.clone_from(&text);
         (exchange, text)
-    }
-}
-
-fn decode<T: DeserializeOwned>(exchange: Exchange) -> Result<(T, Exchange), ApiError> {
-    if !exchange.is_success() {
-        return Err(ApiError::Status {
-            exchange: Box::new(exchange),
-        });
-    }
-    match serde_json::from_str(&exchange.response_body) {
-        Ok(value) => Ok((value, exchange)),
-        Err(e) => Err(ApiError::Decode {
-            message: e.to_string(),
-            exchange: Box::new(exchange),
-        }),
     }
 }
 
