@@ -18,6 +18,7 @@
 //! says *unconfirmed*, the code says so too.
 
 pub mod api;
+pub mod app;
 pub mod cli;
 pub mod diff;
 pub mod genesys;

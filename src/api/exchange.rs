@@ -130,6 +130,36 @@ pub enum FailureKind {
     Other,
 }
 
+/// The exchange's request as a curl command line. The token is never in an
+/// exchange; the command reads it from `$GENESYS_TOKEN` instead.
+#[must_use]
+pub fn to_curl(exchange: &Exchange) -> String {
+    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
+    let mut parts = vec![
+        "curl".to_owned(),
+        "-sS".to_owned(),
+        "-i".to_owned(),
+        "-X".to_owned(),
+        quote(&exchange.method),
+        quote(&exchange.url),
+    ];
+    for (name, value) in &exchange.request_headers {
+        parts.push("-H".to_owned());
+        if name.eq_ignore_ascii_case("authorization") && value.starts_with("Bearer") {
+            parts.push("\"Authorization: Bearer $GENESYS_TOKEN\"".to_owned());
+        } else if name.eq_ignore_ascii_case("authorization") {
+            parts.push("\"Authorization: Basic $GENESYS_BASIC_AUTH\"".to_owned());
+        } else {
+            parts.push(quote(&format!("{name}: {value}")));
+        }
+    }
+    if let Some(body) = &exchange.request_body {
+        parts.push("--data-raw".to_owned());
+        parts.push(quote(body));
+    }
+    parts.join(" ")
+}
+
 /// A header value as it may be recorded: `Authorization` keeps only its scheme.
 #[must_use]
 pub fn redact_header(name: &str, value: &str) -> String {
@@ -189,6 +219,27 @@ mod tests {
             "{redacted}"
         );
         assert_eq!(redact_token_body("t0k3n"), "<not JSON; not recorded>");
+    }
+
+    #[test]
+    fn curl_reads_the_token_from_the_environment() {
+        let exchange = Exchange {
+            method: "PATCH".into(),
+            url: "https://api.mypurecloud.ie/api/v2/conversations/c/participants/p/attributes"
+                .into(),
+            request_headers: vec![
+                ("Authorization".into(), "Bearer <redacted>".into()),
+                ("Content-Type".into(), "application/json".into()),
+            ],
+            request_body: Some(r#"{"attributes":{"note":"it's"}}"#.into()),
+            ..Exchange::default()
+        };
+        assert_eq!(
+            to_curl(&exchange),
+            "curl -sS -i -X 'PATCH' 'https://api.mypurecloud.ie/api/v2/conversations/c/participants/p/attributes' \
+             -H \"Authorization: Bearer $GENESYS_TOKEN\" -H 'Content-Type: application/json' \
+             --data-raw '{\"attributes\":{\"note\":\"it'\\''s\"}}'"
+        );
     }
 
     #[test]

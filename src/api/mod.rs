@@ -13,7 +13,7 @@ mod exchange;
 
 pub use client::{ApiError, Client, ClientConfig, RawRequest};
 
-pub use exchange::{Exchange, Failure, FailureKind, RateLimit, Timings, redact_header};
+pub use exchange::{Exchange, Failure, FailureKind, RateLimit, Timings, redact_header, to_curl};
 
 use std::fmt;
 

@@ -24,8 +24,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::genesys::{BodyModel, Route, Verb};
-pub use request::Request;
 use request::{Body, Shape};
+pub use request::{Request, is_uuid};
 pub use snippet::check_snippet;
 
 /// How sure gc-attrs is that the server rejects the request.

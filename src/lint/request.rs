@@ -110,7 +110,8 @@ pub(crate) fn is_placeholder(segment: &str) -> bool {
 }
 
 /// A UUID in its usual 8-4-4-4-12 hex form.
-pub(crate) fn is_uuid(text: &str) -> bool {
+#[must_use]
+pub fn is_uuid(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
     groups.len() == 5
         && groups

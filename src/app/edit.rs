@@ -1,0 +1,209 @@
+//! The attribute form: prompts for add, edit, rename; delete and revert.
+
+use super::{App, Editing, Focus, Prompt, TextInput};
+use crate::genesys::Conversation;
+use crate::payload::RowStatus;
+
+/// The participant to show first: a customer with attributes, else any
+/// participant with attributes, else the first.
+pub(super) fn default_participant(conversation: &Conversation) -> usize {
+    let has_attributes =
+        |p: &&crate::genesys::Participant| p.attributes.as_ref().is_some_and(|a| !a.is_empty());
+    let participants = &conversation.participants;
+    participants
+        .iter()
+        .position(|p| p.purpose.as_deref() == Some("customer") && has_attributes(&p))
+        .or_else(|| participants.iter().position(|p| has_attributes(&p)))
+        .unwrap_or(0)
+}
+
+impl App {
+    /// The key of the selected row, and whether that row is deleted.
+    fn selected_row(&self) -> Option<(String, bool)> {
+        let workspace = self.workspace.as_ref()?;
+        let row = workspace.edits.rows().get(workspace.row)?;
+        Some((row.key.clone(), row.deleted))
+    }
+
+    pub(super) fn open_prompt(&mut self, editing: Editing) {
+        let text = match &editing {
+            Editing::Value { key } => self
+                .workspace
+                .as_ref()
+                .and_then(|w| w.edits.edited().get(key).cloned())
+                .unwrap_or_default(),
+            Editing::Rename { key } => key.clone(),
+            Editing::NewKey | Editing::NewValue { .. } => String::new(),
+        };
+        self.prompt = Some(Prompt {
+            editing,
+            input: TextInput::with(&text),
+        });
+    }
+
+    /// Opens the prompt that edits the selected row's value.
+    pub(super) fn edit_selected(&mut self, rename: bool) {
+        match self.selected_row() {
+            Some((key, false)) => self.open_prompt(if rename {
+                Editing::Rename { key }
+            } else {
+                Editing::Value { key }
+            }),
+            Some((key, true)) => self.set_status(
+                format!("`{key}` is deleted: press u to restore it first"),
+                true,
+            ),
+            None => self.set_status("no attribute selected: press a to add one", true),
+        }
+    }
+
+    /// Enter in the prompt.
+    pub(super) fn commit_prompt(&mut self) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let text = prompt.input.text().to_owned();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let result = match prompt.editing {
+            Editing::NewKey => {
+                if workspace.edits.edited().contains_key(&text) {
+                    Err(format!(
+                        "attribute `{text}` exists already: edit it, or choose another key"
+                    ))
+                } else {
+                    self.prompt = Some(Prompt {
+                        editing: Editing::NewValue { key: text },
+                        input: TextInput::default(),
+                    });
+                    return;
+                }
+            }
+            Editing::NewValue { key } => workspace
+                .edits
+                .add(&key, &text)
+                .map(|()| format!("added `{key}`"))
+                .map_err(|e| e.to_string()),
+            Editing::Value { key } => workspace
+                .edits
+                .set_value(&key, &text)
+                .map(|()| format!("changed `{key}`"))
+                .map_err(|e| e.to_string()),
+            Editing::Rename { key } => workspace
+                .edits
+                .rename(&key, &text)
+                .map(|()| format!("renamed `{key}` to `{text}`"))
+                .map_err(|e| e.to_string()),
+        };
+        workspace.refresh();
+        if let Some(index) = workspace
+            .edits
+            .rows()
+            .iter()
+            .position(|r| !r.deleted && r.key == text)
+        {
+            workspace.row = index;
+        }
+        match result {
+            Ok(message) => self.set_status(message, false),
+            Err(message) => self.set_status(message, true),
+        }
+    }
+
+    /// d: delete the selected row.
+    pub(super) fn delete_selected(&mut self) {
+        let Some((key, deleted)) = self.selected_row() else {
+            return;
+        };
+        if deleted {
+            return;
+        }
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let result = workspace.edits.delete(&key);
+        workspace.refresh();
+        match result {
+            Ok(()) => {
+                let note = if workspace.edits.original().contains_key(&key) {
+                    " (a PATCH cannot remove it: see the payload pane)"
+                } else {
+                    ""
+                };
+                self.set_status(format!("deleted `{key}`{note}"), false);
+            }
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    /// u: revert the selected row; U: revert all.
+    pub(super) fn revert(&mut self, all: bool) {
+        let selected = self.selected_row();
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let result = if all {
+            workspace.edits.revert_all();
+            Ok("reverted every edit".to_owned())
+        } else if let Some((key, _)) = selected {
+            let origin = workspace
+                .edits
+                .rows()
+                .get(workspace.row)
+                .and_then(|r| r.origin.clone());
+            let row = workspace.edits.rows().get(workspace.row).cloned();
+            let unchanged = row.is_some_and(|r| workspace.edits.status(&r) == RowStatus::Unchanged);
+            if unchanged {
+                Ok(format!("`{key}` has no edit"))
+            } else {
+                let lookup = if workspace.edits.rows()[workspace.row].deleted {
+                    origin.unwrap_or(key.clone())
+                } else {
+                    key.clone()
+                };
+                workspace
+                    .edits
+                    .revert(&lookup)
+                    .map(|()| format!("reverted `{key}`"))
+                    .map_err(|e| e.to_string())
+            }
+        } else {
+            Ok(String::new())
+        };
+        workspace.refresh();
+        match result {
+            Ok(message) if !message.is_empty() => self.set_status(message, false),
+            Ok(_) => {}
+            Err(message) => self.set_status(message, true),
+        }
+    }
+
+    /// Selects another participant, unless edits would be lost.
+    pub(super) fn select_participant(&mut self, delta: isize) {
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        let count = workspace.conversation.participants.len();
+        if count == 0 {
+            return;
+        }
+        let next = workspace
+            .participant
+            .saturating_add_signed(delta)
+            .min(count - 1);
+        if next == workspace.participant {
+            return;
+        }
+        if workspace.edits.is_dirty() {
+            self.set_status(
+                "this participant has unsent edits: send them, or revert all (U) first",
+                true,
+            );
+            return;
+        }
+        let conversation = workspace.conversation.clone();
+        *workspace = super::Workspace::new(conversation, next);
+        self.focus = Focus::Participants;
+    }
+}

@@ -1,0 +1,134 @@
+//! A one-line text input with a cursor, by characters (not bytes), so that
+//! unicode edits correctly.
+
+use super::keys::{Key, KeyCode};
+
+/// A one-line text field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// Cursor position in characters.
+    cursor: usize,
+}
+
+impl TextInput {
+    /// A field holding `text`, cursor at the end.
+    #[must_use]
+    pub fn with(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cursor, in characters from the start.
+    #[must_use]
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn byte(&self, chars: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Inserts text at the cursor (typing or pasting); line breaks become spaces.
+    pub fn insert(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, &clean);
+        self.cursor += clean.chars().count();
+    }
+
+    /// Applies an editing key; returns whether the key was an editing key.
+    pub fn handle(&mut self, key: Key) -> bool {
+        if key.ctrl {
+            match key.code {
+                KeyCode::Char('a') => self.cursor = 0,
+                KeyCode::Char('e') => self.cursor = self.text.chars().count(),
+                KeyCode::Char('u') => {
+                    let at = self.byte(self.cursor);
+                    self.text.drain(..at);
+                    self.cursor = 0;
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        match key.code {
+            KeyCode::Char(c) => self.insert(&c.to_string()),
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let at = self.byte(self.cursor);
+                self.text.remove(at);
+            }
+            KeyCode::Delete if self.cursor < self.text.chars().count() => {
+                let at = self.byte(self.cursor);
+                self.text.remove(at);
+            }
+            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.text.chars().count()),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = self.text.chars().count(),
+            KeyCode::Backspace | KeyCode::Delete => {}
+            _ => return false,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: &[Key]) -> TextInput {
+        let mut input = TextInput::default();
+        for key in keys {
+            input.handle(*key);
+        }
+        input
+    }
+
+    #[test]
+    fn editing_works_by_characters() {
+        let mut input = TextInput::with("こんにちは");
+        input.handle(Key::plain(KeyCode::Left));
+        input.handle(Key::plain(KeyCode::Backspace));
+        assert_eq!((input.text(), input.cursor()), ("こんには", 3));
+        input.handle(Key::char('ü'));
+        input.handle(Key::plain(KeyCode::Home));
+        input.handle(Key::plain(KeyCode::Delete));
+        assert_eq!(input.text(), "んにüは");
+        input.handle(Key::ctrl('e'));
+        input.insert("a\nb");
+        assert_eq!(input.text(), "んにüはa b");
+        input.handle(Key::plain(KeyCode::Left));
+        input.handle(Key::ctrl('u'));
+        assert_eq!((input.text(), input.cursor()), ("b", 0));
+    }
+
+    #[test]
+    fn non_editing_keys_are_left_to_the_caller() {
+        let mut input = typed(&[Key::char('x')]);
+        assert!(!input.handle(Key::plain(KeyCode::Enter)));
+        assert!(!input.handle(Key::plain(KeyCode::Tab)));
+        assert!(!input.handle(Key::ctrl('s')));
+        assert!(input.handle(Key::plain(KeyCode::Backspace)));
+        assert!(
+            input.handle(Key::plain(KeyCode::Backspace)),
+            "at the start it is still an editing key"
+        );
+        assert_eq!(input.text(), "");
+    }
+}

@@ -1,0 +1,441 @@
+//! The TUI as a state machine: [`App::update`] takes a [`Msg`] (a key, a
+//! loaded conversation, a sent request's exchange, a tick) and returns the
+//! [`Effect`]s the shell must perform (load, send, re-read, copy, quit). It
+//! does no I/O and knows no terminal, so every flow is unit-tested by feeding
+//! messages and reading state and effects.
+
+mod derive;
+mod edit;
+pub mod input;
+pub mod keys;
+mod nav;
+mod send;
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+pub use derive::{Derived, SendTarget};
+pub use input::TextInput;
+pub use keys::{Key, KeyCode};
+pub use nav::extract_id;
+pub use send::{Observed, ResponseView, RouteChoice, SendDialog, planned_request};
+
+use crate::api::{Exchange, RawRequest};
+use crate::genesys::{Conversation, ConversationSecureAttributes};
+use crate::payload::Edits;
+
+/// Where the app is connected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The embedded simulator.
+    Simulator,
+    /// A live org.
+    Live {
+        /// Region label, e.g. `eu-west-1`.
+        region: String,
+        /// Profile name, if the credentials came from one.
+        profile: Option<String>,
+    },
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key press.
+    Key(Key),
+    /// Pasted text.
+    Paste(String),
+    /// Time passes (drives the spinner).
+    Tick,
+    /// A conversation load finished.
+    Loaded {
+        /// The id asked for.
+        id: String,
+        /// The conversation, or what went wrong.
+        result: Result<Conversation, String>,
+        /// The exchange, when a request was made.
+        exchange: Option<Exchange>,
+    },
+    /// The secure attributes of the loaded conversation arrived.
+    SecureLoaded {
+        /// The attributes and version, or what went wrong.
+        result: Result<ConversationSecureAttributes, String>,
+        /// The exchange, when a request was made.
+        exchange: Option<Exchange>,
+    },
+    /// A send finished (with an answer, a failure or a cancellation).
+    Sent(Result<Exchange, String>),
+    /// A re-read after a 2xx finished.
+    Reread {
+        /// Which attempt this was (1-based).
+        attempt: u32,
+        /// The conversation as read, or what went wrong.
+        result: Result<Conversation, String>,
+        /// The exchange.
+        exchange: Option<Exchange>,
+    },
+}
+
+/// The I/O the shell performs for the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// `GET /api/v2/conversations/{id}`, answered by [`Msg::Loaded`].
+    Load {
+        /// The conversation id.
+        conversation_id: String,
+    },
+    /// `GET …/secureattributes`, answered by [`Msg::SecureLoaded`].
+    LoadSecure {
+        /// The conversation id.
+        conversation_id: String,
+    },
+    /// Send a request, answered by [`Msg::Sent`].
+    Send(RawRequest),
+    /// Wait, then re-read the conversation, answered by [`Msg::Reread`].
+    Reread {
+        /// The conversation id.
+        conversation_id: String,
+        /// Which attempt this is (1-based).
+        attempt: u32,
+        /// How long to wait first.
+        after: Duration,
+    },
+    /// Cancel the request in flight.
+    Cancel,
+    /// Copy text to the clipboard (OSC 52).
+    Copy(String),
+    /// Leave the app.
+    Quit,
+}
+
+/// Which part of the screen has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The conversation picker.
+    Picker,
+    /// The participants table.
+    Participants,
+    /// The attribute form.
+    Attributes,
+    /// The payload pane (bodies, diff, lint).
+    Payload,
+    /// The response pane.
+    Response,
+}
+
+/// What is being typed, and what Enter will do with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    /// A new key (then its value).
+    NewKey,
+    /// The value of a new key.
+    NewValue {
+        /// The key being added.
+        key: String,
+    },
+    /// A new value for an existing key.
+    Value {
+        /// The key.
+        key: String,
+    },
+    /// A new name for an existing key.
+    Rename {
+        /// The key now.
+        key: String,
+    },
+}
+
+/// A modal text field over the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What Enter does.
+    pub editing: Editing,
+    /// The field.
+    pub input: TextInput,
+}
+
+/// A loaded conversation and the edits in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workspace {
+    /// The conversation as last read.
+    pub conversation: Conversation,
+    /// Index into `conversation.participants`.
+    pub participant: usize,
+    /// Participant attributes or the conversation's secure attributes.
+    pub target: SendTarget,
+    /// The edits of the current target.
+    pub edits: Edits,
+    /// The secure attributes' version, once loaded.
+    pub secure_version: Option<i64>,
+    /// Selected row of the form.
+    pub row: usize,
+    /// Derived payloads, lint and diff for the current edits.
+    pub derived: Derived,
+}
+
+/// How the diff is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffLayout {
+    /// One column with -/+ lines.
+    Unified,
+    /// Old left, new right.
+    SideBySide,
+}
+
+/// A request in flight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InFlight {
+    /// What is being done, e.g. "PATCH …/attributes".
+    pub label: String,
+    /// Ticks since it started (for the spinner).
+    pub ticks: u32,
+    /// Esc was pressed; waiting for the cancellation to land.
+    pub cancelling: bool,
+}
+
+/// What a send in flight will compare its answer with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PendingSend {
+    /// The participant's attributes before the send.
+    pub before: Option<crate::genesys::Attributes>,
+    /// The attributes gc-attrs predicts after it.
+    pub expected: Option<crate::genesys::Attributes>,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports an error.
+    pub error: bool,
+}
+
+/// The whole state of the TUI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    /// Where it is connected.
+    pub mode: Mode,
+    /// Who has the keys.
+    pub focus: Focus,
+    /// The picker's field.
+    pub picker: TextInput,
+    /// Selected entry of the picker's list.
+    pub picker_row: usize,
+    /// Conversation ids offered by the picker: recent ones first, then the
+    /// simulator's fixtures.
+    pub suggestions: Vec<String>,
+    /// The loaded conversation, if any.
+    pub workspace: Option<Workspace>,
+    /// A modal text field, if open.
+    pub prompt: Option<Prompt>,
+    /// The send dialog, if open.
+    pub dialog: Option<SendDialog>,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The history overlay is open, with its selected row.
+    pub history_open: Option<usize>,
+    /// Every exchange of this run, oldest first.
+    pub history: Vec<Exchange>,
+    /// The request in flight, if any.
+    pub in_flight: Option<InFlight>,
+    /// The send in flight's comparison data.
+    pub pending: Option<PendingSend>,
+    /// The last response.
+    pub response: Option<ResponseView>,
+    /// Diff layout of the payload pane.
+    pub diff_layout: DiffLayout,
+    /// Scroll of the payload and response panes, in lines.
+    pub scroll: u16,
+    /// The status line.
+    pub status: Option<Status>,
+    /// Set once Quit was returned.
+    pub quitting: bool,
+}
+
+impl App {
+    /// A new app on the picker. `suggestions` are ids to offer (recent ids,
+    /// the simulator's fixtures).
+    #[must_use]
+    pub fn new(mode: Mode, suggestions: Vec<String>) -> Self {
+        Self {
+            mode,
+            focus: Focus::Picker,
+            picker: TextInput::default(),
+            picker_row: 0,
+            suggestions,
+            workspace: None,
+            prompt: None,
+            dialog: None,
+            help: false,
+            history_open: None,
+            history: Vec::new(),
+            in_flight: None,
+            pending: None,
+            response: None,
+            diff_layout: DiffLayout::Unified,
+            scroll: 0,
+            status: None,
+            quitting: false,
+        }
+    }
+
+    /// Applies a message; returns the effects to perform.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) if key.is_quit() => self.quit(),
+            Msg::Key(key) => nav::key(self, key),
+            Msg::Paste(text) => {
+                self.paste(&text);
+                Vec::new()
+            }
+            Msg::Tick => {
+                if let Some(flight) = &mut self.in_flight {
+                    flight.ticks = flight.ticks.wrapping_add(1);
+                }
+                Vec::new()
+            }
+            Msg::Loaded {
+                id,
+                result,
+                exchange,
+            } => self.loaded(&id, result, exchange),
+            Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
+            Msg::Sent(result) => send::sent(self, result),
+            Msg::Reread {
+                attempt,
+                result,
+                exchange,
+            } => send::reread(self, attempt, result, exchange),
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quitting = true;
+        vec![Effect::Quit]
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Some(prompt) = &mut self.prompt {
+            prompt.input.insert(text);
+        } else if let Some(dialog) = &mut self.dialog {
+            dialog.confirmation.insert(text);
+        } else if self.focus == Focus::Picker {
+            self.picker.insert(text.trim());
+        }
+    }
+
+    fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    fn record(&mut self, exchange: Option<Exchange>) {
+        if let Some(exchange) = exchange {
+            self.history.push(exchange);
+        }
+    }
+
+    fn loaded(
+        &mut self,
+        id: &str,
+        result: Result<Conversation, String>,
+        exchange: Option<Exchange>,
+    ) -> Vec<Effect> {
+        self.in_flight = None;
+        self.record(exchange);
+        match result {
+            Ok(conversation) => {
+                self.suggestions.retain(|s| s != id);
+                self.suggestions.insert(0, id.to_owned());
+                self.picker_row = 0;
+                let participant = edit::default_participant(&conversation);
+                self.workspace = Some(Workspace::new(conversation, participant));
+                self.focus = Focus::Participants;
+                self.response = None;
+                self.set_status(format!("loaded conversation {id}"), false);
+            }
+            Err(message) => {
+                self.focus = Focus::Picker;
+                self.set_status(format!("could not load {id}: {message}"), true);
+            }
+        }
+        Vec::new()
+    }
+
+    fn secure_loaded(
+        &mut self,
+        result: Result<ConversationSecureAttributes, String>,
+        exchange: Option<Exchange>,
+    ) -> Vec<Effect> {
+        self.in_flight = None;
+        self.record(exchange);
+        match (result, self.workspace.as_mut()) {
+            (Ok(secure), Some(workspace)) => {
+                workspace.secure_version = secure.version;
+                workspace.set_target(
+                    SendTarget::SecureAttributes,
+                    secure.attributes.unwrap_or_default(),
+                );
+                self.focus = Focus::Attributes;
+                self.set_status(
+                    "editing the conversation's secure attributes (a real PUT/PATCH pair)",
+                    false,
+                );
+            }
+            (Err(message), _) => self.set_status(
+                format!("could not load the secure attributes: {message}"),
+                true,
+            ),
+            (Ok(_), None) => {}
+        }
+        Vec::new()
+    }
+}
+
+impl Workspace {
+    /// A workspace on a participant's attributes.
+    #[must_use]
+    pub fn new(conversation: Conversation, participant: usize) -> Self {
+        let attributes = conversation
+            .participants
+            .get(participant)
+            .and_then(|p| p.attributes.clone())
+            .unwrap_or_default();
+        let edits = Edits::new(attributes);
+        let mut workspace = Self {
+            conversation,
+            participant,
+            target: SendTarget::ParticipantAttributes,
+            edits,
+            secure_version: None,
+            row: 0,
+            derived: Derived::default(),
+        };
+        workspace.refresh();
+        workspace
+    }
+
+    /// Switches the edit target, starting over from `original`.
+    pub fn set_target(&mut self, target: SendTarget, original: crate::genesys::Attributes) {
+        self.target = target;
+        self.edits = Edits::new(original);
+        self.row = 0;
+        self.refresh();
+    }
+
+    /// Recomputes the derived payloads after any edit.
+    pub fn refresh(&mut self) {
+        self.derived = Derived::compute(self);
+        self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
+    }
+
+    /// The selected participant.
+    #[must_use]
+    pub fn selected(&self) -> Option<&crate::genesys::Participant> {
+        self.conversation.participants.get(self.participant)
+    }
+}
