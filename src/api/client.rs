@@ -193,6 +193,14 @@ impl Client {
     /// [`ApiError::Login`] with the (redacted) token exchange when the login
     /// server refuses, cannot be reached, or the client has only a pre-set token.
     pub async fn login(&self) -> Result<Exchange, ApiError> {
+        let mut cache = self.token.lock().await;
+        let (token, exchange) = self.fetch_token().await?;
+        *cache = Some(token);
+        Ok(exchange)
+    }
+
+    /// Asks the login host for a token; touches no cache.
+    async fn fetch_token(&self) -> Result<(CachedToken, Exchange), ApiError> {
         let Credentials::ClientCredentials {
             client_id,
             client_secret,
@@ -226,54 +234,76 @@ impl Client {
             )
             .await;
         exchange.response_body = redact_token_body(&body);
-        if exchange.is_success() {
-            return match serde_json::from_str::<AuthResponse>(&body) {
-                Ok(answer) => {
-                    let lifetime = Duration::from_secs(answer.expires_in);
-                    let margin = EXPIRY_MARGIN.min(lifetime / 10);
-                    let expires_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
-                    *self.token.lock().await = Some(CachedToken {
+        if !exchange.is_success() {
+            let message = login_failure(&exchange, &body, &url);
+            return Err(ApiError::Login {
+                message,
+                exchange: Box::new(exchange),
+            });
+        }
+        match serde_json::from_str::<AuthResponse>(&body) {
+            Ok(answer) => {
+                let lifetime = Duration::from_secs(answer.expires_in);
+                let margin = EXPIRY_MARGIN.min(lifetime / 10);
+                let expires_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
+                Ok((
+                    CachedToken {
                         token: Secret::new(answer.access_token),
                         expires_at,
-                    });
-                    Ok(exchange)
-                }
-                Err(e) => Err(ApiError::Login {
-                    message: format!(
-                        "the token answer did not decode ({e}); is {url} a Genesys Cloud login host?"
-                    ),
-                    exchange: Box::new(exchange),
-                }),
-            };
+                    },
+                    exchange,
+                ))
+            }
+            Err(e) => Err(ApiError::Login {
+                message: format!(
+                    "the token answer did not decode ({e}); is {url} a Genesys Cloud login host?"
+                ),
+                exchange: Box::new(exchange),
+            }),
         }
-        let message = login_failure(&exchange, &body, &url);
-        Err(ApiError::Login {
-            message,
-            exchange: Box::new(exchange),
-        })
     }
 
-    /// A valid token: the cached one, or a new one.
-    async fn bearer(&self) -> Result<(Secret, Option<Exchange>), ApiError> {
-        {
-            let cached = self.token.lock().await;
-            if let Some(cached) = cached.as_ref() {
-                let fresh = cached.expires_at.is_none_or(|at| Instant::now() < at);
-                if fresh {
-                    return Ok((cached.token.clone(), None));
-                }
+    /// A valid token: the cached one, or a new one. The lock is held across
+    /// the login, so concurrent calls wait for one login instead of each
+    /// starting their own.
+    async fn bearer(&self) -> Result<Secret, ApiError> {
+        let mut cache = self.token.lock().await;
+        if let Some(cached) = cache.as_ref() {
+            if cached.expires_at.is_none_or(|at| Instant::now() < at) {
+                return Ok(cached.token.clone());
             }
         }
-        let login = self.login().await?;
-        let cached = self.token.lock().await;
-        let token = cached
+        let (token, _) = self.fetch_token().await?;
+        let secret = token.token.clone();
+        *cache = Some(token);
+        Ok(secret)
+    }
+
+    /// Forgets the cached token, if it is still the one the server refused
+    /// (another call may have renewed it meanwhile).
+    async fn forget(&self, refused: &Secret) {
+        let mut cache = self.token.lock().await;
+        if cache
             .as_ref()
-            .map(|c| c.token.clone())
-            .ok_or_else(|| ApiError::Login {
-                message: "no token after login".into(),
-                exchange: Box::new(login.clone()),
-            })?;
-        Ok((token, Some(login)))
+            .is_some_and(|cached| &cached.token == refused)
+        {
+            *cache = None;
+        }
+    }
+
+    /// Whether a URL is on the target's API origin (scheme, host and port):
+    /// the bearer token goes nowhere else.
+    fn is_target_origin(&self, url: &str) -> bool {
+        let origin = |text: &str| {
+            url::Url::parse(text).ok().map(|u| {
+                (
+                    u.scheme().to_owned(),
+                    u.host_str().map(str::to_ascii_lowercase),
+                    u.port_or_known_default(),
+                )
+            })
+        };
+        origin(url).is_some_and(|o| Some(o) == origin(&self.config.target.api_base()))
     }
 
     /// Sends a request as given, with the bearer token. A 401 `bad.credentials`
@@ -286,8 +316,24 @@ impl Client {
     /// [`ApiError::Login`] when no token can be had.
     pub async fn send(&self, request: &RawRequest) -> Result<Exchange, ApiError> {
         let url = self.url(&request.path);
+        if !self.is_target_origin(&url) {
+            let api = self.config.target.api_base();
+            return Ok(Exchange {
+                method: request.method.clone(),
+                url,
+                request_body: request.body.clone(),
+                attempts: 0,
+                failure: Some(Failure {
+                    kind: FailureKind::Other,
+                    message: format!(
+                        "not sent: the URL is not on {api}, and the token goes to no other host"
+                    ),
+                }),
+                ..Exchange::default()
+            });
+        }
         let is_read = request.method.eq_ignore_ascii_case("GET");
-        let (mut token, _) = self.bearer().await?;
+        let mut token = self.bearer().await?;
         let mut relogged = false;
         let mut read_retries = 0;
         let mut attempts = 0;
@@ -304,7 +350,7 @@ impl Client {
             exchange.attempts = attempts;
             let code = exchange.error_body.as_ref().and_then(|e| e.code.as_deref());
             if exchange.status == Some(401)
-                && code != Some("authentication.required")
+                && code == Some("bad.credentials")
                 && !relogged
                 && matches!(
                     self.config.credentials,
@@ -312,8 +358,8 @@ impl Client {
                 )
             {
                 relogged = true;
-                *self.token.lock().await = None;
-                token = self.bearer().await?.0;
+                self.forget(&token).await;
+                token = self.bearer().await?;
                 continue;
             }
             if exchange.status == Some(429) && is_read && read_retries < self.config.read_retries {
@@ -355,7 +401,7 @@ impl Client {
     }
 
     pub(super) fn url(&self, path: &str) -> String {
-        if path.contains("://") {
+        if path.starts_with("http://") || path.starts_with("https://") {
             path.to_owned()
         } else {
             let slash = if path.starts_with('/') { "" } else { "/" };
@@ -513,6 +559,7 @@ fn login_failure(exchange: &Exchange, body: &str, url: &str) -> String {
         })
         .unwrap_or_else(|| format!("HTTP {status}"));
     format!(
-        "{url} refused the client credentials ({said}); check the client id and secret, and that the          OAuth client belongs to this region's org"
+        "{url} refused the client credentials ({said}); check the client id and secret, and that \
+         the OAuth client belongs to this region's org"
     )
 }

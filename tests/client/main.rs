@@ -1,0 +1,12 @@
+//! The client against the simulator on 127.0.0.1:0: every route, error case
+//! and fault flag, through `gc_attrs::api`, plus the redaction guarantee.
+
+// Helpers of a test crate may unwrap like the tests themselves.
+#![allow(clippy::unwrap_used)]
+
+mod auth;
+mod errors;
+mod faults;
+mod reads;
+mod support;
+mod writes;
