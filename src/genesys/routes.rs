@@ -312,7 +312,12 @@ pub static ROUTES: &[Route] = &[
         "patch_conversations_chat_participant", PARTICIPANT_PERMISSIONS),
     // §1.5 Secure attributes: the real PUT/PATCH pair.
     // The SDK docs give no status code for these three; 200 for the read and
-    // 202 for the writes ("the … request was accepted", [CLI]) are assumed.
+    // 202 for the writes are assumed. The "accepted" wording is not from the
+    // fact sheet: it comes from platform-client-sdk-cli
+    // build/gc/cmd/conversations_secureattributes/conversations_secureattributes.go,
+    // whose embedded response descriptions are "The secure attributes set
+    // request was accepted." (PUT) and "The secure attributes update request
+    // was accepted." (PATCH), without a status code.
     Route {
         unconfirmed: Some("success status: no stored spec gives it; 200 is assumed"),
         ..route!(Get "/api/v2/conversations/{conversationId}/secureattributes",

@@ -8,7 +8,7 @@
 //! only). Neither the secret nor a token is ever logged.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -18,7 +18,9 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use super::errors::ApiError;
+use super::body::media_type_is;
+use super::errors::ErrorAnswer;
+use super::seconds_rounded_up;
 use super::state::{SimState, lock};
 use crate::genesys::{AuthErrorResponse, AuthResponse};
 
@@ -52,7 +54,7 @@ pub(crate) async fn token(
 pub(crate) async fn token_wrong_verb(request: axum::extract::Request) -> Response {
     let id = super::server::correlation_id(&request);
     let path = request.uri().path().to_owned();
-    ApiError::wrong_verb(request.method().as_str(), &path, &["POST"]).render(&id)
+    ErrorAnswer::wrong_verb(request.method().as_str(), &path, &["POST"]).render(&id)
 }
 
 /// An OAuth error answer.
@@ -95,11 +97,7 @@ fn issue(state: &SimState, headers: &HeaderMap, body: &[u8]) -> Result<AuthRespo
     let form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| {
-            v.trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-        });
+        .is_some_and(|v| media_type_is(v, "application/x-www-form-urlencoded"));
     if !form {
         return Err(OauthError {
             status: StatusCode::BAD_REQUEST,
@@ -133,19 +131,24 @@ fn issue(state: &SimState, headers: &HeaderMap, body: &[u8]) -> Result<AuthRespo
         uuid::Uuid::new_v4().simple()
     );
     let now = Instant::now();
+    // `SimConfig::validate` caps the lifetime at 48 h (§4), so the sum fits;
+    // the fallback keeps even an unvalidated lifetime from panicking.
+    let expires_at = now
+        .checked_add(config.token_ttl)
+        .unwrap_or_else(|| now + super::MAX_TOKEN_TTL);
     let mut tokens = lock(&state.tokens);
     tokens.retain(|_, token| token.expires_at > now);
     tokens.insert(
         access_token.clone(),
         Token {
             client_id: config.client_id.clone(),
-            expires_at: now + config.token_ttl,
+            expires_at,
         },
     );
     Ok(AuthResponse {
         access_token,
         token_type: "bearer".to_owned(),
-        expires_in: whole_seconds(config.token_ttl),
+        expires_in: seconds_rounded_up(config.token_ttl),
         refresh_token: None,
     })
 }
@@ -156,11 +159,6 @@ fn invalid_client_error() -> OauthError {
         error: "invalid_client",
         description: "Client authentication failed.",
     }
-}
-
-/// Seconds, rounded up, so a sub-second lifetime is not reported as 0.
-fn whole_seconds(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis().div_ceil(1000)).unwrap_or(u64::MAX)
 }
 
 /// The (id, secret) of an `Authorization: Basic …` header.
@@ -177,7 +175,7 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
 
 /// The client id behind the request's bearer token (§2): no bearer ->
 /// `authentication.required`; an unknown or expired one -> `bad.credentials`.
-pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, ErrorAnswer> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -185,11 +183,11 @@ pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, Ap
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim())
         .filter(|token| !token.is_empty())
-        .ok_or_else(ApiError::authentication_required)?;
+        .ok_or_else(ErrorAnswer::authentication_required)?;
     let tokens = lock(&state.tokens);
     match tokens.get(token) {
         Some(found) if found.expires_at > Instant::now() => Ok(found.client_id.clone()),
-        _ => Err(ApiError::bad_credentials()),
+        _ => Err(ErrorAnswer::bad_credentials()),
     }
 }
 
@@ -208,11 +206,5 @@ mod tests {
         );
         headers.insert(header::AUTHORIZATION, "Bearer abc".parse().unwrap());
         assert_eq!(basic_credentials(&headers), None);
-    }
-
-    #[test]
-    fn lifetimes_round_up() {
-        assert_eq!(whole_seconds(Duration::from_millis(300)), 1);
-        assert_eq!(whole_seconds(Duration::from_secs(86_400)), 86_400);
     }
 }

@@ -9,7 +9,7 @@
 use axum::http::{HeaderMap, header};
 use serde_json::{Map, Value};
 
-use super::errors::ApiError;
+use super::errors::ErrorAnswer;
 use crate::genesys::Attributes;
 
 /// The largest body the simulator reads. Not a fidelity behaviour: REST
@@ -20,6 +20,15 @@ pub(crate) const MAX_BODY: usize = 16 * 1024 * 1024;
 const STRING: &str = "string";
 const ANY_STRING: &str = "any JSON string (quote numbers and booleans)";
 
+/// Whether a `Content-Type` value names `expected`, whatever its case and
+/// parameters (`application/json; charset=UTF-8` is `application/json`).
+pub(crate) fn media_type_is(value: &str, expected: &str) -> bool {
+    value
+        .split(';')
+        .next()
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case(expected))
+}
+
 /// The JSON object of a write's body; `None` when the body is empty and the
 /// route does not require one.
 pub(crate) fn json_object(
@@ -27,33 +36,32 @@ pub(crate) fn json_object(
     body: &[u8],
     model: &str,
     required: bool,
-) -> Result<Option<Map<String, Value>>, ApiError> {
+) -> Result<Option<Map<String, Value>>, ErrorAnswer> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .map(|v| v.to_str().unwrap_or("(not text)").to_owned());
     let is_json = content_type
         .as_deref()
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        .is_some_and(|v| media_type_is(v, "application/json"));
     if let Some(content_type) = &content_type
         && !is_json
     {
-        return Err(ApiError::unsupported_media_type(content_type));
+        return Err(ErrorAnswer::unsupported_media_type(content_type));
     }
     if body.iter().all(u8::is_ascii_whitespace) {
         return if required {
-            Err(ApiError::body_required(model))
+            Err(ErrorAnswer::body_required(model))
         } else {
             Ok(None)
         };
     }
     if content_type.is_none() {
-        return Err(ApiError::unsupported_media_type("(none)"));
+        return Err(ErrorAnswer::unsupported_media_type("(none)"));
     }
     match serde_json::from_slice(body) {
         Ok(Value::Object(map)) => Ok(Some(map)),
-        Ok(other) => Err(ApiError::not_an_object(model, &other)),
-        Err(err) => Err(ApiError::malformed_json(&err)),
+        Ok(other) => Err(ErrorAnswer::not_an_object(model, &other)),
+        Err(err) => Err(ErrorAnswer::malformed_json(&err)),
     }
 }
 
@@ -63,7 +71,19 @@ pub(crate) fn unknown_keys(
     allowed: &[&str],
     model: &str,
     lenient: bool,
-) -> Result<(), ApiError> {
+) -> Result<(), ErrorAnswer> {
+    unknown_keys_at("", map, allowed, model, lenient)
+}
+
+/// [`unknown_keys`] of an object nested at `prefix` (e.g. `wrapup.`), whose
+/// field names the errors give in full.
+pub(crate) fn unknown_keys_at(
+    prefix: &str,
+    map: &mut Map<String, Value>,
+    allowed: &[&str],
+    model: &str,
+    lenient: bool,
+) -> Result<(), ErrorAnswer> {
     let unknown: Vec<String> = map
         .keys()
         .filter(|key| !allowed.contains(&key.as_str()))
@@ -77,9 +97,9 @@ pub(crate) fn unknown_keys(
     }
     let problems = unknown
         .iter()
-        .map(|key| ApiError::unknown_field(key, model, allowed))
+        .map(|key| ErrorAnswer::unknown_field(&format!("{prefix}{key}"), model, allowed))
         .collect();
-    ApiError::combine(problems).map_or(Ok(()), Err)
+    ErrorAnswer::combine(problems).map_or(Ok(()), Err)
 }
 
 /// The attribute map of a body (`map<string,string>`, §2). Absent or `null`
@@ -89,12 +109,12 @@ pub(crate) fn unknown_keys(
 pub(crate) fn attribute_map(
     value: Option<Value>,
     lenient: bool,
-) -> Result<Option<Attributes>, ApiError> {
+) -> Result<Option<Attributes>, ErrorAnswer> {
     let map = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(map)) => map,
         Some(other) => {
-            return Err(ApiError::invalid_value(
+            return Err(ErrorAnswer::invalid_value(
                 "attributes",
                 &other,
                 "map<string,string>",
@@ -110,7 +130,7 @@ pub(crate) fn attribute_map(
                 attributes.insert(key, text);
             }
             _ if lenient => {}
-            other => problems.push(ApiError::invalid_value(
+            other => problems.push(ErrorAnswer::invalid_value(
                 &format!("attributes.{key}"),
                 &other,
                 STRING,
@@ -118,20 +138,19 @@ pub(crate) fn attribute_map(
             )),
         }
     }
-    match ApiError::combine(problems) {
+    match ErrorAnswer::combine(problems) {
         Some(error) => Err(error),
         None => Ok(Some(attributes)),
     }
 }
 
 /// The `version` of a secure-attributes body: an integer, or absent/`null`.
-pub(crate) fn version(value: Option<&Value>) -> Result<Option<i64>, ApiError> {
+pub(crate) fn version(value: Option<&Value>) -> Result<Option<i64>, ErrorAnswer> {
     match value {
         None | Some(Value::Null) => Ok(None),
-        Some(number) => number
-            .as_i64()
-            .map(Some)
-            .ok_or_else(|| ApiError::invalid_value("version", number, "integer", "a whole number")),
+        Some(number) => number.as_i64().map(Some).ok_or_else(|| {
+            ErrorAnswer::invalid_value("version", number, "integer", "a whole number")
+        }),
     }
 }
 
@@ -149,6 +168,24 @@ mod tests {
             HeaderValue::from_static("application/json; charset=UTF-8"),
         );
         headers
+    }
+
+    #[test]
+    fn media_types_ignore_case_and_parameters() {
+        assert!(media_type_is("application/json", "application/json"));
+        assert!(media_type_is(
+            " Application/JSON ; charset=UTF-8",
+            "application/json"
+        ));
+        assert!(!media_type_is(
+            "application/json-patch+json",
+            "application/json"
+        ));
+        assert!(!media_type_is("", "application/json"));
+        assert!(media_type_is(
+            "application/x-www-form-urlencoded;charset=utf-8",
+            "application/x-www-form-urlencoded"
+        ));
     }
 
     #[test]

@@ -7,6 +7,11 @@ use std::time::Duration;
 
 use super::SimError;
 
+/// The longest token lifetime an OAuth client can have: 48 h (§4, [TF]:
+/// "5 min to 48 h"). Longer lifetimes are refused, so an expiry instant
+/// always fits.
+pub const MAX_TOKEN_TTL: Duration = Duration::from_secs(172_800);
+
 /// How a simulator behaves. [`SimConfig::default`] is the strict, realistic
 /// default; `docs/simulator.md` labels each behaviour documented or assumed.
 #[derive(Clone, PartialEq)]
@@ -15,7 +20,9 @@ pub struct SimConfig {
     pub client_id: String,
     /// The OAuth client secret. Default `demo-secret`. `Debug` never shows it.
     pub client_secret: String,
-    /// Lifetime of an issued token. Default 86400 s, the per-client default (§4).
+    /// Lifetime of an issued token. Default 86400 s, the per-client default
+    /// (§4); at most [`MAX_TOKEN_TTL`] (48 h). Shorter than the documented
+    /// 5-minute minimum is allowed, for demonstrations of expiry.
     pub token_ttl: Duration,
     /// Requests per 60-second window per client. Default 300, the
     /// community-cited value (§4, unconfirmed: §6 7).
@@ -97,6 +104,13 @@ impl SimConfig {
         if self.token_ttl.is_zero() {
             return invalid("the token lifetime must be above zero".to_owned());
         }
+        if self.token_ttl > MAX_TOKEN_TTL {
+            return invalid(format!(
+                "the token lifetime must be at most {} s (48 h, the longest an OAuth client allows), not {} s",
+                MAX_TOKEN_TTL.as_secs(),
+                self.token_ttl.as_secs()
+            ));
+        }
         if self.rate_limit == 0 {
             return invalid("the rate limit must be at least 1 request per minute".to_owned());
         }
@@ -127,6 +141,40 @@ mod tests {
         let printed = format!("{config:?}");
         assert!(!printed.contains("hunter2"), "{printed}");
         assert!(printed.contains("demo-client"));
+    }
+
+    #[test]
+    fn defaults_are_the_documented_ones() {
+        let config = SimConfig::default();
+        assert_eq!(config.rate_limit, 300);
+        assert_eq!(config.client_id, "demo-client");
+        assert_eq!(config.client_secret, "demo-secret");
+        assert_eq!(config.token_ttl, Duration::from_secs(86_400));
+        assert!(!config.lenient, "strict by default");
+        assert!(!config.replace_on_patch, "merge by default");
+        assert_eq!(config.latency, Duration::ZERO);
+        assert_eq!(config.visibility_delay, Duration::ZERO);
+        assert!(config.fail_rate.abs() < f64::EPSILON);
+        assert!(config.throttle_rate.abs() < f64::EPSILON);
+        assert_eq!((config.fixtures_dir, config.seed), (None, None));
+    }
+
+    #[test]
+    fn token_lifetimes_are_capped_at_48_hours() {
+        let at_most = SimConfig {
+            token_ttl: MAX_TOKEN_TTL,
+            ..SimConfig::default()
+        };
+        assert!(at_most.validate().is_ok());
+        assert_eq!(MAX_TOKEN_TTL.as_secs(), 172_800);
+        for too_long in [MAX_TOKEN_TTL + Duration::from_secs(1), Duration::MAX] {
+            let config = SimConfig {
+                token_ttl: too_long,
+                ..SimConfig::default()
+            };
+            let err = config.validate().unwrap_err().to_string();
+            assert!(err.contains("172800"), "{err}");
+        }
     }
 
     #[test]

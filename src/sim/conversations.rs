@@ -7,7 +7,7 @@ use axum::Json;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::errors::ApiError;
+use super::errors::ErrorAnswer;
 use super::state::{SimState, Stored, lock};
 use super::views;
 use crate::genesys::Media;
@@ -16,12 +16,12 @@ use crate::genesys::Media;
 pub(crate) fn with_stored<R>(
     state: &SimState,
     conversation_id: &str,
-    f: impl FnOnce(&mut Stored) -> Result<R, ApiError>,
-) -> Result<R, ApiError> {
+    f: impl FnOnce(&mut Stored) -> Result<R, ErrorAnswer>,
+) -> Result<R, ErrorAnswer> {
     let mut store = lock(&state.store);
     let stored = store
         .get_mut(conversation_id)
-        .ok_or_else(|| ApiError::conversation_not_found(conversation_id))?;
+        .ok_or_else(|| ErrorAnswer::conversation_not_found(conversation_id))?;
     stored.flush(std::time::Instant::now());
     f(stored)
 }
@@ -31,7 +31,7 @@ pub(crate) fn get(
     state: &SimState,
     media: Option<Media>,
     conversation_id: &str,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ErrorAnswer> {
     with_stored(state, conversation_id, |stored| {
         let Some(media) = media else {
             return Ok(Json(&stored.conversation).into_response());
@@ -40,8 +40,11 @@ pub(crate) fn get(
             Ok(Some(view)) => {
                 Ok(([(header::CONTENT_TYPE, "application/json")], view).into_response())
             }
-            Ok(None) => Err(ApiError::media_not_found(conversation_id, media.segment())),
-            Err(err) => Err(ApiError::fixture_mismatch(conversation_id, &err)),
+            Ok(None) => Err(ErrorAnswer::media_not_found(
+                conversation_id,
+                media.segment(),
+            )),
+            Err(err) => Err(ErrorAnswer::fixture_mismatch(conversation_id, &err)),
         }
     })
 }

@@ -1,8 +1,11 @@
 //! Error answers: every 4xx and 5xx of the API is an `ErrorBody` (§2) whose
 //! integer `status` is the HTTP code and whose `contextId` is the response's
-//! `ININ-Correlation-Id`. The codes come from `genesys::error_codes`; the
-//! message texts are the simulator's own except where the spec gives one
-//! (`invalid.value`, `too.many.requests`, the null-map code).
+//! `ININ-Correlation-Id`. The codes come from `genesys::error_codes` through
+//! the constants below, so an undeclared code does not compile; a code the
+//! fact sheet declares without a status (the null-map code) answers
+//! `error_codes::ASSUMED_STATUS` (assumed). The message texts are the
+//! simulator's own except where the spec gives one (`invalid.value`,
+//! `too.many.requests`, the null-map code).
 
 use std::collections::BTreeMap;
 
@@ -10,30 +13,60 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::genesys::error_codes;
+use crate::genesys::error_codes::{ErrorCode, declared};
 use crate::genesys::{Detail, ErrorBody, Limit};
+
+// Every code the simulator answers. `declared` runs at compile time: a name
+// missing from `ERROR_CODES` fails the build.
+const BAD_REQUEST: &ErrorCode = declared("bad.request");
+const INVALID_VALUE: &ErrorCode = declared("invalid.value");
+const AUTHENTICATION_REQUIRED: &ErrorCode = declared("authentication.required");
+const BAD_CREDENTIALS: &ErrorCode = declared("bad.credentials");
+const NOT_FOUND: &ErrorCode = declared("not.found");
+const UNSUPPORTED_MEDIA_TYPE: &ErrorCode = declared("unsupported.media.type");
+const TOO_MANY_REQUESTS: &ErrorCode = declared("too.many.requests");
+const INTERNAL_SERVER_ERROR: &ErrorCode = declared("internal.server.error");
+const SERVICE_UNAVAILABLE: &ErrorCode = declared("service.unavailable");
+const ATTRIBUTE_NULL: &ErrorCode = declared("conversation.error.participant.attribute.null");
+const NOT_PARTICIPANT: &ErrorCode = declared("conversation.error.not.conversation.participant");
+
+/// Every code constant above, for the tests.
+#[cfg(test)]
+const ANSWERED: &[&ErrorCode] = &[
+    BAD_REQUEST,
+    INVALID_VALUE,
+    AUTHENTICATION_REQUIRED,
+    BAD_CREDENTIALS,
+    NOT_FOUND,
+    UNSUPPORTED_MEDIA_TYPE,
+    TOO_MANY_REQUESTS,
+    INTERNAL_SERVER_ERROR,
+    SERVICE_UNAVAILABLE,
+    ATTRIBUTE_NULL,
+    NOT_PARTICIPANT,
+];
 
 /// The longest JSON text of a rejected value quoted in a message.
 const QUOTE_MAX: usize = 120;
 
 /// An error answer waiting for the correlation id of its response.
 #[derive(Debug, Clone)]
-pub(crate) struct ApiError {
+pub(crate) struct ErrorAnswer {
     /// The HTTP status.
     pub status: StatusCode,
-    /// The body; `contextId` is filled by [`ApiError::render`]. Boxed, so
-    /// `Result<_, ApiError>` stays small.
+    /// The body; `contextId` is filled by [`ErrorAnswer::render`]. Boxed, so
+    /// `Result<_, ErrorAnswer>` stays small.
     pub body: Box<ErrorBody>,
     /// `Retry-After` in seconds, for a 429.
     pub retry_after: Option<u64>,
 }
 
-impl ApiError {
+impl ErrorAnswer {
     /// An error whose message is `template` with each `{name}` filled from
     /// `params`. With parameters, `messageWithParams` keeps the template.
-    pub fn new(code: &str, template: &str, params: &[(&str, String)]) -> Self {
-        let status = error_codes::lookup(code).map_or(400, |c| c.status);
-        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+    fn new(code: &ErrorCode, template: &str, params: &[(&str, String)]) -> Self {
+        let status =
+            StatusCode::from_u16(code.status_or_assumed()).unwrap_or(StatusCode::BAD_REQUEST);
         let mut message = template.to_owned();
         for (name, value) in params {
             message = message.replace(&format!("{{{name}}}"), value);
@@ -46,7 +79,7 @@ impl ApiError {
             status,
             body: Box::new(ErrorBody {
                 message: Some(message),
-                code: Some(code.to_owned()),
+                code: Some(code.code.to_owned()),
                 status: Some(i32::from(status.as_u16())),
                 message_with_params: (!params.is_empty()).then(|| template.to_owned()),
                 message_params: Some(message_params),
@@ -111,7 +144,7 @@ impl ApiError {
 
     pub fn authentication_required() -> Self {
         Self::new(
-            "authentication.required",
+            AUTHENTICATION_REQUIRED,
             "No authentication bearer token specified in authorization header.",
             &[],
         )
@@ -119,7 +152,7 @@ impl ApiError {
 
     pub fn bad_credentials() -> Self {
         Self::new(
-            "bad.credentials",
+            BAD_CREDENTIALS,
             "Invalid login credentials: the bearer token is unknown or expired.",
             &[],
         )
@@ -127,7 +160,7 @@ impl ApiError {
 
     pub fn unknown_route(method: &str, path: &str) -> Self {
         Self::new(
-            "not.found",
+            NOT_FOUND,
             "No route matches [{method}] [{path}].",
             &[("method", method.to_owned()), ("path", path.to_owned())],
         )
@@ -135,7 +168,7 @@ impl ApiError {
 
     pub fn wrong_verb(method: &str, path: &str, allowed: &[&str]) -> Self {
         Self::new(
-            "not.found",
+            NOT_FOUND,
             "No [{method}] route exists for [{path}]; this path has: {allowed}.",
             &[
                 ("method", method.to_owned()),
@@ -147,7 +180,7 @@ impl ApiError {
 
     pub fn conversation_not_found(conversation_id: &str) -> Self {
         Self::new(
-            "not.found",
+            NOT_FOUND,
             "Conversation [{conversationId}] was not found.",
             &[("conversationId", conversation_id.to_owned())],
         )
@@ -156,7 +189,7 @@ impl ApiError {
 
     pub fn media_not_found(conversation_id: &str, media: &str) -> Self {
         Self::new(
-            "not.found",
+            NOT_FOUND,
             "Conversation [{conversationId}] has no [{media}] media.",
             &[
                 ("conversationId", conversation_id.to_owned()),
@@ -168,7 +201,7 @@ impl ApiError {
 
     pub fn not_participant(conversation_id: &str, participant_id: &str) -> Self {
         Self::new(
-            "conversation.error.not.conversation.participant",
+            NOT_PARTICIPANT,
             "Participant [{participantId}] is not a participant of conversation [{conversationId}].",
             &[
                 ("participantId", participant_id.to_owned()),
@@ -180,7 +213,7 @@ impl ApiError {
 
     pub fn unsupported_media_type(content_type: &str) -> Self {
         Self::new(
-            "unsupported.media.type",
+            UNSUPPORTED_MEDIA_TYPE,
             "Content type [{contentType}] is not supported; this operation consumes application/json.",
             &[("contentType", content_type.to_owned())],
         )
@@ -190,7 +223,7 @@ impl ApiError {
         let text = error.to_string();
         let reason = text.split(" at line ").next().unwrap_or(&text).to_owned();
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "The request body is not valid JSON: {error} at line {line} column {column}.",
             &[
                 ("error", reason),
@@ -202,7 +235,7 @@ impl ApiError {
 
     pub fn body_required(model: &str) -> Self {
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "A request body ({model}) is required.",
             &[("model", model.to_owned())],
         )
@@ -210,7 +243,7 @@ impl ApiError {
 
     pub fn body_too_large(limit: usize) -> Self {
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "The simulator reads request bodies of at most {limit} bytes.",
             &[("limit", limit.to_string())],
         )
@@ -218,7 +251,7 @@ impl ApiError {
 
     pub fn not_an_object(model: &str, value: &serde_json::Value) -> Self {
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "The request body must be a JSON object ({model}), not {value}.",
             &[("model", model.to_owned()), ("value", quote(value))],
         )
@@ -226,7 +259,7 @@ impl ApiError {
 
     pub fn unknown_field(field: &str, model: &str, allowed: &[&str]) -> Self {
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "Unrecognized field [{field}]: {model} has only: {allowed}.",
             &[
                 ("field", field.to_owned()),
@@ -246,7 +279,7 @@ impl ApiError {
         // The spec's message: "Value [%s] is not valid for field type [%s].
         // Allowable values are: %s" (§2).
         Self::new(
-            "invalid.value",
+            INVALID_VALUE,
             "Value [{value}] is not valid for field type [{type}]. Allowable values are: {allowed}",
             &[
                 ("value", quote(value)),
@@ -259,7 +292,7 @@ impl ApiError {
 
     pub fn null_attribute_map() -> Self {
         Self::new(
-            "conversation.error.participant.attribute.null",
+            ATTRIBUTE_NULL,
             "Cannot update participant attribute map to a null value.",
             &[],
         )
@@ -268,7 +301,7 @@ impl ApiError {
 
     pub fn stale_version(sent: i64, current: i64) -> Self {
         Self::new(
-            "bad.request",
+            BAD_REQUEST,
             "Version [{version}] does not match the current version [{currentVersion}] of the secure attributes; GET them and send the current version.",
             &[
                 ("version", sent.to_string()),
@@ -280,14 +313,15 @@ impl ApiError {
 
     pub fn too_many_requests(allowed: u32, window_seconds: u64, retry_after: u64) -> Self {
         let mut error = Self::new(
-            "too.many.requests",
+            TOO_MANY_REQUESTS,
             "Rate limit exceeded the maximum [{limit}] requests within [{seconds}] seconds",
             &[
                 ("limit", allowed.to_string()),
                 ("seconds", window_seconds.to_string()),
             ],
         );
-        // The limit's key is the one the community source names (§4).
+        // Assumed: §2 declares `limit` in ErrorBody but no stored source shows
+        // a 429 filling it; the key is the limit the community source names (§4).
         error.body.limit = Some(Limit {
             key: Some("client.credentials.token.rate.per.minute".to_owned()),
             namespace: None,
@@ -297,17 +331,9 @@ impl ApiError {
         error
     }
 
-    pub fn invalid_body(model: &str, error: &serde_json::Error) -> Self {
-        Self::new(
-            "bad.request",
-            "The request body does not fit {model}: {error}.",
-            &[("model", model.to_owned()), ("error", error.to_string())],
-        )
-    }
-
     pub fn fixture_mismatch(conversation_id: &str, error: &serde_json::Error) -> Self {
         Self::new(
-            "internal.server.error",
+            INTERNAL_SERVER_ERROR,
             "The fixture of conversation [{conversationId}] does not fit the media view model: {error}.",
             &[
                 ("conversationId", conversation_id.to_owned()),
@@ -318,7 +344,7 @@ impl ApiError {
 
     pub fn service_unavailable() -> Self {
         Self::new(
-            "service.unavailable",
+            SERVICE_UNAVAILABLE,
             "The service is temporarily unavailable (simulated fault).",
             &[],
         )
@@ -345,7 +371,7 @@ mod tests {
 
     #[test]
     fn parameters_fill_the_message_and_keep_the_template() {
-        let error = ApiError::too_many_requests(3, 60, 12);
+        let error = ErrorAnswer::too_many_requests(3, 60, 12);
         assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(
             error.body.message.as_deref(),
@@ -364,17 +390,41 @@ mod tests {
     #[test]
     fn combined_errors_keep_every_detail() {
         let a =
-            ApiError::invalid_value("attributes.a", &serde_json::json!(1), "string", "a string");
-        let b = ApiError::invalid_value(
+            ErrorAnswer::invalid_value("attributes.a", &serde_json::json!(1), "string", "a string");
+        let b = ErrorAnswer::invalid_value(
             "attributes.b",
             &serde_json::json!(true),
             "string",
             "a string",
         );
-        let both = ApiError::combine(vec![a, b]).unwrap();
+        let both = ErrorAnswer::combine(vec![a, b]).unwrap();
         assert_eq!(both.body.details.as_ref().unwrap().len(), 2);
         assert_eq!(both.body.errors.as_ref().unwrap().len(), 2);
         assert_eq!(both.body.message_params.unwrap()["value"], "1");
+    }
+
+    #[test]
+    fn every_answered_code_is_declared_with_its_status() {
+        use crate::genesys::error_codes::{ERROR_CODES, lookup};
+        for code in ANSWERED {
+            assert_eq!(lookup(code.code), Some(*code), "{}", code.code);
+            let answer = ErrorAnswer::new(code, "m", &[]);
+            assert_eq!(answer.status.as_u16(), code.status_or_assumed());
+            assert_eq!(answer.body.code.as_deref(), Some(code.code));
+            assert_eq!(
+                answer.body.status,
+                Some(i32::from(code.status_or_assumed()))
+            );
+        }
+        assert!(ANSWERED.len() < ERROR_CODES.len());
+        // The null-map code has no status in the fact sheet: 400 is assumed.
+        let null_map = ErrorAnswer::null_attribute_map();
+        assert!(ATTRIBUTE_NULL.status_is_assumed());
+        assert_eq!(null_map.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            ErrorAnswer::not_participant("c", "p").status,
+            StatusCode::NOT_FOUND
+        );
     }
 
     #[test]

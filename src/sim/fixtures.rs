@@ -7,11 +7,21 @@
 //! load: `"_sim": {"secureAttributes": {…}}`, the conversation's initial
 //! secure attributes (version 1). A malformed file becomes a warning
 //! `FILE:LINE:COLUMN: message` and the others still load.
+//!
+//! A file is parsed to a JSON value first (a syntax error has serde_json's
+//! position), then `_sim` is taken out and the rest is read as a
+//! `Conversation`. A schema error carries no position there, so the value is
+//! searched for the field that causes it (see [`culprit`]) and the field is
+//! found in the text (see [`locate`]): the warning gives the line of the
+//! offending key, or of the object that lacks a required field.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 
 use super::SimError;
 use crate::genesys::{Attributes, Conversation};
@@ -52,15 +62,10 @@ pub(crate) struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// The file format: a Conversation plus the simulator's own `_sim` key.
-#[derive(Deserialize)]
-struct FixtureFile {
-    #[serde(rename = "_sim", default)]
-    sim: Option<SimMeta>,
-    #[serde(flatten)]
-    conversation: Conversation,
-}
+/// The simulator's own top-level key of a fixture file.
+const SIM_KEY: &str = "_sim";
 
+/// The content of `_sim`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct SimMeta {
@@ -114,6 +119,21 @@ fn add(loaded: &mut Loaded, name: &str, text: &str) {
                 .warnings
                 .push(format!("{name}:{}:{}: {message}", err.line(), err.column()));
         }
+        Err(ParseError::Schema {
+            line,
+            column,
+            field,
+            message,
+        }) => {
+            let at = if field.is_empty() {
+                String::new()
+            } else {
+                format!("{field}: ")
+            };
+            loaded
+                .warnings
+                .push(format!("{name}:{line}:{column}: {at}{message}"));
+        }
         Err(ParseError::NoId) => loaded
             .warnings
             .push(format!("{name}:1:1: the conversation has no `id`")),
@@ -121,23 +141,336 @@ fn add(loaded: &mut Loaded, name: &str, text: &str) {
 }
 
 enum ParseError {
+    /// Not JSON: serde_json's own position.
     Json(serde_json::Error),
+    /// JSON that does not fit the model, at the offending field.
+    Schema {
+        line: usize,
+        column: usize,
+        /// The field's path, e.g. `participants[1].purpose`; empty for the
+        /// whole document.
+        field: String,
+        message: String,
+    },
     NoId,
 }
 
 fn parse(text: &str) -> Result<Fixture, ParseError> {
-    let file: FixtureFile = serde_json::from_str(text).map_err(ParseError::Json)?;
-    let id = file
-        .conversation
+    let mut root: Value = serde_json::from_str(text).map_err(ParseError::Json)?;
+    let meta = match root.as_object_mut().and_then(|o| o.remove(SIM_KEY)) {
+        Some(value) => read::<Option<SimMeta>>(&value, &[Step::Key(SIM_KEY.to_owned())], text)?,
+        None => None,
+    };
+    let conversation: Conversation = read(&root, &[], text)?;
+    let id = conversation
         .id
         .clone()
         .filter(|id| !id.is_empty())
         .ok_or(ParseError::NoId)?;
     Ok(Fixture {
         id,
-        conversation: file.conversation,
-        secure: file.sim.map(|s| s.secure_attributes).unwrap_or_default(),
+        conversation,
+        secure: meta.map(|s| s.secure_attributes).unwrap_or_default(),
     })
+}
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// `a.b[2].c`.
+fn display_path(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) if out.is_empty() => out.push_str(key),
+            Step::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Step::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+    out
+}
+
+/// Reads `value` (found at `base` in `text`) as `T`; a schema error names
+/// the offending field and its position in `text`.
+fn read<T: DeserializeOwned>(value: &Value, base: &[Step], text: &str) -> Result<T, ParseError> {
+    let error = match T::deserialize(value) {
+        Ok(read) => return Ok(read),
+        Err(error) => error.to_string(),
+    };
+    let mut path = base.to_vec();
+    path.extend(culprit::<T>(value, &error));
+    let (line, column) = locate(text, &path).unwrap_or((1, 1));
+    Err(ParseError::Schema {
+        line,
+        column,
+        field: display_path(&path),
+        message: error,
+    })
+}
+
+/// The error `T` gives for `value`, if any.
+fn error_of<T: DeserializeOwned>(value: &Value) -> Option<String> {
+    T::deserialize(value).err().map(|e| e.to_string())
+}
+
+/// The path (inside `root`) of what causes `error` when reading `root` as
+/// `T`.
+///
+/// - "missing field `f`": the first object, in document order, lacking `f`
+///   where adding `"f": null` changes the error (`null` fits every optional
+///   field, so only an object that requires `f` reacts).
+/// - Any other error: serde stops at the first bad value, visiting entries in
+///   the value's order. So, level by level, the culprit is the first child
+///   such that keeping the children up to it (and dropping the rest)
+///   reproduces the error; when keeping none already does, the container
+///   itself is the culprit.
+fn culprit<T: DeserializeOwned>(root: &Value, error: &str) -> Vec<Step> {
+    if let Some(field) = error
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return objects(root, &mut Vec::new())
+            .into_iter()
+            .find(|path| {
+                let mut probe = root.clone();
+                let lacks = node_mut(&mut probe, path)
+                    .and_then(Value::as_object_mut)
+                    .filter(|object| !object.contains_key(field))
+                    .map(|object| object.insert(field.to_owned(), Value::Null))
+                    .is_some();
+                lacks && error_of::<T>(&probe).as_deref() != Some(error)
+            })
+            .unwrap_or_default();
+    }
+    // What serde visits after the culprit is dropped as the search goes
+    // down, so a later value with the same message cannot answer for it.
+    let mut pruned = root.clone();
+    let mut path = Vec::new();
+    loop {
+        let children: Vec<Step> = match node(&pruned, &path) {
+            Some(Value::Object(map)) => map.keys().cloned().map(Step::Key).collect(),
+            Some(Value::Array(items)) => (0..items.len()).map(Step::Index).collect(),
+            _ => return path,
+        };
+        let found = (0..=children.len()).find(|&keep| {
+            let mut probe = pruned.clone();
+            if let Some(container) = node_mut(&mut probe, &path) {
+                keep_first(container, keep);
+            }
+            error_of::<T>(&probe).as_deref() == Some(error)
+        });
+        match found {
+            Some(keep) if keep > 0 => {
+                if let Some(container) = node_mut(&mut pruned, &path) {
+                    keep_first(container, keep);
+                }
+                path.push(children[keep - 1].clone());
+            }
+            _ => return path,
+        }
+    }
+}
+
+/// Keeps the first `keep` entries of an object or array.
+fn keep_first(container: &mut Value, keep: usize) {
+    match container {
+        Value::Object(map) => {
+            let kept: Map<String, Value> = std::mem::take(map).into_iter().take(keep).collect();
+            *map = kept;
+        }
+        Value::Array(items) => items.truncate(keep),
+        _ => {}
+    }
+}
+
+/// The paths of every object in `value`, in document order (parents first).
+fn objects(value: &Value, path: &mut Vec<Step>) -> Vec<Vec<Step>> {
+    let mut found = Vec::new();
+    match value {
+        Value::Object(map) => {
+            found.push(path.clone());
+            for (key, child) in map {
+                path.push(Step::Key(key.clone()));
+                found.extend(objects(child, path));
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                path.push(Step::Index(i));
+                found.extend(objects(child, path));
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+    found
+}
+
+fn node<'v>(mut value: &'v Value, path: &[Step]) -> Option<&'v Value> {
+    for step in path {
+        value = match step {
+            Step::Key(key) => value.get(key)?,
+            Step::Index(i) => value.get(i)?,
+        };
+    }
+    Some(value)
+}
+
+fn node_mut<'v>(mut value: &'v mut Value, path: &[Step]) -> Option<&'v mut Value> {
+    for step in path {
+        value = match step {
+            Step::Key(key) => value.get_mut(key)?,
+            Step::Index(i) => value.get_mut(i)?,
+        };
+    }
+    Some(value)
+}
+
+/// The 1-based (line, column) in `text` (valid JSON) of the value at
+/// `path`: of its key for an object member, of the value itself otherwise.
+/// Columns count characters. A key given twice is found at its last
+/// occurrence, the one the parsed value keeps.
+fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    let mut scanner = Scanner { text, pos: 0 };
+    let offset = scanner.find(path)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some((line, text[line_start..offset].chars().count() + 1))
+}
+
+/// A cursor over JSON text already known to be valid.
+struct Scanner<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_whitespace()) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte` (after spaces), or fails.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.skip_space();
+        (self.peek() == Some(byte)).then(|| self.pos += 1)
+    }
+
+    /// The byte offset of the value at `path`, from the cursor.
+    fn find(&mut self, path: &[Step]) -> Option<usize> {
+        self.skip_space();
+        let Some((step, rest)) = path.split_first() else {
+            return Some(self.pos);
+        };
+        match step {
+            Step::Key(wanted) => {
+                self.expect(b'{')?;
+                let mut last = None;
+                loop {
+                    self.skip_space();
+                    if self.peek() == Some(b'}') {
+                        break;
+                    }
+                    let key_at = self.pos;
+                    let key = self.string()?;
+                    self.expect(b':')?;
+                    self.skip_space();
+                    if key == *wanted {
+                        last = Some((key_at, self.pos));
+                    }
+                    self.skip_value()?;
+                    if self.expect(b',').is_none() {
+                        break;
+                    }
+                }
+                let (key_at, value_at) = last?;
+                if rest.is_empty() {
+                    return Some(key_at);
+                }
+                self.pos = value_at;
+                self.find(rest)
+            }
+            Step::Index(wanted) => {
+                self.expect(b'[')?;
+                for _ in 0..*wanted {
+                    self.skip_value()?;
+                    self.expect(b',')?;
+                }
+                self.find(rest)
+            }
+        }
+    }
+
+    /// Reads a string literal at the cursor and decodes it.
+    fn string(&mut self) -> Option<String> {
+        let start = self.pos;
+        (self.peek() == Some(b'"')).then_some(())?;
+        self.pos += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    return serde_json::from_str(&self.text[start..self.pos]).ok();
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Moves the cursor past the value at it.
+    fn skip_value(&mut self) -> Option<()> {
+        self.skip_space();
+        match self.peek()? {
+            b'"' => self.string().map(|_| ()),
+            b'{' | b'[' => {
+                let mut depth = 0_usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.pos += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => {
+                while self
+                    .peek()
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
+                    self.pos += 1;
+                }
+                Some(())
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -174,10 +507,9 @@ mod tests {
             r#"{"startTime":"t","participants":[]}"#,
         );
         assert!(loaded.conversations.is_empty());
-        assert!(
-            loaded.warnings[0].starts_with("bad.json:4:"),
-            "{:?}",
-            loaded.warnings
+        assert_eq!(
+            loaded.warnings[0],
+            "bad.json:3:3: startTime: invalid type: integer `5`, expected a string"
         );
         assert!(
             loaded.warnings[1].starts_with("broken.json:3:"),
@@ -185,5 +517,93 @@ mod tests {
             loaded.warnings
         );
         assert!(loaded.warnings[2].contains("no `id`"));
+    }
+
+    /// The warning of one file.
+    fn warning(text: &str) -> String {
+        let mut loaded = Loaded::default();
+        add(&mut loaded, "f.json", text);
+        assert!(loaded.conversations.is_empty(), "{text}");
+        loaded.warnings.pop().unwrap()
+    }
+
+    #[test]
+    fn a_wrong_typed_field_is_reported_at_its_own_line() {
+        // Line 9 holds the second participant's `purpose`, a number. The
+        // first participant has the same mistake in another field (line 6),
+        // later in the value's key order, and a correct `purpose`.
+        let text = r#"{
+  "id": "c-1",
+  "startTime": "2026-11-20T14:02:11.482Z",
+  "participants": [
+    {"id": "p-1", "purpose": "customer",
+     "queueId": 7},
+    {
+      "id": "p-2",
+      "purpose": 7,
+      "name": "Agent"
+    }
+  ],
+  "address": "tel:+15550100"
+}"#;
+        assert_eq!(
+            warning(text),
+            "f.json:6:6: participants[0].queueId: invalid type: integer `7`, expected a string"
+        );
+        let fixed = text.replace("\"queueId\": 7", "\"queueId\": \"q\"");
+        assert_eq!(
+            warning(&fixed),
+            "f.json:9:7: participants[1].purpose: invalid type: integer `7`, expected a string"
+        );
+        // Non-ASCII text before the field: the column counts characters (31,
+        // where bytes would give 32).
+        let unicode = "{\"id\": \"é\", \"startTime\": \"t\", \"participants\": {}}";
+        assert_eq!(
+            warning(unicode),
+            "f.json:1:31: participants: invalid type: map, expected a sequence"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_reported_at_the_object_that_lacks_it() {
+        let text = "{\n  \"id\": \"c-1\",\n  \"participants\": [{\"startTime\": \"t\"}]\n}";
+        assert_eq!(warning(text), "f.json:1:1: missing field `startTime`");
+        let text = "{\n  \"id\": \"c-1\",\n  \"startTime\": \"t\"\n}";
+        assert_eq!(warning(text), "f.json:1:1: missing field `participants`");
+    }
+
+    #[test]
+    fn sim_key_errors_are_located_too() {
+        let text = "{\n  \"id\": \"c-1\",\n  \"_sim\": {\n    \"secureAttributes\": {\"pin\": 1234}\n  },\n  \"startTime\": \"t\",\n  \"participants\": []\n}";
+        assert_eq!(
+            warning(text),
+            "f.json:4:26: _sim.secureAttributes.pin: invalid type: integer `1234`, expected a string"
+        );
+        let text = "{\"_sim\": {\"secure\": {}}, \"id\": \"c\", \"startTime\": \"t\", \"participants\": []}";
+        assert!(
+            warning(text).starts_with("f.json:1:11: _sim.secure: unknown field `secure`"),
+            "{}",
+            warning(text)
+        );
+    }
+
+    #[test]
+    fn locate_finds_keys_and_elements() {
+        let text = "{\"a\": [1, {\"b\\\"\": [true, \"x,]\"]}], \"a\": {\"c\": null}}";
+        let key = |k: &str| Step::Key(k.to_owned());
+        // A repeated key: the last one, as the parsed value keeps it.
+        assert_eq!(locate(text, &[key("a")]), Some((1, 36)));
+        assert_eq!(locate(text, &[key("a"), key("c")]), Some((1, 42)));
+        assert_eq!(locate(text, &[]), Some((1, 1)));
+        assert_eq!(locate(text, &[key("zz")]), None);
+        let text = "[1, {\"b\\\"\": [true, \"x,]\"]}]";
+        assert_eq!(
+            locate(text, &[Step::Index(1), key("b\""), Step::Index(1)]),
+            Some((1, 20))
+        );
+        assert_eq!(
+            display_path(&[key("p"), Step::Index(2), key("q")]),
+            "p[2].q"
+        );
     }
 }

@@ -1,13 +1,19 @@
-//! Rate limiting (§4): a fixed 60-second window per client, opened by the
-//! client's first request. Every authenticated `/api/v2` answer carries
-//! `inin-ratelimit-count`, `inin-ratelimit-allowed` and
-//! `inin-ratelimit-reset` (seconds until the window ends); past the limit the
-//! answer is 429 `too.many.requests` with `Retry-After`.
+//! Rate limiting (§4): a fixed 60-second window per bucket, opened by the
+//! bucket's first request (the window is assumed). A request with a valid
+//! bearer counts against its client's bucket; every other request (the token
+//! endpoint, a missing or bad bearer, a path outside `/api/v2`) counts
+//! against one shared anonymous bucket (assumed: §4 gives per-client limits
+//! only). Every answer carries `inin-ratelimit-count`,
+//! `inin-ratelimit-allowed` and `inin-ratelimit-reset` (seconds until the
+//! window ends); past the limit the answer is 429 `too.many.requests` with
+//! `Retry-After`.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
+
+use super::seconds_rounded_up;
 
 /// The window length. "Per minute" is the community-cited unit (§4).
 pub(crate) const WINDOW: Duration = Duration::from_secs(60);
@@ -16,7 +22,16 @@ const COUNT: HeaderName = HeaderName::from_static("inin-ratelimit-count");
 const ALLOWED: HeaderName = HeaderName::from_static("inin-ratelimit-allowed");
 const RESET: HeaderName = HeaderName::from_static("inin-ratelimit-reset");
 
-/// One client's current window.
+/// What a request counts against.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Bucket {
+    /// The client of a valid bearer token.
+    Client(String),
+    /// Every request without a valid bearer token.
+    Anonymous,
+}
+
+/// One bucket's current window.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Window {
     start: Instant,
@@ -48,14 +63,14 @@ impl RateState {
     }
 }
 
-/// Counts one request of `client` at `now`.
+/// Counts one request against `bucket` at `now`.
 pub(crate) fn hit(
-    windows: &mut HashMap<String, Window>,
-    client: &str,
+    windows: &mut HashMap<Bucket, Window>,
+    bucket: Bucket,
     allowed: u32,
     now: Instant,
 ) -> RateState {
-    let window = windows.entry(client.to_owned()).or_insert(Window {
+    let window = windows.entry(bucket).or_insert(Window {
         start: now,
         count: 0,
     });
@@ -67,11 +82,10 @@ pub(crate) fn hit(
     }
     window.count = window.count.saturating_add(1);
     let left = WINDOW.saturating_sub(now.duration_since(window.start));
-    let reset_seconds = left.as_millis().div_ceil(1000).max(1);
     RateState {
         count: window.count,
         allowed,
-        reset_seconds: u64::try_from(reset_seconds).unwrap_or(u64::MAX),
+        reset_seconds: seconds_rounded_up(left).max(1),
     }
 }
 
@@ -83,17 +97,20 @@ mod tests {
     fn the_request_past_the_limit_is_refused_until_the_window_ends() {
         let mut windows = HashMap::new();
         let start = Instant::now();
+        let c = || Bucket::Client("c".to_owned());
         for n in 1..=3 {
-            let state = hit(&mut windows, "c", 3, start);
+            let state = hit(&mut windows, c(), 3, start);
             assert_eq!(state.count, n);
             assert!(!state.exceeded());
             assert_eq!(state.reset_seconds, 60);
         }
-        let fourth = hit(&mut windows, "c", 3, start + Duration::from_millis(20_500));
+        let fourth = hit(&mut windows, c(), 3, start + Duration::from_millis(20_500));
         assert!(fourth.exceeded());
         assert_eq!(fourth.reset_seconds, 40);
-        assert!(!hit(&mut windows, "other", 3, start).exceeded());
-        let next = hit(&mut windows, "c", 3, start + WINDOW);
+        let other = Bucket::Client("other".to_owned());
+        assert!(!hit(&mut windows, other, 3, start).exceeded());
+        assert_eq!(hit(&mut windows, Bucket::Anonymous, 3, start).count, 1);
+        let next = hit(&mut windows, c(), 3, start + WINDOW);
         assert_eq!(next.count, 1);
     }
 

@@ -39,7 +39,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-pub use config::SimConfig;
+pub use config::{MAX_TOKEN_TTL, SimConfig};
 pub use server::router;
 pub use state::SimState;
 
@@ -144,12 +144,6 @@ impl RunningSim {
         self.state.conversation_ids()
     }
 
-    /// The state the server runs on.
-    #[must_use]
-    pub fn state(&self) -> &Arc<SimState> {
-        &self.state
-    }
-
     /// Stops accepting connections, lets open requests finish (up to a few
     /// seconds), and waits for the server task.
     pub async fn shutdown(mut self) {
@@ -167,5 +161,25 @@ impl RunningSim {
 impl Drop for RunningSim {
     fn drop(&mut self) {
         self.cancel.cancel();
+    }
+}
+
+/// Whole seconds, rounded up, so a part second is not reported as one second
+/// less (`expires_in`, `inin-ratelimit-reset`, `Retry-After`).
+pub(crate) fn seconds_rounded_up(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis().div_ceil(1000)).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_round_up() {
+        assert_eq!(seconds_rounded_up(Duration::ZERO), 0);
+        assert_eq!(seconds_rounded_up(Duration::from_millis(300)), 1);
+        assert_eq!(seconds_rounded_up(Duration::from_millis(40_001)), 41);
+        assert_eq!(seconds_rounded_up(Duration::from_secs(86_400)), 86_400);
+        assert_eq!(seconds_rounded_up(Duration::MAX), u64::MAX);
     }
 }

@@ -3,14 +3,15 @@
 //! `ConversationSecureAttributes {attributes, version}`.
 //!
 //! Each conversation starts at version 1 and every accepted write adds one.
-//! PUT replaces the map and checks `version` ("used to detect conflicting
-//! updates when using PUT", documented); a version other than the current one
-//! is 400 `bad.request` naming both (assumed: no conflict code is declared),
-//! and a PUT without a version replaces unchecked (assumed). PATCH amends
-//! (merges) and ignores `version` (documented: "Not used for PATCH"). Writes
-//! answer 202 with a JSON string, the new version (the SDKs return `str`; the
-//! content is assumed). Absent or `null` `attributes` means none: PUT then
-//! empties the map (assumed).
+//! PUT checks `version` ("used to detect conflicting updates when using PUT",
+//! documented); a version other than the current one is 400 `bad.request`
+//! naming both (assumed: no conflict code is declared), and a PUT without a
+//! version is not checked (assumed). PATCH ignores `version` (documented:
+//! "Not used for PATCH"). That PUT replaces the whole map and PATCH merges
+//! per key is this simulator's design (assumed: §1.5 says only how `version`
+//! is used). Writes answer 202 with a JSON string, the new version (the SDKs
+//! return `str`; the content and the 202 are assumed). Absent or `null`
+//! `attributes` means none: PUT then empties the map (assumed).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -19,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::body;
 use super::conversations::with_stored;
-use super::errors::ApiError;
+use super::errors::ErrorAnswer;
 use super::state::SimState;
 use crate::genesys::{ConversationSecureAttributes, Verb};
 
@@ -32,7 +33,7 @@ pub(crate) fn handle(
     conversation_id: &str,
     headers: &HeaderMap,
     bytes: &Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ErrorAnswer> {
     if verb == Verb::Get {
         return with_stored(state, conversation_id, |stored| {
             let body = ConversationSecureAttributes {
@@ -53,7 +54,7 @@ pub(crate) fn handle(
             if let Some(sent) = version
                 && sent != secure.version
             {
-                return Err(ApiError::stale_version(sent, secure.version));
+                return Err(ErrorAnswer::stale_version(sent, secure.version));
             }
             secure.attributes = attributes.unwrap_or_default();
         } else if let Some(attributes) = attributes {

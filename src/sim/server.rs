@@ -1,11 +1,13 @@
-//! The HTTP face: the router, the correlation-id and latency layer, and the
-//! dispatcher that matches `/api/v2` paths against the route table of
-//! `genesys` (`ROUTES`).
+//! The HTTP face: the router, the layer every request passes (correlation
+//! id, latency, rate limit), and the dispatcher that matches `/api/v2` paths
+//! against the route table of `genesys` (`ROUTES`).
 //!
-//! Order of checks for an `/api/v2` call: bearer (401), rate limit (429),
-//! injected faults (429, 503), route (404 for an unknown path or a verb the
-//! path does not have), then the route's own checks: content type (415),
-//! JSON syntax and body schema (400), conversation and participant (404).
+//! Order of checks: rate limit (429) on the request's bucket (the client of a
+//! valid bearer, else the anonymous one), then for an `/api/v2` call: bearer
+//! (401), injected faults (429, 503), route (404 for an unknown path or a
+//! verb the path does not have), then the route's own checks: content type
+//! (415), JSON syntax and body schema (400), conversation and participant
+//! (404).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -18,8 +20,8 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::post;
 
-use super::errors::ApiError;
-use super::limits::{self, RateState, WINDOW};
+use super::errors::ErrorAnswer;
+use super::limits::{self, Bucket, WINDOW};
 use super::state::{SimState, lock};
 use super::{attributes, auth, body, conversations, secure};
 use crate::genesys::{Lifecycle, Route, RouteKind};
@@ -34,6 +36,11 @@ const THROTTLE_RETRY_AFTER: u64 = 1;
 /// The correlation id of one request, set by the layer before any handler.
 #[derive(Debug, Clone)]
 struct CorrelationId(String);
+
+/// The layer's bearer check of one request: the token's client, or why
+/// there is none.
+#[derive(Debug, Clone)]
+struct Caller(Result<String, ErrorAnswer>);
 
 /// The simulator as an axum [`Router`] over `state`, with every layer: serve
 /// it with `axum::serve` on any listener (a benchmark can do so in-process).
@@ -60,8 +67,10 @@ pub(crate) fn correlation_id(request: &Request) -> String {
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), |id| id.0.clone())
 }
 
-/// Gives every request a fresh correlation id (header and `contextId`), and
-/// adds the configured latency.
+/// Every request passes here: a fresh correlation id (header and
+/// `contextId`), the configured latency, and the rate limit, whose three
+/// headers every answer carries (issue 3), 401s, the token endpoint and
+/// unknown routes included.
 async fn correlate(
     State(state): State<Arc<SimState>>,
     mut request: Request,
@@ -72,7 +81,25 @@ async fn correlate(
     if !state.config.latency.is_zero() {
         tokio::time::sleep(state.config.latency).await;
     }
-    let mut response = next.run(request).await;
+    let caller = auth::bearer(&state, request.headers());
+    let bucket = match &caller {
+        Ok(client) => Bucket::Client(client.clone()),
+        Err(_) => Bucket::Anonymous,
+    };
+    let rate = limits::hit(
+        &mut lock(&state.windows),
+        bucket,
+        state.config.rate_limit,
+        Instant::now(),
+    );
+    let mut response = if rate.exceeded() {
+        ErrorAnswer::too_many_requests(rate.allowed, WINDOW.as_secs(), rate.reset_seconds)
+            .render(&id)
+    } else {
+        request.extensions_mut().insert(Caller(caller));
+        next.run(request).await
+    };
+    rate.apply(response.headers_mut());
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(CORRELATION, value);
     }
@@ -82,53 +109,39 @@ async fn correlate(
 /// Every request but the token endpoint.
 async fn dispatch(State(state): State<Arc<SimState>>, request: Request) -> Response {
     let id = correlation_id(&request);
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     let path = parts.uri.path().to_owned();
     if !path.starts_with("/api/v2/") {
-        return ApiError::unknown_route(parts.method.as_str(), &path).render(&id);
+        return ErrorAnswer::unknown_route(parts.method.as_str(), &path).render(&id);
     }
-    let client = match auth::bearer(&state, &parts.headers) {
-        Ok(client) => client,
-        // No client to count against: a 401 carries no rate-limit headers.
-        Err(error) => return error.render(&id),
-    };
-    let rate = limits::hit(
-        &mut lock(&state.windows),
-        &client,
-        state.config.rate_limit,
-        Instant::now(),
-    );
-    let mut response = match api_call(&state, &parts, body, rate).await {
+    let caller = parts
+        .extensions
+        .remove::<Caller>()
+        .map_or_else(|| auth::bearer(&state, &parts.headers), |caller| caller.0);
+    if let Err(error) = caller {
+        return error.render(&id);
+    }
+    match api_call(&state, &parts, body).await {
         Ok(response) => response,
         Err(error) => error.render(&id),
-    };
-    rate.apply(response.headers_mut());
-    response
+    }
 }
 
 async fn api_call(
     state: &SimState,
     parts: &Parts,
     body: axum::body::Body,
-    rate: RateState,
-) -> Result<Response, ApiError> {
-    if rate.exceeded() {
-        return Err(ApiError::too_many_requests(
-            rate.allowed,
-            WINDOW.as_secs(),
-            rate.reset_seconds,
-        ));
-    }
+) -> Result<Response, ErrorAnswer> {
     let (throttle, fail) = state.draw_faults();
     if throttle {
-        return Err(ApiError::too_many_requests(
-            rate.allowed,
+        return Err(ErrorAnswer::too_many_requests(
+            state.config.rate_limit,
             WINDOW.as_secs(),
             THROTTLE_RETRY_AFTER,
         ));
     }
     if fail {
-        return Err(ApiError::service_unavailable());
+        return Err(ErrorAnswer::service_unavailable());
     }
     let path = parts.uri.path();
     let method = parts.method.as_str();
@@ -138,7 +151,7 @@ async fn api_call(
         .filter(|(route, _)| route.lifecycle != Lifecycle::Removed)
         .collect();
     if routes.is_empty() {
-        return Err(ApiError::unknown_route(method, path));
+        return Err(ErrorAnswer::unknown_route(method, path));
     }
     let Some((route, params)) = routes
         .iter()
@@ -149,11 +162,11 @@ async fn api_call(
             .map(|(route, _)| route.verb.as_str())
             .collect();
         verbs.dedup();
-        return Err(ApiError::wrong_verb(method, path, &verbs));
+        return Err(ErrorAnswer::wrong_verb(method, path, &verbs));
     };
     let bytes = axum::body::to_bytes(body, body::MAX_BODY)
         .await
-        .map_err(|_| ApiError::body_too_large(body::MAX_BODY))?;
+        .map_err(|_| ErrorAnswer::body_too_large(body::MAX_BODY))?;
     let conversation_id = params.conversation_id.as_deref().unwrap_or_default();
     match route.kind {
         RouteKind::Conversation => conversations::get(state, route.media, conversation_id),

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use super::config::SimConfig;
 use super::fixtures;
-use super::limits::Window;
+use super::limits::{Bucket, Window};
 use super::{SimError, auth::Token};
 use crate::genesys::{Attributes, Conversation, Participant};
 
@@ -18,7 +18,7 @@ pub struct SimState {
     pub(crate) config: SimConfig,
     pub(crate) store: Mutex<HashMap<String, Stored>>,
     pub(crate) tokens: Mutex<HashMap<String, Token>>,
-    pub(crate) windows: Mutex<HashMap<String, Window>>,
+    pub(crate) windows: Mutex<HashMap<Bucket, Window>>,
     rng: Mutex<fastrand::Rng>,
     warnings: Vec<String>,
 }

@@ -119,3 +119,34 @@ async fn custom_credentials_and_token_lifetime() {
     .await;
     assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_longest_token_lifetime_still_issues_tokens() {
+    // 48 h, the cap of --token-ttl (§4); longer lifetimes are refused, so an
+    // expiry instant never overflows.
+    let h = Harness::start(SimConfig {
+        token_ttl: gc_attrs::sim::MAX_TOKEN_TTL,
+        ..config()
+    })
+    .await;
+    let answer = token_request(
+        &h.http,
+        &h.sim.base_url(),
+        "demo-client",
+        "demo-secret",
+        "client_credentials",
+    )
+    .await;
+    let body: Value = answer.json().await.unwrap();
+    assert_eq!(body["expires_in"], 172_800);
+    let answer = h.get(&format!("/api/v2/conversations/{CALL}")).await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    let too_long = SimConfig {
+        token_ttl: std::time::Duration::from_secs(u64::MAX),
+        ..config()
+    };
+    let err = gc_attrs::sim::start(too_long, "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("172800"), "{err}");
+}

@@ -1,6 +1,6 @@
 //! Every error answer: bearer, lookups, body checks, routes; strict and lenient.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use gc_attrs::sim::SimConfig;
 use reqwest::{Method, StatusCode};
@@ -31,7 +31,7 @@ async fn the_bearer_is_required_and_checked() {
         .unwrap();
     let text = {
         assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
-        assert!(answer.headers().get("inin-ratelimit-count").is_none());
+        assert_rate_limit_headers(&answer);
         answer.text().await.unwrap()
     };
     assert!(
@@ -50,19 +50,27 @@ async fn the_bearer_is_required_and_checked() {
 
 #[tokio::test]
 async fn an_expired_token_is_bad_credentials() {
+    // No upper bound on how fast the machine is: the token is issued after
+    // `before` and by the time `start` returns, so it is valid until at least
+    // `before + ttl` and expired from `issued + ttl` on.
+    let ttl = Duration::from_secs(3);
+    let before = Instant::now();
     let h = Harness::start(SimConfig {
-        token_ttl: Duration::from_millis(300),
+        token_ttl: ttl,
         ..config()
     })
     .await;
-    assert_eq!(
-        h.get(&format!("/api/v2/conversations/{CALL}"))
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let answer = h.get(&format!("/api/v2/conversations/{CALL}")).await;
+    let issued = Instant::now();
+    let path = format!("/api/v2/conversations/{CALL}");
+    let answer = h.get(&path).await;
+    if before.elapsed() < ttl {
+        assert_eq!(answer.status(), StatusCode::OK, "a fresh token works");
+    }
+    tokio::time::sleep(
+        (issued + ttl + Duration::from_millis(200)).saturating_duration_since(Instant::now()),
+    )
+    .await;
+    let answer = h.get(&path).await;
     expect_error(answer, 401, "bad.credentials").await;
 }
 
@@ -266,6 +274,7 @@ async fn unknown_routes_and_missing_verbs_are_404() {
         assert_eq!(error.message_params.unwrap()["path"], path);
     }
     let answer = h.get("/not-api").await;
+    assert_rate_limit_headers(&answer);
     expect_error(answer, 404, "not.found").await;
 
     let path = attributes_path(CALL, CALL_CUSTOMER);
@@ -310,4 +319,116 @@ async fn every_answer_has_a_fresh_correlation_id() {
         assert!(uuid_like(&id));
         assert!(seen.insert(id));
     }
+}
+
+/// The three `inin-ratelimit-*` headers, as numbers.
+fn assert_rate_limit_headers(answer: &reqwest::Response) -> [u64; 3] {
+    let number = |name: &str| -> u64 {
+        answer
+            .headers()
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing on a {}", answer.status()))
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    [
+        number("inin-ratelimit-count"),
+        number("inin-ratelimit-allowed"),
+        number("inin-ratelimit-reset"),
+    ]
+}
+
+#[tokio::test]
+async fn rate_limit_headers_are_on_every_answer() {
+    let h = Harness::start(SimConfig {
+        rate_limit: 50,
+        ..config()
+    })
+    .await;
+    let base = h.sim.base_url();
+    // The harness's login was the anonymous bucket's first request.
+    let answer = token_request(
+        &h.http,
+        &base,
+        "demo-client",
+        "demo-secret",
+        "client_credentials",
+    )
+    .await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [2, 50]);
+    // A refused login, a 401 and an unknown route, all without a valid bearer.
+    let answer = token_request(&h.http, &base, "demo-client", "wrong", "client_credentials").await;
+    assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [3, 50]);
+    let url = h.url(&format!("/api/v2/conversations/{CALL}"));
+    let answer = h.http.get(&url).send().await.unwrap();
+    let [count, allowed, reset] = assert_rate_limit_headers(&answer);
+    assert_eq!((count, allowed), (4, 50));
+    assert!((1..=60).contains(&reset), "{reset}");
+    expect_error(answer, 401, "authentication.required").await;
+    let answer = h
+        .http
+        .get(&url)
+        .bearer_auth("made-up-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(assert_rate_limit_headers(&answer)[0], 5);
+    expect_error(answer, 401, "bad.credentials").await;
+    for path in ["/nowhere", "/api/v2/nothing"] {
+        let answer = h.http.get(h.url(path)).send().await.unwrap();
+        assert_rate_limit_headers(&answer);
+        assert_eq!(
+            answer.status().as_u16(),
+            if path == "/nowhere" { 404 } else { 401 }
+        );
+    }
+    let answer = h.http.get(h.url("/oauth/token")).send().await.unwrap();
+    assert_eq!(assert_rate_limit_headers(&answer)[0], 8);
+    expect_error(answer, 404, "not.found").await;
+    // The authenticated client has its own bucket: one request so far.
+    let answer = h.get("/api/v2/nothing").await;
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [1, 50]);
+    expect_error(answer, 404, "not.found").await;
+}
+
+#[tokio::test]
+async fn requests_without_a_valid_token_share_one_anonymous_bucket() {
+    let h = Harness::start(SimConfig {
+        rate_limit: 3,
+        ..config()
+    })
+    .await;
+    // Login was 1; two more anonymous requests reach the limit.
+    let url = h.url(&format!("/api/v2/conversations/{CALL}"));
+    for _ in 0..2 {
+        let answer = h.http.get(&url).send().await.unwrap();
+        expect_error(answer, 401, "authentication.required").await;
+    }
+    let answer = token_request(
+        &h.http,
+        &h.sim.base_url(),
+        "demo-client",
+        "demo-secret",
+        "client_credentials",
+    )
+    .await;
+    let [count, allowed, reset] = assert_rate_limit_headers(&answer);
+    assert_eq!((count, allowed), (4, 3));
+    let retry: u64 = answer.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(retry, reset);
+    expect_error(answer, 429, "too.many.requests").await;
+    let answer = h.http.get(h.url("/nowhere")).send().await.unwrap();
+    expect_error(answer, 429, "too.many.requests").await;
+    // The client's own bucket is untouched.
+    let answer = h.get(&format!("/api/v2/conversations/{CALL}")).await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [1, 3]);
 }

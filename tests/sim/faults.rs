@@ -45,7 +45,8 @@ async fn the_rate_limit_counts_per_client_and_refuses_past_it() {
         ("3", "60")
     );
     assert_eq!(error.limit.unwrap().value, Some(3));
-    // Writes count too, and the token endpoint does not.
+    // Writes count too; the token endpoint counts against the anonymous
+    // bucket (the harness's login was its first request), not the client's.
     let answer = h
         .patch(
             &attributes_path(CALL, CALL_CUSTOMER),
@@ -62,6 +63,7 @@ async fn the_rate_limit_counts_per_client_and_refuses_past_it() {
     )
     .await;
     assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(header(&answer, "inin-ratelimit-count"), Some(2));
 }
 
 #[tokio::test]
@@ -197,6 +199,12 @@ async fn a_fixtures_folder_adds_conversations_and_reports_malformed_files() {
         "{\n  \"id\": \"x\",\n  \"startTime\": \"t\"\n  \"participants\": []\n}\n",
     )
     .unwrap();
+    // Valid JSON, wrong schema: `purpose` (line 6) is a number.
+    std::fs::write(
+        dir.join("typed.json"),
+        "{\n  \"id\": \"t\",\n  \"startTime\": \"t\",\n  \"participants\": [\n    {\"id\": \"p\",\n     \"purpose\": 3}\n  ]\n}\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("notes.txt"), "ignored").unwrap();
     let config = SimConfig {
         fixtures_dir: Some(dir.clone()),
@@ -206,12 +214,19 @@ async fn a_fixtures_folder_adds_conversations_and_reports_malformed_files() {
         .await
         .unwrap();
     let warnings = running.fixture_warnings().to_vec();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     let bad = dir.join("bad.json").display().to_string();
     assert!(
         warnings[0].starts_with(&format!("{bad}:4:")),
         "{}",
         warnings[0]
+    );
+    let typed = dir.join("typed.json").display().to_string();
+    assert_eq!(
+        warnings[1],
+        format!(
+            "{typed}:6:6: participants[0].purpose: invalid type: integer `3`, expected a string"
+        )
     );
     let ids = running.conversation_ids();
     assert_eq!(ids.len(), 5);

@@ -315,8 +315,32 @@ async fn the_participant_patch_has_no_attributes_field() {
         Some("attributes")
     );
     assert!(error.message.unwrap().contains("MediaParticipantRequest"));
+    // A wrong type is `invalid.value` naming the field, as for attribute values.
     let answer = h.patch(&path, &json!({"held": "yes"})).await;
-    expect_error(answer, 400, "bad.request").await;
+    let error = expect_error(answer, 400, "invalid.value").await;
+    assert_eq!(
+        error.message.as_deref(),
+        Some(
+            "Value [yes] is not valid for field type [boolean]. Allowable values are: true, false"
+        )
+    );
+    let params = error.message_params.unwrap();
+    assert_eq!(
+        (params["value"].as_str(), params["type"].as_str()),
+        ("yes", "boolean")
+    );
+    assert_eq!(
+        error.details.unwrap()[0].field_name.as_deref(),
+        Some("held")
+    );
+    let answer = h
+        .patch(&path, &json!({"wrapup": {"durationSeconds": "ten"}}))
+        .await;
+    let error = expect_error(answer, 400, "invalid.value").await;
+    assert_eq!(
+        error.details.unwrap()[0].field_name.as_deref(),
+        Some("wrapup.durationSeconds")
+    );
     let answer = h
         .patch(&path, &json!({"held": true, "wrapup": {"code": "c1"}}))
         .await;

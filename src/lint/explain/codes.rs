@@ -204,7 +204,8 @@ mod tests {
         for declared in ERROR_CODES {
             let (explanation, next) = for_code(declared.code)
                 .unwrap_or_else(|| panic!("no explanation for {}", declared.code));
-            let (generic_explanation, generic_next) = for_status(Some(i64::from(declared.status)));
+            let (generic_explanation, generic_next) =
+                for_status(Some(i64::from(declared.status_or_assumed())));
             assert_ne!(explanation, generic_explanation, "{}", declared.code);
             assert_ne!(next, generic_next, "{}", declared.code);
             assert!(
