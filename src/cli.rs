@@ -1,5 +1,6 @@
-//! Command-line parsing (clap) and the headless runners. Today there is one
-//! command, `gc-attrs sim`; later issues add more to [`Command`].
+//! Command-line parsing (clap) and the runners: without a subcommand the TUI
+//! (on the embedded simulator unless credentials are found), and `gc-attrs
+//! sim`; later issues add more to [`Command`].
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,12 +12,60 @@ use color_eyre::eyre::WrapErr;
 use crate::sim::{self, SimConfig};
 
 /// `gc-attrs`: a terminal debugger for Genesys Cloud participant attributes.
+///
+/// Without a subcommand it opens the TUI: on a live org when credentials are
+/// found (flags, then GENESYSCLOUD_* variables, then a profile of
+/// config.toml, then the gc CLI's ~/.gc/config.toml), else on the embedded
+/// simulator.
 #[derive(Parser)]
 #[command(name = "gc-attrs", version, about)]
 pub struct Cli {
-    /// What to do; without one, print the version and what is built.
+    /// What to do; without one, open the TUI.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Where the TUI connects, and what it opens.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+}
+
+/// Flags that choose the connection and what the TUI opens first.
+#[derive(Args, Debug, Default)]
+pub struct ConnectArgs {
+    /// Open on the embedded simulator, whatever credentials are set.
+    #[arg(long, global = true)]
+    pub sim: bool,
+    /// Region (us-east-1, eu-west-1, mypurecloud.ie, …) or API base URL.
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// OAuth client id (client credentials).
+    #[arg(long, global = true, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// OAuth client secret (prefer GENESYSCLOUD_OAUTHCLIENT_SECRET: flags show in `ps`).
+    #[arg(long, global = true, value_name = "SECRET", hide_env_values = true)]
+    pub client_secret: Option<String>,
+    /// A profile of config.toml (or of the gc CLI's file).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Open this conversation at start (an id or a Genesys URL holding one).
+    #[arg(long, value_name = "ID")]
+    pub conversation: Option<String>,
+    /// Select this participant of the conversation.
+    #[arg(long, value_name = "ID", requires = "conversation")]
+    pub participant: Option<String>,
+}
+
+impl ConnectArgs {
+    /// The flags the configuration resolver takes.
+    #[must_use]
+    pub fn flags(&self) -> crate::config::Flags {
+        crate::config::Flags {
+            sim: self.sim,
+            region: self.region.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone().map(crate::api::Secret::new),
+            profile: self.profile.clone(),
+        }
+    }
 }
 
 /// The subcommands.
@@ -42,9 +91,8 @@ pub struct SimArgs {
     /// Also load every *.json conversation in this folder.
     #[arg(long, value_name = "DIR")]
     pub fixtures: Option<PathBuf>,
-    /// Lifetime of issued tokens, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 86_400,
-          value_parser = clap::value_parser!(u64).range(1..))]
+    /// Lifetime of issued tokens, in seconds: 1 to 172800 (48 h, the longest an OAuth client allows).
+    #[arg(long, value_name = "SECS", default_value_t = 86_400, value_parser = token_ttl)]
     pub token_ttl: u64,
     /// Requests per minute per client before 429 too.many.requests.
     #[arg(long, value_name = "N", default_value_t = 300,
@@ -108,6 +156,21 @@ fn probability(text: &str) -> Result<f64, String> {
     }
 }
 
+/// `--token-ttl`: capped at the longest lifetime an OAuth client can have
+/// (48 h, §4), so that an expiry is always a representable instant.
+fn token_ttl(text: &str) -> Result<u64, String> {
+    let max = sim::MAX_TOKEN_TTL.as_secs();
+    let out_of_range = || {
+        format!(
+            "`{text}` is not a number of seconds from 1 to {max} (48 h, the longest token lifetime an OAuth client can have)"
+        )
+    };
+    match text.trim().parse::<u64>() {
+        Ok(seconds) if (1..=max).contains(&seconds) => Ok(seconds),
+        _ => Err(out_of_range()),
+    }
+}
+
 fn non_empty(text: &str) -> Result<String, String> {
     if text.is_empty() {
         Err("must not be empty".to_owned())
@@ -123,19 +186,89 @@ fn client_id(text: &str) -> Result<String, String> {
     non_empty(text)
 }
 
-/// Runs a command on a fresh tokio runtime.
+/// Runs the command line on a fresh tokio runtime.
 ///
 /// # Errors
 ///
 /// Whatever stopped the command, with context.
-pub fn run(command: Command) -> color_eyre::Result<()> {
+pub fn run(cli: Cli) -> color_eyre::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .wrap_err("cannot start the async runtime")?;
-    match command {
-        Command::Sim(args) => runtime.block_on(run_sim(args)),
+    match cli.command {
+        Some(Command::Sim(args)) => runtime.block_on(run_sim(args)),
+        None => runtime.block_on(run_tui(&cli.connect)),
     }
+}
+
+/// The TUI: resolves the connection, starts the embedded simulator when no
+/// credentials are found, and runs until the user quits. Configuration
+/// problems are shown in the TUI, not fatal.
+///
+/// # Errors
+///
+/// When the simulator cannot start or the terminal cannot be used.
+pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
+    use crate::api::{Client, ClientConfig, Credentials, Secret};
+    use crate::app::{App, Mode};
+    use crate::config::Connection;
+
+    let resolution = crate::config::load(&args.flags());
+    let mut simulator = None;
+    let (client, mode, suggestions) = match resolution.connection {
+        Connection::Simulator => {
+            let config = SimConfig::default();
+            let running = sim::start(
+                config.clone(),
+                "127.0.0.1:0".parse().wrap_err("loopback address")?,
+            )
+            .await
+            .wrap_err("cannot start the embedded simulator")?;
+            let target =
+                crate::genesys::Target::parse(&running.base_url()).wrap_err("simulator address")?;
+            let credentials = Credentials::ClientCredentials {
+                client_id: config.client_id,
+                client_secret: Secret::new(config.client_secret),
+            };
+            let client =
+                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
+            let ids = running.conversation_ids();
+            simulator = Some(running);
+            (client, Mode::Simulator, ids)
+        }
+        Connection::Live {
+            target,
+            credentials,
+            region_label,
+            profile,
+            ..
+        } => {
+            let client =
+                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
+            (
+                client,
+                Mode::Live {
+                    region: region_label,
+                    profile,
+                },
+                Vec::new(),
+            )
+        }
+    };
+    let mut app = App::new(mode, suggestions);
+    if !resolution.warnings.is_empty() {
+        app.notify(resolution.warnings.join("; "), true);
+    }
+    let initial = match &args.conversation {
+        Some(text) => app.open(text),
+        None => Vec::new(),
+    };
+    let result = crate::tui::run(app, client, initial, args.participant.clone()).await;
+    if let Some(running) = simulator {
+        running.shutdown().await;
+    }
+    result.wrap_err("the terminal failed")
 }
 
 /// `gc-attrs sim`: starts the simulator, prints its base URL, the demo
@@ -216,6 +349,97 @@ mod tests {
         assert!(config.validate().is_ok());
     }
 
+    /// The config of `gc-attrs sim ARGS…`.
+    fn sim_config(flags: &[&str]) -> (SimArgs, SimConfig) {
+        let mut command_line = vec!["gc-attrs", "sim"];
+        command_line.extend_from_slice(flags);
+        let cli = Cli::try_parse_from(command_line).unwrap();
+        let Some(Command::Sim(args)) = cli.command else {
+            panic!("not the sim command");
+        };
+        let config = args.config();
+        (args, config)
+    }
+
+    #[test]
+    fn every_sim_flag_lands_in_its_own_field() {
+        // Each flag gets a value no other flag has, so a swap of two fields
+        // (throttle and fail rate, latency and visibility delay, …) fails.
+        let (args, config) = sim_config(&[
+            "--listen",
+            "127.0.0.1:4321",
+            "--client-id",
+            "flag-client",
+            "--client-secret",
+            "flag-secret",
+            "--fixtures",
+            "/tmp/flag-fixtures",
+            "--token-ttl",
+            "1234",
+            "--rate-limit",
+            "77",
+            "--lenient",
+            "--replace-on-patch",
+            "--latency",
+            "11",
+            "--fail-rate",
+            "0.25",
+            "--throttle-rate",
+            "0.75",
+            "--visibility-delay",
+            "22",
+            "--seed",
+            "99",
+        ]);
+        assert_eq!(args.listen, "127.0.0.1:4321".parse().unwrap());
+        assert_eq!(
+            config,
+            SimConfig {
+                client_id: "flag-client".to_owned(),
+                client_secret: "flag-secret".to_owned(),
+                token_ttl: Duration::from_secs(1234),
+                rate_limit: 77,
+                lenient: true,
+                replace_on_patch: true,
+                latency: Duration::from_millis(11),
+                fail_rate: 0.25,
+                throttle_rate: 0.75,
+                visibility_delay: Duration::from_millis(22),
+                fixtures_dir: Some(PathBuf::from("/tmp/flag-fixtures")),
+                seed: Some(99),
+            }
+        );
+        // The two switches, one at a time, so they cannot be swapped either.
+        let (_, lenient) = sim_config(&["--lenient"]);
+        assert!(lenient.lenient && !lenient.replace_on_patch);
+        let (_, replace) = sim_config(&["--replace-on-patch"]);
+        assert!(replace.replace_on_patch && !replace.lenient);
+        // No flag: the simulator's own defaults.
+        let (args, config) = sim_config(&[]);
+        assert_eq!(args.listen, "127.0.0.1:8787".parse().unwrap());
+        assert_eq!(config, SimConfig::default());
+    }
+
+    #[test]
+    fn a_token_lifetime_past_48_hours_is_a_usage_error() {
+        let (_, config) = sim_config(&["--token-ttl", "172800"]);
+        assert_eq!(config.token_ttl, sim::MAX_TOKEN_TTL);
+        assert!(config.validate().is_ok());
+        for bad in [
+            "172801",
+            "18446744073709551615",
+            "99999999999999999999",
+            "0",
+        ] {
+            let err = Cli::try_parse_from(["gc-attrs", "sim", "--token-ttl", bad])
+                .err()
+                .unwrap_or_else(|| panic!("{bad} accepted"));
+            assert_eq!(err.exit_code(), 2, "{bad}");
+            let text = err.to_string();
+            assert!(text.contains("172800") && text.contains("48 h"), "{text}");
+        }
+    }
+
     #[test]
     fn bad_flags_are_usage_errors() {
         for bad in [
@@ -231,5 +455,20 @@ mod tests {
             assert_eq!(err.exit_code(), 2, "{bad:?}");
         }
         assert!(Cli::try_parse_from(["gc-attrs"]).unwrap().command.is_none());
+        let participant_alone = Cli::try_parse_from(["gc-attrs", "--participant", "p"])
+            .err()
+            .unwrap();
+        assert_eq!(participant_alone.exit_code(), 2);
+        let cli = Cli::try_parse_from([
+            "gc-attrs",
+            "--sim",
+            "--conversation",
+            "c",
+            "--participant",
+            "p",
+        ])
+        .unwrap();
+        assert!(cli.connect.flags().sim);
+        assert_eq!(cli.connect.participant.as_deref(), Some("p"));
     }
 }

@@ -20,8 +20,11 @@
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod diff;
 pub mod genesys;
 pub mod lint;
 pub mod payload;
 pub mod sim;
+pub mod tui;
+pub mod ui;

@@ -1,7 +1,7 @@
 //! The `gc-attrs` binary: install error reporting, parse the arguments, hand
-//! off to [`gc_attrs::cli`]. Without a subcommand it reports its version and
-//! what is built.
+//! off to [`gc_attrs::cli`]. Without a subcommand it opens the TUI.
 
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -19,25 +19,19 @@ fn main() -> ExitCode {
             return u8::try_from(err.exit_code()).map_or(ExitCode::FAILURE, ExitCode::from);
         }
     };
-    let Some(command) = cli.command else {
-        print_status();
-        return ExitCode::SUCCESS;
-    };
-    match cli::run(command) {
+    if cli.command.is_none() && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal())
+    {
+        eprintln!(
+            "gc-attrs: the TUI needs a terminal (stdin and stdout must both be one).\n\
+             Run it in a terminal, or use a subcommand: gc-attrs --help"
+        );
+        return ExitCode::from(2);
+    }
+    match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
             eprintln!("Error: {report:?}");
             ExitCode::FAILURE
         }
     }
-}
-
-fn print_status() {
-    let version = env!("CARGO_PKG_VERSION");
-    println!("gc-attrs {version}");
-    println!(
-        "The pure core (API models, PUT/PATCH payloads, lint, JSON diff) and the embedded\n\
-         simulator (`gc-attrs sim`) are built and tested; the TUI and the other headless\n\
-         commands are not built yet. See README.md, \"What works today\", and `gc-attrs --help`."
-    );
 }

@@ -66,6 +66,11 @@ impl App {
         let Some(workspace) = self.workspace.as_mut() else {
             return;
         };
+        // The row to select afterwards: the one whose key was edited.
+        let selected_key = match &prompt.editing {
+            Editing::NewValue { key } | Editing::Value { key } => key.clone(),
+            Editing::Rename { .. } | Editing::NewKey => text.clone(),
+        };
         let result = match prompt.editing {
             Editing::NewKey => {
                 if workspace.edits.edited().contains_key(&text) {
@@ -101,7 +106,7 @@ impl App {
             .edits
             .rows()
             .iter()
-            .position(|r| !r.deleted && r.key == text)
+            .position(|r| !r.deleted && r.key == selected_key)
         {
             workspace.row = index;
         }
@@ -205,5 +210,34 @@ impl App {
         let conversation = workspace.conversation.clone();
         *workspace = super::Workspace::new(conversation, next);
         self.focus = Focus::Participants;
+    }
+}
+
+impl App {
+    /// Selects the participant with this id (for `--participant`); returns
+    /// whether it exists. Does nothing while edits are unsent.
+    pub fn select_participant_by_id(&mut self, id: &str) -> bool {
+        let Some(workspace) = self.workspace.as_ref() else {
+            return false;
+        };
+        let Some(index) = workspace
+            .conversation
+            .participants
+            .iter()
+            .position(|p| p.id.as_deref() == Some(id))
+        else {
+            self.set_status(
+                format!("participant {id} is not in this conversation"),
+                true,
+            );
+            return false;
+        };
+        if workspace.edits.is_dirty() {
+            return false;
+        }
+        let conversation = workspace.conversation.clone();
+        self.workspace = Some(super::Workspace::new(conversation, index));
+        self.focus = Focus::Attributes;
+        true
     }
 }

@@ -15,7 +15,7 @@ mod tests;
 
 use std::time::Duration;
 
-pub use derive::{Derived, SendTarget};
+pub use derive::{Derived, Planned, SendTarget};
 pub use input::TextInput;
 pub use keys::{Key, KeyCode};
 pub use nav::extract_id;
@@ -281,11 +281,21 @@ impl App {
         }
     }
 
+    /// Keeps the scroll of the payload and response panes within `limit`
+    /// (the shell knows the screen, and asks the renderer for the limit).
+    pub fn clamp_scroll(&mut self, limit: u16) {
+        self.scroll = self.scroll.min(limit);
+    }
+
     /// Applies a message; returns the effects to perform.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) if key.is_quit() => self.quit(),
-            Msg::Key(key) => nav::key(self, key),
+            Msg::Key(key) => {
+                // A status speaks of the last action; the next key starts a new one.
+                self.status = None;
+                nav::key(self, key)
+            }
             Msg::Paste(text) => {
                 self.paste(&text);
                 Vec::new()
@@ -309,6 +319,28 @@ impl App {
                 exchange,
             } => send::reread(self, attempt, result, exchange),
         }
+    }
+
+    /// Shows a message in the status line (e.g. configuration warnings).
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.set_status(text, error);
+    }
+
+    /// Opens a conversation by id or by a URL holding one (for
+    /// `--conversation`); returns the load to perform.
+    pub fn open(&mut self, text: &str) -> Vec<Effect> {
+        let Some(id) = nav::extract_id(text) else {
+            self.set_status(format!("`{text}` holds no conversation id"), true);
+            return Vec::new();
+        };
+        self.in_flight = Some(InFlight {
+            label: format!("GET conversation {id}"),
+            ticks: 0,
+            cancelling: false,
+        });
+        vec![Effect::Load {
+            conversation_id: id,
+        }]
     }
 
     fn quit(&mut self) -> Vec<Effect> {

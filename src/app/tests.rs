@@ -604,3 +604,63 @@ fn a_pasted_url_lands_in_the_picker() {
         Some("3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a")
     );
 }
+
+#[test]
+fn a_status_lasts_until_the_next_key() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('d')]);
+    assert!(app.status.is_some());
+    keys(&mut app, &[Key::char('j')]);
+    assert!(app.status.is_none());
+}
+
+#[test]
+fn scroll_is_clamped_to_what_the_screen_can_show() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+    for _ in 0..50 {
+        keys(&mut app, &[Key::plain(KeyCode::PageDown)]);
+    }
+    app.clamp_scroll(12);
+    assert_eq!(app.scroll, 12);
+    keys(&mut app, &[Key::plain(KeyCode::PageUp)]);
+    assert_eq!(app.scroll, 2, "one PageUp from the end moves at once");
+}
+
+#[test]
+fn a_participant_named_at_start_is_selected() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    assert_eq!(
+        app.open("see 6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14"),
+        [Effect::Load {
+            conversation_id: id()
+        }]
+    );
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    let agent = conversation()
+        .participants
+        .iter()
+        .find(|p| p.purpose.as_deref() == Some("agent"))
+        .unwrap()
+        .id
+        .clone()
+        .unwrap();
+    assert!(app.select_participant_by_id(&agent));
+    assert_eq!(
+        workspace(&app).selected().unwrap().id.as_deref(),
+        Some(agent.as_str())
+    );
+    assert_eq!(app.focus, Focus::Attributes);
+    assert!(!app.select_participant_by_id("00000000-0000-4000-8000-000000000000"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not in this conversation")
+    );
+}

@@ -1,0 +1,255 @@
+//! The only impure part of the TUI: the terminal, the event loop, and the
+//! effects ([`Effect`]) the app asks for, run as tasks that post their result
+//! back as a [`Msg`]. Drawing never waits for the network.
+//!
+//! One queue carries everything: terminal events, task results and ticks.
+//! The loop applies a batch of messages, then draws once.
+
+use std::io::Write as _;
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine as _;
+use crossterm::event::{Event, EventStream, KeyEventKind, KeyModifiers};
+use futures_util::StreamExt as _;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::api::{ApiError, Client, Exchange};
+use crate::app::{App, Effect, Key, KeyCode, Msg};
+
+/// How often the spinner turns while a request is in flight.
+const TICK: Duration = Duration::from_millis(120);
+
+/// Runs the TUI until the user quits. `initial` effects run first (e.g. a
+/// load for `--conversation`); `participant` is selected once loaded.
+///
+/// # Errors
+/// Only when the terminal cannot be used; the terminal is restored first.
+pub async fn run(
+    mut app: App,
+    client: Client,
+    initial: Vec<Effect>,
+    participant: Option<String>,
+) -> std::io::Result<()> {
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            // Raw mode may be on even though the alternate screen failed.
+            ratatui::restore();
+            return Err(error);
+        }
+    };
+    // ratatui's panic hook restores raw mode and the screen; bracketed paste
+    // is ours to turn off, before that hook runs.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        previous(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        Arc::new(client),
+        initial,
+        participant,
+    )
+    .await;
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    client: Arc<Client>,
+    initial: Vec<Effect>,
+    mut participant: Option<String>,
+) -> std::io::Result<()> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(TICK);
+    let mut runner = Runner {
+        client,
+        tx,
+        cancel: CancellationToken::new(),
+    };
+    for effect in initial {
+        runner.run(effect);
+    }
+    terminal.draw(|frame| crate::ui::render(frame, app))?;
+    loop {
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => match translate(&event) {
+                    Some(msg) => msg,
+                    None if matches!(event, Event::Resize(..)) => Msg::Tick,
+                    None => continue,
+                },
+                // The terminal is gone: nothing more can be read.
+                Some(Err(_)) | None => break,
+            },
+            Some(msg) = rx.recv() => msg,
+            _ = tick.tick() => {
+                if app.in_flight.is_none() {
+                    continue;
+                }
+                Msg::Tick
+            }
+        };
+        let mut batch = vec![msg];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+        }
+        for msg in batch {
+            let loaded = matches!(msg, Msg::Loaded { .. });
+            for effect in app.update(msg) {
+                if effect == Effect::Quit {
+                    return Ok(());
+                }
+                runner.run(effect);
+            }
+            if loaded {
+                if let Some(id) = participant.take() {
+                    app.select_participant_by_id(&id);
+                }
+            }
+        }
+        if let Ok(size) = terminal.size() {
+            app.clamp_scroll(crate::ui::scroll_limit(
+                app,
+                ratatui::layout::Rect::new(0, 0, size.width, size.height),
+            ));
+        }
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
+    }
+    Ok(())
+}
+
+/// Runs effects as tasks that post their result as a message.
+struct Runner {
+    client: Arc<Client>,
+    tx: mpsc::UnboundedSender<Msg>,
+    cancel: CancellationToken,
+}
+
+impl Runner {
+    fn run(&mut self, effect: Effect) {
+        let (client, tx) = (Arc::clone(&self.client), self.tx.clone());
+        match effect {
+            Effect::Load { conversation_id } => {
+                tokio::spawn(async move {
+                    let (result, exchange) = split(client.get_conversation(&conversation_id).await);
+                    let _ = tx.send(Msg::Loaded {
+                        id: conversation_id,
+                        result,
+                        exchange,
+                    });
+                });
+            }
+            Effect::LoadSecure { conversation_id } => {
+                tokio::spawn(async move {
+                    let (result, exchange) =
+                        split(client.get_secure_attributes(&conversation_id).await);
+                    let _ = tx.send(Msg::SecureLoaded { result, exchange });
+                });
+            }
+            Effect::Send(request) => {
+                self.cancel = CancellationToken::new();
+                let cancel = self.cancel.clone();
+                tokio::spawn(async move {
+                    let result = client
+                        .send_cancellable(&request, &cancel)
+                        .await
+                        .map_err(|e| e.to_string());
+                    let _ = tx.send(Msg::Sent(result));
+                });
+            }
+            Effect::Reread {
+                conversation_id,
+                attempt,
+                after,
+            } => {
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let (result, exchange) = split(client.get_conversation(&conversation_id).await);
+                    let _ = tx.send(Msg::Reread {
+                        attempt,
+                        result,
+                        exchange,
+                    });
+                });
+            }
+            Effect::Cancel => self.cancel.cancel(),
+            Effect::Copy(text) => copy(&text),
+            Effect::Quit => {}
+        }
+    }
+}
+
+/// A typed call's result as the app takes it: the value or a message, and
+/// the exchange whenever one was made.
+fn split<T>(result: Result<(T, Exchange), ApiError>) -> (Result<T, String>, Option<Exchange>) {
+    match result {
+        Ok((value, exchange)) => (Ok(value), Some(exchange)),
+        Err(error) => {
+            let message = match error.exchange().and_then(|e| e.error_body.as_ref()) {
+                Some(body) => format!(
+                    "{} {}: {}",
+                    body.status.unwrap_or_default(),
+                    body.code.as_deref().unwrap_or("error"),
+                    body.message.as_deref().unwrap_or_default()
+                ),
+                None => error.to_string(),
+            };
+            let exchange = error.exchange().filter(|e| !e.url.is_empty()).cloned();
+            (Err(message), exchange)
+        }
+    }
+}
+
+/// Copies through the terminal with OSC 52, which works over SSH.
+fn copy(text: &str) {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut stdout = std::io::stdout();
+    let _ = write!(stdout, "\x1b]52;c;{encoded}\x07");
+    let _ = stdout.flush();
+}
+
+/// A terminal event as a message; `None` for events the app ignores.
+fn translate(event: &Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            use crossterm::event::KeyCode as K;
+            let code = match key.code {
+                K::Char(c) => KeyCode::Char(c),
+                K::Enter => KeyCode::Enter,
+                K::Esc => KeyCode::Esc,
+                K::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                K::Tab => KeyCode::Tab,
+                K::BackTab => KeyCode::BackTab,
+                K::Backspace => KeyCode::Backspace,
+                K::Delete => KeyCode::Delete,
+                K::Left => KeyCode::Left,
+                K::Right => KeyCode::Right,
+                K::Up => KeyCode::Up,
+                K::Down => KeyCode::Down,
+                K::Home => KeyCode::Home,
+                K::End => KeyCode::End,
+                K::PageUp => KeyCode::PageUp,
+                K::PageDown => KeyCode::PageDown,
+                K::F(n) => KeyCode::F(n),
+                _ => return None,
+            };
+            Some(Msg::Key(Key {
+                code,
+                ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+                alt: key.modifiers.contains(KeyModifiers::ALT),
+            }))
+        }
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
+        _ => None,
+    }
+}

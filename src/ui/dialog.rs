@@ -1,0 +1,319 @@
+//! The send dialog: verb, route, the exact request, what it changes, the lint
+//! verdict for the verb, and the confirmation (one key on the simulator; on a
+//! live org a warning naming region and keys, and a typed `yes`).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::form::shown_key;
+use super::text::{Break, short_id, short_path, truncate_spans, wrap};
+use super::{centered, overlay, prompt, theme};
+use crate::app::{App, Mode, RouteChoice, SendDialog, SendTarget, Workspace, planned_request};
+use crate::genesys::Verb;
+
+/// Width of the label column.
+const LABEL: usize = 9;
+
+fn labelled(label: &str, value: Vec<Span<'static>>, room: usize) -> Vec<Line<'static>> {
+    let mut spans = vec![Span::styled(format!("{label:<LABEL$}"), theme::dim())];
+    spans.extend(value);
+    wrap(
+        &spans,
+        room,
+        &[],
+        &[Span::raw(" ".repeat(LABEL))],
+        Break::Words,
+    )
+}
+
+fn route_name(route: RouteChoice) -> &'static str {
+    match route {
+        RouteChoice::Generic => "generic",
+        RouteChoice::Media(media) => media.segment(),
+    }
+}
+
+fn keys(list: &[String]) -> String {
+    list.iter()
+        .map(|k| shown_key(k))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Draws the dialog centred over the body.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &SendDialog) {
+    let Some(workspace) = &app.workspace else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(90);
+    let room = usize::from(width.saturating_sub(4));
+    let (mut lines, confirm_row) = content(app, workspace, dialog, room);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height);
+    let live = matches!(app.mode, Mode::Live { .. });
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if live {
+            theme::error()
+        } else {
+            theme::border(true)
+        })
+        .title(Span::styled(" Send ", theme::title(true)))
+        .title_bottom(
+            Line::styled(" ←→ verb · ↑↓ route · Esc cancel ", theme::dim()).right_aligned(),
+        );
+    let inner = overlay(frame, rect, block);
+    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let visible = usize::from(inner.height);
+    // When the screen is short, keep the confirmation in view: drop detail lines above it.
+    let mut field_row = confirm_row;
+    if lines.len() > visible {
+        let excess = lines.len() - visible;
+        let cut_from = 4.min(lines.len());
+        let cut = excess.min(confirm_row.unwrap_or(lines.len()).saturating_sub(cut_from));
+        lines.drain(cut_from..cut_from + cut);
+        field_row = confirm_row.map(|r| r - cut);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let (Some(row), Some(live_input)) = (field_row, live.then_some(&dialog.confirmation)) {
+        let row = u16::try_from(row).unwrap_or(u16::MAX);
+        if row < inner.height {
+            let x = inner.x + u16::try_from(CONFIRM.len()).unwrap_or(0);
+            let field = Rect::new(
+                x,
+                inner.y + row,
+                inner.width.saturating_sub(x - inner.x).min(12),
+                1,
+            );
+            prompt::field(frame, field, live_input, "", !app.help);
+        }
+    }
+}
+
+/// The prompt before the typed confirmation.
+const CONFIRM: &str = "Type yes and press Enter: ";
+
+/// The dialog's lines, and the row of the confirmation field (live only).
+fn content(
+    app: &App,
+    workspace: &Workspace,
+    dialog: &SendDialog,
+    room: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut out = request_lines(app, workspace, dialog, room);
+    let plan = workspace.derived.plan.as_ref();
+    let changes = Changes {
+        added: plan.map(|p| keys(&p.added)).unwrap_or_default(),
+        changed: plan.map(|p| keys(&p.changed)).unwrap_or_default(),
+        removed: plan.map(|p| keys(p.unremovable())).unwrap_or_default(),
+    };
+    out.extend(change_lines(workspace, dialog, &changes, room));
+    out.push(Line::raw(""));
+    let mut confirm_row = None;
+    match &app.mode {
+        Mode::Simulator => out.push(Line::from(vec![
+            Span::styled("Enter", theme::key()),
+            Span::raw(" to send, "),
+            Span::styled("Esc", theme::key()),
+            Span::raw(" to cancel  "),
+            Span::styled("(simulator: nothing real is written)", theme::dim()),
+        ])),
+        Mode::Live { region, profile } => {
+            let org = match profile {
+                Some(profile) => format!("{region} (profile {profile})"),
+                None => region.clone(),
+            };
+            out.extend(live_warning(&org, dialog.verb, &changes, room));
+            confirm_row = Some(out.len());
+            out.push(Line::from(vec![Span::styled(CONFIRM, danger())]));
+        }
+    }
+    (out, confirm_row)
+}
+
+/// The keys a send touches, as shown (whitespace made visible).
+struct Changes {
+    added: String,
+    changed: String,
+    removed: String,
+}
+
+fn danger() -> Style {
+    Style::new()
+        .fg(ratatui::style::Color::Red)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// Verb, routes, the exact request and its target.
+fn request_lines(
+    app: &App,
+    workspace: &Workspace,
+    dialog: &SendDialog,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let chip = |verb: Verb| {
+        let text = format!(" {} ", verb.as_str());
+        if verb == dialog.verb {
+            Span::styled(text, theme::heading().add_modifier(Modifier::REVERSED))
+        } else {
+            Span::styled(text, theme::dim())
+        }
+    };
+    out.extend(labelled(
+        "Verb",
+        vec![chip(Verb::Patch), Span::raw(" "), chip(Verb::Put)],
+        room,
+    ));
+    for (i, route) in dialog.routes.iter().enumerate() {
+        let chosen = *route == dialog.route;
+        let probe = SendDialog {
+            route: *route,
+            ..dialog.clone()
+        };
+        let path = planned_request(app, &probe)
+            .map(|r| short_path(&r.path).replacen("/api/v2/conversations/", "…/", 1))
+            .unwrap_or_default();
+        let style = if chosen { theme::bold() } else { theme::dim() };
+        let spans = vec![
+            Span::styled(
+                format!("{:<LABEL$}", if i == 0 { "Route" } else { "" }),
+                theme::dim(),
+            ),
+            Span::styled(if chosen { "▶ " } else { "  " }, theme::heading()),
+            Span::styled(format!("{:<8} ", route_name(*route)), style),
+            Span::styled(path, style),
+        ];
+        out.push(Line::from(truncate_spans(spans, room)));
+    }
+    if let Some(request) = planned_request(app, dialog) {
+        let spans = [
+            Span::styled(format!("{:<LABEL$}", "Request"), theme::dim()),
+            Span::styled(format!("{} ", request.method), theme::bold()),
+            Span::raw(request.path),
+        ];
+        out.extend(wrap(
+            &spans,
+            room,
+            &[],
+            &[Span::raw(" ".repeat(LABEL))],
+            Break::Anywhere,
+        ));
+    }
+    let conversation = workspace
+        .conversation
+        .id
+        .as_deref()
+        .map_or_else(String::new, short_id);
+    let target = match workspace.target {
+        SendTarget::ParticipantAttributes => {
+            let who = workspace.selected().map_or_else(String::new, |p| {
+                format!(
+                    "{} ({})",
+                    p.name.clone().unwrap_or_default(),
+                    p.purpose.clone().unwrap_or_default()
+                )
+            });
+            format!("conversation {conversation}, participant {who}")
+        }
+        SendTarget::SecureAttributes => format!(
+            "conversation {conversation}, secure attributes{}",
+            workspace
+                .secure_version
+                .map(|v| format!(" v{v}"))
+                .unwrap_or_default()
+        ),
+    };
+    out.extend(labelled("Target", vec![Span::raw(target)], room));
+    out
+}
+
+/// The keys added, changed and kept or removed, and the lint verdict.
+fn change_lines(
+    workspace: &Workspace,
+    dialog: &SendDialog,
+    changes: &Changes,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut row = |label: &str, text: String, style: Style| {
+        out.extend(labelled(label, vec![Span::styled(text, style)], room));
+    };
+    if !changes.added.is_empty() {
+        row("Adds", changes.added.clone(), theme::diff_insert());
+    }
+    if !changes.changed.is_empty() {
+        row("Changes", changes.changed.clone(), theme::warning());
+    }
+    if !changes.removed.is_empty() {
+        if dialog.verb == Verb::Patch {
+            let text = format!("{} (PATCH cannot remove)", changes.removed);
+            row("Keeps", text, theme::diff_delete());
+        } else {
+            row("Removes", changes.removed.clone(), theme::diff_delete());
+        }
+    }
+    if changes.added.is_empty() && changes.changed.is_empty() && changes.removed.is_empty() {
+        row("Changes", "nothing: no edits".to_owned(), theme::dim());
+    }
+    let planned = if dialog.verb == Verb::Put {
+        &workspace.derived.put
+    } else {
+        &workspace.derived.patch
+    };
+    let verdict = match planned.worst() {
+        None => vec![Span::styled("✓ no findings", theme::good())],
+        Some(severity) => {
+            let n = planned.findings.len();
+            let mut spans = vec![Span::styled(
+                format!(
+                    "{} {} · {n} finding{}",
+                    theme::severity_glyph(severity),
+                    severity.label(),
+                    if n == 1 { "" } else { "s" }
+                ),
+                theme::severity(severity).add_modifier(Modifier::BOLD),
+            )];
+            if let Some(first) = planned.findings.first() {
+                spans.push(Span::styled(
+                    format!(": {}", first.message),
+                    theme::severity(severity),
+                ));
+            }
+            spans
+        }
+    };
+    out.extend(labelled("Lint", verdict, room));
+    out
+}
+
+/// The red warning of a live send, naming the org and the keys.
+fn live_warning(org: &str, verb: Verb, changes: &Changes, room: usize) -> Vec<Line<'static>> {
+    let mut what = [changes.added.as_str(), changes.changed.as_str()]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if what.is_empty() {
+        "no key".clone_into(&mut what);
+    }
+    if verb == Verb::Put && !changes.removed.is_empty() {
+        what = format!("{what} and removes {}", changes.removed);
+    }
+    let warning = format!(
+        " {org}: this {} writes {what} to a real conversation.",
+        verb.as_str()
+    );
+    let badge = Style::new()
+        .fg(ratatui::style::Color::White)
+        .bg(ratatui::style::Color::Red)
+        .add_modifier(Modifier::BOLD);
+    let spans = [
+        Span::styled(" LIVE ORG ", badge),
+        Span::styled(warning, danger()),
+    ];
+    wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words)
+}

@@ -1,0 +1,302 @@
+//! The attribute form: one row per attribute with its edit status and lint
+//! marker, long values cut with "…", and the selected row in full below.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+
+use super::text::{Break, truncate, visible, width, wrap};
+use super::{pane_block, theme, title_span};
+use crate::app::{App, Focus, SendTarget, Workspace};
+use crate::lint::Finding;
+use crate::payload::{Row as EditRow, RowStatus};
+
+/// A key with leading and trailing whitespace made visible as `␣`.
+#[must_use]
+pub fn shown_key(key: &str) -> String {
+    let key = visible(key);
+    let trimmed = key.trim_matches(' ');
+    if trimmed.len() == key.len() {
+        return key;
+    }
+    let lead = key.len() - key.trim_start_matches(' ').len();
+    let trail = key.len() - key.trim_end_matches(' ').len();
+    if trimmed.is_empty() {
+        return "␣".repeat(key.len());
+    }
+    format!("{}{trimmed}{}", "␣".repeat(lead), "␣".repeat(trail))
+}
+
+/// The pane's title, from the most to the least detailed: which attributes
+/// are edited.
+fn titles(workspace: &Workspace) -> Vec<String> {
+    match workspace.target {
+        SendTarget::ParticipantAttributes => {
+            let (name, purpose) = workspace.selected().map_or((None, None), |p| {
+                (p.name.clone(), p.purpose.clone().or_else(|| p.id.clone()))
+            });
+            let mut out = Vec::new();
+            for head in ["Participant attributes", "Attributes"] {
+                match (&name, &purpose) {
+                    (Some(name), Some(purpose)) => {
+                        out.push(format!("{head} — {name} ({purpose})"));
+                        out.push(format!("{head} — {name}"));
+                    }
+                    (Some(who), None) | (None, Some(who)) => out.push(format!("{head} — {who}")),
+                    (None, None) => out.push(head.to_owned()),
+                }
+            }
+            out
+        }
+        SendTarget::SecureAttributes => {
+            let version = workspace
+                .secure_version
+                .map(|v| format!(" v{v}"))
+                .unwrap_or_default();
+            vec![
+                format!("Secure attributes (conversation){version}"),
+                format!("Secure attributes{version}"),
+            ]
+        }
+    }
+}
+
+/// Draws the form.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
+    let focused = app.focus == Focus::Attributes;
+    let rows = workspace.edits.rows();
+    let edits = rows
+        .iter()
+        .filter(|r| workspace.edits.status(r) != RowStatus::Unchanged)
+        .count();
+    let keys = rows.iter().filter(|r| !r.deleted).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let counter = match edits {
+        0 => format!(" {} · no edits ", plural(keys, "key")),
+        n => format!(" {} · {} ", plural(keys, "key"), plural(n, "edit")),
+    };
+    // The most detailed title that fits.
+    let room = usize::from(area.width).saturating_sub(4);
+    let titles = titles(workspace);
+    let title = titles
+        .iter()
+        .find(|t| width(t) + 2 <= room)
+        .cloned()
+        .unwrap_or_else(|| {
+            truncate(
+                titles.last().map_or("", String::as_str),
+                room.saturating_sub(2),
+            )
+        });
+    let block = pane_block(Line::from(title_span(&title, focused)), focused)
+        .title_bottom(Line::styled(counter, theme::dim()).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if rows.is_empty() {
+        let empty = Paragraph::new(vec![
+            Line::styled("No attributes.", theme::dim()),
+            Line::from(vec![
+                Span::styled("a", theme::key()),
+                Span::styled(" adds one.", theme::dim()),
+            ]),
+        ]);
+        frame.render_widget(empty, inner);
+        return;
+    }
+    let room = usize::from(inner.width);
+    let detail = detail(workspace, room);
+    // The table keeps its header and at least three rows.
+    let most = inner.height.saturating_sub(4).min(inner.height / 2).max(1);
+    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min(most);
+    let mut table_height = inner.height - detail_height;
+    let rows_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX);
+    if table_height > rows_height {
+        // Room to spare: a rule between the table and the detail.
+        table_height -= 1;
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "─".repeat(usize::from(inner.width)),
+                theme::dim(),
+            )),
+            Rect::new(inner.x, inner.y + table_height, inner.width, 1),
+        );
+    }
+    table(
+        frame,
+        Rect::new(inner.x, inner.y, inner.width, table_height),
+        workspace,
+        focused,
+    );
+    let mut detail = detail;
+    let keep = usize::from(detail_height);
+    if detail.len() > keep && keep > 0 {
+        detail.truncate(keep);
+        if let Some(last) = detail.last_mut() {
+            last.spans.push(Span::styled("…", theme::dim()));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(detail),
+        Rect::new(
+            inner.x,
+            inner.y + inner.height - detail_height,
+            inner.width,
+            detail_height,
+        ),
+    );
+}
+
+fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
+    let rows = workspace.edits.rows();
+    let room = usize::from(area.width);
+    let keys: Vec<String> = rows.iter().map(|r| key_cell(workspace, r)).collect();
+    let key_w = keys
+        .iter()
+        .map(|k| width(k))
+        .max()
+        .unwrap_or(0)
+        .clamp(3, (room * 2 / 5).max(3));
+    // The selection mark (2), the status and lint columns, and three gaps.
+    let value_w = room.saturating_sub(key_w + 7);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .zip(&keys)
+        .map(|(row, key)| {
+            let status = workspace.edits.status(row);
+            let (marker, style) = theme::row_status(status);
+            let lint = worst(workspace.derived.by_key.get(&row.key), row);
+            let text_style = if status == RowStatus::Deleted {
+                theme::dim().add_modifier(Modifier::CROSSED_OUT)
+            } else {
+                theme::plain()
+            };
+            Row::new(vec![
+                Cell::from(Span::styled(
+                    marker,
+                    style.remove_modifier(Modifier::CROSSED_OUT),
+                )),
+                Cell::from(
+                    lint.map_or(Span::raw(" "), |(glyph, style)| Span::styled(glyph, style)),
+                ),
+                Cell::from(Span::styled(
+                    truncate(key, key_w),
+                    text_style.patch(style).add_modifier(Modifier::BOLD),
+                )),
+                Cell::from(Span::styled(
+                    truncate(&visible(&row.value), value_w),
+                    text_style,
+                )),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(key_w).unwrap_or(0)),
+        Constraint::Fill(1),
+    ];
+    let header = Row::new(["", "", "key", "value"]).style(theme::table_header());
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always)
+        .row_highlight_style(theme::selected(focused));
+    let mut state = TableState::default().with_selected(Some(workspace.row));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The key column: the key, or `origin → key` for a rename.
+fn key_cell(workspace: &Workspace, row: &EditRow) -> String {
+    match (&row.origin, workspace.edits.status(row)) {
+        (Some(origin), RowStatus::Renamed) => {
+            format!("{} → {}", shown_key(origin), shown_key(&row.key))
+        }
+        _ => shown_key(&row.key),
+    }
+}
+
+/// The worst lint finding on a live row, as a glyph and its style.
+fn worst(
+    findings: Option<&Vec<Finding>>,
+    row: &EditRow,
+) -> Option<(&'static str, ratatui::style::Style)> {
+    if row.deleted {
+        return None;
+    }
+    let severity = findings?.iter().map(|f| f.severity).max()?;
+    Some((theme::severity_glyph(severity), theme::severity(severity)))
+}
+
+/// The selected row in full: its lint findings, its edit, its whole value.
+fn detail(workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
+    let Some(row) = workspace.edits.rows().get(workspace.row) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if !row.deleted {
+        for finding in workspace.derived.by_key.get(&row.key).into_iter().flatten() {
+            let spans = vec![
+                Span::styled(
+                    format!("{} ", theme::severity_glyph(finding.severity)),
+                    theme::severity(finding.severity),
+                ),
+                Span::styled(finding.message.clone(), theme::severity(finding.severity)),
+            ];
+            lines.extend(
+                wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words)
+                    .into_iter()
+                    .take(2),
+            );
+        }
+    }
+    let status = workspace.edits.status(row);
+    let original = row
+        .origin
+        .as_ref()
+        .and_then(|o| workspace.edits.original().get(o));
+    let note = match (status, &row.origin) {
+        (RowStatus::Renamed, Some(origin)) => Some(format!(
+            "renamed from {} · a PATCH keeps the old key",
+            quoted(origin)
+        )),
+        (RowStatus::Deleted, _) => Some("deleted · a PATCH cannot remove it".to_owned()),
+        (RowStatus::Changed, _) => original.map(|v| format!("was: {}", visible(v))),
+        (RowStatus::Added, _) => Some("new key".to_owned()),
+        _ => None,
+    };
+    if let Some(note) = note {
+        let (_, style) = theme::row_status(status);
+        let style = style.remove_modifier(Modifier::CROSSED_OUT);
+        lines.push(Line::styled(truncate(&note, room), style));
+    }
+    let value = format!("{} = {}", quoted(&row.key), visible(&row.value));
+    // Prose wraps at words; a value without spaces wraps anywhere, so that
+    // it starts on the key's line.
+    let mode = if row.value.contains(' ') {
+        Break::Words
+    } else {
+        Break::Anywhere
+    };
+    let pad = [Span::raw("  ")];
+    lines.extend(wrap(&[Span::raw(value)], room, &[], &pad, mode));
+    lines
+}
+
+/// A key as JSON text when it needs quoting to be seen exactly, else as is.
+fn quoted(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'));
+    if plain {
+        key.to_owned()
+    } else {
+        serde_json::to_string(key).unwrap_or_else(|_| key.to_owned())
+    }
+}

@@ -1,0 +1,224 @@
+//! Drawing: [`render`] paints the whole screen from `&App` and nothing else.
+//! It never mutates state and does no I/O; each pane has its own file.
+//!
+//! Screen: a top bar (mode badge, conversation, spinner), the body (the
+//! picker, or the workspace: conversation and attribute form on the left, the
+//! payload or response pane on the right), a footer (keys of the focused
+//! pane, status line), then any overlay (prompt, send dialog, history, help).
+
+mod bar;
+mod conversation;
+mod dialog;
+mod diffview;
+mod findings;
+mod form;
+mod help;
+mod history;
+mod keys;
+mod payload;
+mod picker;
+mod prompt;
+mod response;
+mod text;
+mod theme;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use crate::app::{App, Focus, Workspace};
+
+/// The smallest screen the layout is drawn on.
+pub const MIN_WIDTH: u16 = 60;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole screen for the app's state.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [top, body, foot] = rows(area);
+    bar::top(frame, top, app);
+    match &app.workspace {
+        Some(workspace) if app.focus != Focus::Picker => {
+            workspace_view(frame, body, app, workspace);
+        }
+        _ => picker::render(frame, body, app),
+    }
+    bar::footer(frame, foot, app);
+
+    if let Some(prompt) = &app.prompt {
+        prompt::render(frame, body, app, prompt);
+    }
+    if let Some(dialog) = &app.dialog {
+        dialog::render(frame, body, app, dialog);
+    }
+    if let Some(selected) = app.history_open {
+        history::render(frame, body, app, selected);
+    }
+    if app.help {
+        help::render(frame, body);
+    }
+}
+
+/// How far the payload or response pane can scroll on a screen of this
+/// size: lines beyond what fits. The shell may clamp `App::scroll` to it, so
+/// that scrolling back up after overshooting the end takes no extra keys.
+#[must_use]
+pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
+    let Some(workspace) = app
+        .workspace
+        .as_ref()
+        .filter(|_| app.focus != Focus::Picker)
+    else {
+        return 0;
+    };
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        return 0;
+    }
+    let [_, body, _] = rows(screen);
+    let [_, right] = columns(body);
+    let inner = Block::bordered().inner(right);
+    let room = usize::from(inner.width);
+    let lines = if app.focus == Focus::Response {
+        response::lines(app, room)
+    } else {
+        payload::lines(app, workspace, room)
+    };
+    let excess = lines.len().saturating_sub(usize::from(inner.height));
+    u16::try_from(excess).unwrap_or(u16::MAX)
+}
+
+/// Top bar, body, footer.
+fn rows(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The workspace's left (conversation, form) and right (payload, response) columns.
+fn columns(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
+}
+
+fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
+    let [left, right] = columns(area);
+    let wanted = conversation::height(workspace);
+    // The form keeps at least eight lines: three rows, its header and detail.
+    let conversation_height = wanted.min(left.height.saturating_sub(8)).max(5);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(conversation_height), Constraint::Fill(1)])
+            .areas(left);
+    conversation::render(frame, top, app, workspace);
+    form::render(frame, bottom, app, workspace);
+    if app.focus == Focus::Response {
+        response::render(frame, right, app);
+    } else {
+        payload::render(frame, right, app, workspace);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let notice = format!(
+        "gc-attrs needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): enlarge the terminal",
+        area.width, area.height
+    );
+    let lines = text::prose(&notice, theme::warning(), usize::from(area.width), 0);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let y = area.y + (area.height - height) / 2;
+    let paragraph = Paragraph::new(lines).alignment(Alignment::Center);
+    frame.render_widget(paragraph, Rect::new(area.x, y, area.width, height));
+}
+
+/// A bordered pane block with a title, accented when focused.
+fn pane_block(title: Line<'_>, focused: bool) -> Block<'_> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border(focused))
+        .title(title)
+}
+
+/// A title span with a space on each side.
+fn title_span(text: &str, focused: bool) -> Span<'static> {
+    Span::styled(format!(" {text} "), theme::title(focused))
+}
+
+/// Draws pre-wrapped lines in a block, scrolled by `scroll` (clamped so the
+/// last page stays full), with a scrollbar and the position in the bottom
+/// border when the lines do not fit.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) {
+    let inner = block.inner(area);
+    let total = lines.len();
+    let visible = usize::from(inner.height);
+    let max = total.saturating_sub(visible);
+    let offset = usize::from(scroll).min(max);
+    let mut block = block;
+    if total > visible && visible > 0 {
+        let last = (offset + visible).min(total);
+        block = block.title_bottom(
+            Line::styled(format!(" {}–{last} of {total} ", offset + 1), theme::dim())
+                .right_aligned(),
+        );
+    }
+    let offset_u16 = u16::try_from(offset).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((offset_u16, 0)),
+        area,
+    );
+    if total > visible && visible > 0 {
+        let mut state = ScrollbarState::new(max + 1).position(offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .track_style(theme::dim())
+                .thumb_symbol("┃"),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Clears an overlay's area and draws its frame; returns the inside.
+fn overlay(frame: &mut Frame, area: Rect, block: Block<'_>) -> Rect {
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}

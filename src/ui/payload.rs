@@ -1,0 +1,198 @@
+//! The payload pane: what PUT vs PATCH means for this target, the PUT-style
+//! and PATCH bodies as a diff, the attributes predicted after each verb, the
+//! keys a PATCH cannot remove, and every lint finding with its fix.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::form::shown_key;
+use super::text::{Break, prose, truncate, visible, width, wrap};
+use super::{bar, diffview, findings, pane_block, scrolled, theme};
+use crate::app::{App, DiffLayout, Focus, SendTarget, Workspace};
+use crate::genesys::Attributes;
+
+/// A section heading ruled to the pane's width.
+#[must_use]
+pub fn section(title: &str, room: usize) -> Line<'static> {
+    let head = format!("── {title} ");
+    let rule = "─".repeat(room.saturating_sub(width(&head)));
+    Line::from(vec![
+        Span::styled(truncate(&head, room), theme::heading()),
+        Span::styled(rule, theme::dim()),
+    ])
+}
+
+/// Draws the payload pane.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
+    let focused = app.focus == Focus::Payload;
+    let layout = match app.diff_layout {
+        DiffLayout::Unified => " unified · v ",
+        DiffLayout::SideBySide => " side by side · v ",
+    };
+    let mut block = pane_block(bar::tabs(0, focused), focused);
+    if area.width >= 50 {
+        block = block.title(Line::styled(layout, theme::dim()).right_aligned());
+    }
+    let room = usize::from(block.inner(area).width);
+    scrolled(frame, area, block, lines(app, workspace, room), app.scroll);
+}
+
+/// Every line of the pane for a width.
+#[must_use]
+pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
+    let derived = &workspace.derived;
+    let participant = workspace.target == SendTarget::ParticipantAttributes;
+    let mut out = Vec::new();
+    let note = if participant {
+        "Participant attributes have no PUT route: only PATCH exists. The PUT-style body shows what a full replace would carry."
+    } else {
+        "Secure attributes have a real pair: PUT replaces the whole map and checks `version`; PATCH amends the keys it carries."
+    };
+    out.extend(prose(note, theme::warning(), room, 0));
+    out.push(Line::raw(""));
+
+    let put_name = if participant { "PUT-style" } else { "PUT" };
+    out.push(section(&format!("{put_name} (−) vs PATCH (+)"), room));
+    let plan = derived.plan.as_ref();
+    if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
+        out.extend(prose(
+            "No edits yet: the PATCH body carries no key.",
+            theme::dim(),
+            room,
+            0,
+        ));
+    }
+    if let Some(diff) = &derived.diff {
+        out.extend(diffview::lines(diff, app.diff_layout, room));
+    }
+
+    if let Some(plan) = plan {
+        let original = workspace.edits.original();
+        let removed = plan.unremovable();
+        out.push(Line::raw(""));
+        out.push(section("After PATCH (expected merge)", room));
+        out.extend(map(&plan.after_patch, original, removed, true, room));
+        out.push(Line::raw(""));
+        let replace = if participant {
+            "After PUT-style replace"
+        } else {
+            "After PUT (replace)"
+        };
+        out.push(section(replace, room));
+        out.extend(map(plan.after_put(), original, removed, false, room));
+        if !removed.is_empty() {
+            out.push(Line::raw(""));
+            let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
+            let spans = [
+                Span::styled(
+                    "PATCH cannot remove: ",
+                    theme::warning().add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(keys.join(", "), theme::warning()),
+            ];
+            out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
+        }
+    }
+
+    out.push(Line::raw(""));
+    let count = derived.patch.findings.len() + derived.put.findings.len();
+    out.push(section(&format!("Lint: {}", verdicts(workspace)), room));
+    if count == 0 {
+        out.push(Line::styled(
+            "No findings for either request.",
+            theme::good(),
+        ));
+    }
+    let all = derived
+        .patch
+        .findings
+        .iter()
+        .map(|f| ("PATCH", f))
+        .chain(derived.put.findings.iter().map(|f| (put_name, f)));
+    for (i, (verb, finding)) in all.enumerate() {
+        if i > 0 {
+            out.push(Line::raw(""));
+        }
+        out.extend(findings::lines(verb, finding, room));
+    }
+    out
+}
+
+/// `PATCH ✓ · PUT ✖ 2`: each request's worst severity and count.
+fn verdicts(workspace: &Workspace) -> String {
+    let one = |verb: &str, worst: Option<crate::lint::Severity>, count: usize| match worst {
+        None => format!("{verb} ✓"),
+        Some(severity) => format!(
+            "{verb} {} {count} ({})",
+            theme::severity_glyph(severity),
+            severity.label()
+        ),
+    };
+    let derived = &workspace.derived;
+    format!(
+        "{} · {}",
+        one("PATCH", derived.patch.worst(), derived.patch.findings.len()),
+        one("PUT", derived.put.worst(), derived.put.findings.len())
+    )
+}
+
+/// A predicted attribute map, one key a line, marked against the original:
+/// `+` added, `~` changed, `!` kept although deleted (after PATCH), `−`
+/// removed (after PUT).
+fn map(
+    after: &Attributes,
+    original: &Attributes,
+    removed: &[String],
+    patch: bool,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let key_w = after
+        .keys()
+        .chain(removed)
+        .map(|k| width(&shown_key(k)))
+        .max()
+        .unwrap_or(0)
+        .min(room / 3)
+        .max(3);
+    let value_w = room.saturating_sub(key_w + 3);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (key, value) in after {
+        let (marker, style) = match original.get(key) {
+            None => ("+", theme::diff_insert()),
+            Some(old) if old != value => ("~", theme::warning()),
+            Some(_) if patch && removed.contains(key) => ("!", theme::warning()),
+            Some(_) => (" ", theme::plain()),
+        };
+        let shown = if marker == "!" {
+            format!("kept: {}", visible(value))
+        } else {
+            visible(value)
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{marker} "), style),
+            Span::styled(
+                format!("{} ", super::text::fit(&shown_key(key), key_w)),
+                style.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(truncate(&shown, value_w), style),
+        ]));
+    }
+    if !patch {
+        for key in removed {
+            out.push(Line::from(vec![
+                Span::styled("− ", theme::diff_delete()),
+                Span::styled(
+                    super::text::fit(&shown_key(key), key_w),
+                    theme::diff_delete().add_modifier(Modifier::CROSSED_OUT),
+                ),
+                Span::styled(" (removed)", theme::diff_delete()),
+            ]));
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::styled("(no attributes)", theme::dim()));
+    }
+    out
+}

@@ -1,0 +1,351 @@
+//! The response pane: status, latency, correlation id, rate limit, the
+//! request line; the decoded errors as a tree; what the re-read observed;
+//! the response headers and the pretty-printed body.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::payload::section;
+use super::text::{Break, prose, visible, wrap};
+use super::{bar, diffview, pane_block, scrolled, theme};
+use crate::app::{App, Focus, Observed, ResponseView};
+use crate::lint::explain::ExplainedError;
+
+/// Draws the response pane.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let focused = app.focus == Focus::Response;
+    let mut block = pane_block(bar::tabs(1, focused), focused);
+    if let Some(view) = app.response.as_ref().filter(|_| area.width >= 50) {
+        block = block.title(
+            Line::styled(
+                format!(" {} ", status_text(view)),
+                theme::http_status(view.exchange.status),
+            )
+            .right_aligned(),
+        );
+    }
+    let room = usize::from(block.inner(area).width);
+    scrolled(frame, area, block, lines(app, room), app.scroll);
+}
+
+fn status_text(view: &ResponseView) -> String {
+    let exchange = &view.exchange;
+    match (exchange.status, &exchange.failure) {
+        (Some(status), _) => format!("{status} {}", exchange.reason.clone().unwrap_or_default())
+            .trim_end()
+            .to_owned(),
+        (None, Some(_)) => "no answer".to_owned(),
+        (None, None) => "—".to_owned(),
+    }
+}
+
+fn ms(duration: Duration) -> String {
+    format!("{} ms", duration.as_millis())
+}
+
+fn labelled(label: &str, value: Vec<Span<'static>>, room: usize) -> Vec<Line<'static>> {
+    let mut spans = vec![Span::styled(format!("{label:<12}"), theme::dim())];
+    spans.extend(value);
+    // A URL wraps anywhere; words elsewhere.
+    let mode = if label == "request" {
+        Break::Anywhere
+    } else {
+        Break::Words
+    };
+    wrap(&spans, room, &[], &[Span::raw(" ".repeat(12))], mode)
+}
+
+/// Every line of the pane for a width.
+#[must_use]
+pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(flight) = &app.in_flight {
+        let what = if flight.cancelling {
+            "cancelling…".to_owned()
+        } else {
+            format!("{} · Esc cancels", flight.label)
+        };
+        out.extend(wrap(
+            &[
+                Span::styled(
+                    format!("{} ", theme::spinner(flight.ticks)),
+                    theme::heading(),
+                ),
+                Span::styled(what, theme::warning()),
+            ],
+            room,
+            &[],
+            &[Span::raw("  ")],
+            Break::Anywhere,
+        ));
+        out.push(Line::raw(""));
+    }
+    let Some(view) = &app.response else {
+        if app.in_flight.is_none() {
+            out.push(Line::styled("Nothing sent yet.", theme::bold()));
+            out.extend(prose(
+                "Press s to open the send dialog: choose PATCH or PUT and a route, then Enter. \
+                 The answer shows here with its errors decoded, the correlation id and the rate \
+                 limit; after a 2xx the participant is re-read to show what really changed.",
+                theme::dim(),
+                room,
+                0,
+            ));
+        }
+        return out;
+    };
+    out.extend(summary(view, room));
+    let exchange = &view.exchange;
+    if let Some(failure) = &exchange.failure {
+        out.push(Line::raw(""));
+        out.push(section("No answer", room));
+        let kind = serde_json::to_value(failure.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        out.extend(prose(
+            &format!("{kind}: {}", failure.message),
+            theme::error(),
+            room,
+            2,
+        ));
+    }
+    if let Some(explanation) = &view.explanation {
+        out.push(Line::raw(""));
+        out.push(section("Decoded errors", room));
+        for error in &explanation.errors {
+            out.extend(error_lines(error, room));
+        }
+        for note in &explanation.notes {
+            out.extend(prose(&format!("note: {note}"), theme::warning(), room, 2));
+        }
+    }
+    out.extend(observed(app, view, room));
+    if !exchange.response_headers.is_empty() {
+        out.push(Line::raw(""));
+        out.push(section("Response headers", room));
+        for (name, value) in &exchange.response_headers {
+            out.extend(wrap(
+                &[
+                    Span::styled(format!("{name}: "), theme::dim()),
+                    Span::raw(visible(value)),
+                ],
+                room,
+                &[],
+                &[Span::raw("  ")],
+                Break::Anywhere,
+            ));
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(section("Body", room));
+    out.extend(body(&exchange.response_body, room));
+    if let Some(request) = exchange.request_body.as_deref().filter(|b| !b.is_empty()) {
+        out.push(Line::raw(""));
+        out.push(section("Request body", room));
+        out.extend(body(request, room));
+    }
+    out
+}
+
+/// Status, latency, the request line, correlation id and rate limit.
+fn summary(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let exchange = &view.exchange;
+    let mut head = vec![Span::styled(
+        status_text(view),
+        theme::http_status(exchange.status),
+    )];
+    head.push(Span::styled("  ", theme::dim()));
+    head.push(Span::raw(ms(exchange.timings.total)));
+    if let Some(headers) = exchange.timings.to_headers {
+        head.push(Span::styled(
+            format!(" (headers {})", ms(headers)),
+            theme::dim(),
+        ));
+    }
+    if exchange.attempts > 1 {
+        head.push(Span::styled(
+            format!(" · {} attempts", exchange.attempts),
+            theme::dim(),
+        ));
+    }
+    out.extend(wrap(&head, room, &[], &[Span::raw("  ")], Break::Words));
+    out.extend(labelled(
+        "request",
+        vec![
+            Span::styled(format!("{} ", exchange.method), theme::bold()),
+            Span::raw(exchange.url.clone()),
+        ],
+        room,
+    ));
+    if let Some(id) = &exchange.correlation_id {
+        out.extend(labelled(
+            "correlation",
+            vec![Span::styled(id.clone(), theme::bold())],
+            room,
+        ));
+    }
+    out.extend(rate_limit(view, room));
+    out
+}
+
+fn rate_limit(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
+    let limit = &view.exchange.rate_limit;
+    let mut parts = Vec::new();
+    match (limit.remaining(), limit.allowed) {
+        (Some(remaining), Some(allowed)) => {
+            parts.push(format!("remaining {remaining} of {allowed}"));
+        }
+        (None, Some(allowed)) => parts.push(format!("{allowed} allowed")),
+        _ => {}
+    }
+    if let Some(reset) = limit.reset_seconds {
+        parts.push(format!("resets in {reset}s"));
+    }
+    let mut value = vec![Span::raw(parts.join(", "))];
+    if let Some(retry) = limit.retry_after_seconds {
+        let sep = if parts.is_empty() { "" } else { " · " };
+        value.push(Span::styled(
+            format!("{sep}retry after {retry}s (Retry-After)"),
+            theme::warning().add_modifier(Modifier::BOLD),
+        ));
+    } else if parts.is_empty() {
+        return Vec::new();
+    }
+    labelled("rate limit", value, room)
+}
+
+/// One decoded error, indented by its depth in the `errors` tree.
+fn error_lines(error: &ExplainedError, room: usize) -> Vec<Line<'static>> {
+    let indent = "  ".repeat(error.depth.min(8));
+    let branch = if error.depth > 0 { "└ " } else { "" };
+    let first = vec![Span::styled(format!("{indent}{branch}"), theme::dim())];
+    let rest_indent = format!("{indent}{}", if error.depth > 0 { "  " } else { "" });
+    let rest = vec![Span::raw(format!("{rest_indent}  "))];
+    let mut head = vec![Span::styled(
+        error.code.clone().unwrap_or_else(|| "(no code)".into()),
+        theme::error(),
+    )];
+    if let Some(status) = error.status {
+        head.push(Span::styled(format!(" {status}"), theme::dim()));
+    }
+    if let Some(message) = &error.message {
+        head.push(Span::raw(format!("  {}", visible(message))));
+    }
+    let mut out = wrap(&head, room, &first, &rest, Break::Words);
+    let mut field = |label: &str, value: String, style| {
+        let spans = [
+            Span::styled(format!("{label}: "), theme::dim()),
+            Span::styled(value, style),
+        ];
+        out.extend(wrap(&spans, room, &rest, &rest, Break::Words));
+    };
+    field(
+        "means",
+        format!("{} ({})", error.explanation, error.evidence),
+        theme::plain(),
+    );
+    field("next", error.next_step.clone(), theme::good());
+    if let Some(context) = &error.context_id {
+        field("contextId", context.clone(), theme::bold());
+    }
+    for detail in &error.details {
+        let text = [
+            detail.error_code.as_deref(),
+            detail
+                .field_name
+                .as_deref()
+                .map(|f| format!("field {f}"))
+                .as_deref(),
+            detail.entity_id.as_deref(),
+            detail.entity_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        field("detail", text, theme::plain());
+    }
+    if let Some(limit) = &error.limit {
+        let text = [
+            limit.key.clone(),
+            limit.namespace.clone(),
+            limit.value.map(|v| v.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        field("limit", text, theme::warning());
+    }
+    out
+}
+
+fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if view.observed == Observed::NotApplicable {
+        return out;
+    }
+    out.push(Line::raw(""));
+    out.push(section("Observed after re-reading the participant", room));
+    match &view.observed {
+        Observed::NotApplicable => {}
+        Observed::Pending { attempt } => out.push(Line::styled(
+            format!("re-reading… (attempt {attempt})"),
+            theme::warning(),
+        )),
+        Observed::Seen {
+            diff, as_predicted, ..
+        } => {
+            out.push(if *as_predicted {
+                Line::styled("✓ as predicted", theme::good().add_modifier(Modifier::BOLD))
+            } else {
+                Line::styled("✗ differs from the prediction", theme::error())
+            });
+            out.push(Line::styled("before (−) vs after (+)", theme::dim()));
+            out.extend(diffview::lines(diff, app.diff_layout, room));
+        }
+        Observed::Unchanged { attempts } => out.extend(prose(
+            &format!("no change visible after {attempts} reads (a 202 is asynchronous)"),
+            theme::warning(),
+            room,
+            0,
+        )),
+        Observed::Failed(message) => out.extend(prose(
+            &format!("the re-read failed: {message}"),
+            theme::error(),
+            room,
+            0,
+        )),
+    }
+    out
+}
+
+/// A body: pretty JSON when it parses, else the text as is.
+fn body(raw: &str, room: usize) -> Vec<Line<'static>> {
+    if raw.trim().is_empty() {
+        return vec![Line::styled("(empty)", theme::dim())];
+    }
+    let text = serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| raw.to_owned());
+    text.lines()
+        .flat_map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            let hang = " ".repeat((indent + 2).min(room / 2));
+            wrap(
+                &[Span::raw(visible(line))],
+                room,
+                &[],
+                &[Span::raw(hang)],
+                Break::Anywhere,
+            )
+        })
+        .collect()
+}
