@@ -13,6 +13,17 @@ mod send;
 #[cfg(test)]
 mod tests;
 
+/// The call fixture as `GET /conversations/{id}` returns it (tests only).
+#[cfg(test)]
+pub(crate) fn call_fixture() -> Conversation {
+    let text = include_str!("../../assets/fixtures/call-billing-dispute.json");
+    let mut value: serde_json::Value = serde_json::from_str(text).expect("the fixture is JSON");
+    if let Some(object) = value.as_object_mut() {
+        object.remove("_sim");
+    }
+    serde_json::from_value(value).expect("the fixture is a Conversation")
+}
+
 use std::time::Duration;
 
 pub use derive::{Derived, Planned, SendTarget};

@@ -8,12 +8,8 @@ use super::*;
 use crate::api::{Exchange, RateLimit};
 use crate::genesys::{Attributes, Verb};
 
-const CALL: &str = include_str!("../../assets/fixtures/call-billing-dispute.json");
-
 fn conversation() -> Conversation {
-    let mut value: serde_json::Value = serde_json::from_str(CALL).unwrap();
-    value.as_object_mut().unwrap().remove("_sim");
-    serde_json::from_value(value).unwrap()
+    call_fixture()
 }
 
 fn id() -> String {

@@ -28,17 +28,7 @@ async fn a_pre_set_token_works_and_a_missing_or_bad_one_gets_401() {
     let sim = start(SimConfig::default()).await;
     let target = Target::parse(&sim.base_url()).unwrap();
     // Get a token the way a user would, outside this client.
-    let login = reqwest::Client::new()
-        .post(format!("{}/oauth/token", sim.base_url()))
-        .basic_auth(sim.client_id(), Some(SECRET))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .unwrap();
-    let token = login.json::<serde_json::Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = fetch_token(&sim).await;
     let client = Client::new(ClientConfig::new(
         target.clone(),
         Credentials::AccessToken(Secret::new(token)),
@@ -157,19 +147,7 @@ async fn no_secret_or_token_is_recorded_anywhere() {
         .unwrap_err();
 
     // With a token the test knows, so it can look for it.
-    let token = reqwest::Client::new()
-        .post(format!("{}/oauth/token", sim.base_url()))
-        .basic_auth(sim.client_id(), Some(SECRET))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .unwrap()
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = fetch_token(&sim).await;
     let target = Target::parse(&sim.base_url()).unwrap();
     let with_token = Client::new(ClientConfig::new(
         target,

@@ -15,7 +15,6 @@ use crate::api::{Exchange, RateLimit, RawRequest, Timings};
 use crate::app::{App, Effect, Key, KeyCode, Mode, Msg};
 use crate::genesys::Conversation;
 
-const CALL: &str = include_str!("../../../assets/fixtures/call-billing-dispute.json");
 const CORRELATION: &str = "5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10";
 const BASE: &str = "http://127.0.0.1:8080";
 
@@ -29,9 +28,7 @@ const FIXTURES: [&str; 4] = [
 
 /// The call fixture without its simulator-only key.
 fn conversation() -> Conversation {
-    let mut value: serde_json::Value = serde_json::from_str(CALL).unwrap();
-    value.as_object_mut().unwrap().remove("_sim");
-    serde_json::from_value(value).unwrap()
+    crate::app::call_fixture()
 }
 
 fn id() -> String {
