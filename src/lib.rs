@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod genesys;
+pub mod history;
 pub mod lint;
 pub mod payload;
 pub mod sim;

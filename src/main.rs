@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match cli::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(report) => {
             eprintln!("Error: {report:?}");
             ExitCode::FAILURE

@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
 use crate::app::{App, Effect, Key, KeyCode, Msg};
+use crate::history::{History, HistoryError};
 
 /// How often the spinner turns while a request is in flight.
 const TICK: Duration = Duration::from_millis(120);
@@ -79,6 +80,7 @@ async fn event_loop(
     for effect in initial {
         runner.run(effect);
     }
+    let mut recorder = Recorder::open();
     terminal.draw(|frame| crate::ui::render(frame, app))?;
     loop {
         let msg = tokio::select! {
@@ -117,6 +119,7 @@ async fn event_loop(
                 }
             }
         }
+        recorder.record(app);
         if let Ok(size) = terminal.size() {
             app.clamp_scroll(crate::ui::scroll_limit(
                 app,
@@ -126,6 +129,53 @@ async fn event_loop(
         terminal.draw(|frame| crate::ui::render(frame, app))?;
     }
     Ok(())
+}
+
+/// Appends the exchanges of this run to the history file. A failure is shown
+/// once in the UI, when there is first something to record (so that it does
+/// not hide the start-up warnings), and never stops the TUI; later appends
+/// are still tried.
+struct Recorder {
+    history: Result<History, Option<HistoryError>>,
+    /// How many of `app.history` are already in the file.
+    recorded: usize,
+    warned: bool,
+}
+
+impl Recorder {
+    fn open() -> Self {
+        Self {
+            history: History::open_default().map_err(Some),
+            recorded: 0,
+            warned: false,
+        }
+    }
+
+    /// Appends what `app.history` gained since the last call.
+    fn record(&mut self, app: &mut App) {
+        self.recorded = self.recorded.min(app.history.len());
+        let new = &app.history[self.recorded..];
+        if new.is_empty() {
+            return;
+        }
+        self.recorded = app.history.len();
+        let failure = match &mut self.history {
+            Ok(history) => {
+                let mut first = None;
+                for exchange in new {
+                    if let Err(error) = history.append("tui", exchange) {
+                        first.get_or_insert(error);
+                    }
+                }
+                first
+            }
+            Err(error) => error.take(),
+        };
+        if let Some(error) = failure.filter(|_| !self.warned) {
+            self.warned = true;
+            app.notify(format!("history not written: {error}"), true);
+        }
+    }
 }
 
 /// Runs effects as tasks that post their result as a message.
@@ -251,5 +301,65 @@ fn translate(event: &Event) -> Option<Msg> {
         }
         Event::Paste(text) => Some(Msg::Paste(text.clone())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Mode;
+
+    fn exchange(url: &str) -> Exchange {
+        Exchange {
+            method: "GET".into(),
+            url: url.into(),
+            ..Exchange::default()
+        }
+    }
+
+    #[test]
+    fn the_recorder_appends_each_new_exchange_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::open(dir.path()).unwrap();
+        let mut recorder = Recorder {
+            history: Ok(history.clone()),
+            recorded: 0,
+            warned: false,
+        };
+        let mut app = App::new(Mode::Simulator, Vec::new());
+        app.history.push(exchange("https://x/1"));
+        recorder.record(&mut app);
+        recorder.record(&mut app);
+        app.history.push(exchange("https://x/2"));
+        app.history.push(exchange("https://x/3"));
+        recorder.record(&mut app);
+        let (entries, _) = history.last(10).unwrap();
+        let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
+        assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
+        assert!(entries.iter().all(|e| e.source == "tui"));
+        assert!(app.status.is_none());
+    }
+
+    #[test]
+    fn a_history_failure_is_shown_once_and_does_not_stop_recording() {
+        let mut recorder = Recorder {
+            history: Err(Some(HistoryError::NoDataDir)),
+            recorded: 0,
+            warned: false,
+        };
+        let mut app = App::new(Mode::Simulator, Vec::new());
+        recorder.record(&mut app);
+        assert!(app.status.is_none(), "nothing to record yet: nothing shown");
+        app.history.push(exchange("https://x/1"));
+        recorder.record(&mut app);
+        let status = app.status.take().unwrap();
+        assert!(
+            status.error && status.text.contains("history not written"),
+            "{}",
+            status.text
+        );
+        app.history.push(exchange("https://x/2"));
+        recorder.record(&mut app);
+        assert!(app.status.is_none(), "shown once");
     }
 }

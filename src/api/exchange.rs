@@ -2,14 +2,14 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::genesys::ErrorBody;
 
 /// One request and its answer (or its failure), as recorded for display,
 /// history and export. No secret is ever stored here: the `Authorization`
 /// header and token fields of bodies are redacted before an `Exchange` is built.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Exchange {
     /// The verb as sent (any text, so that wrong verbs can be reproduced).
     pub method: String,
@@ -60,7 +60,7 @@ impl Exchange {
 }
 
 /// The rate-limit headers of an answer (§4).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateLimit {
     /// `inin-ratelimit-count`: requests used in the window.
     pub count: Option<u64>,
@@ -99,7 +99,7 @@ impl RateLimit {
 
 /// How long an exchange took. reqwest does not expose the connect time, so
 /// only the time to the response headers and the total are measured.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timings {
     /// From sending to the response headers (about the first byte).
     pub to_headers: Option<Duration>,
@@ -108,7 +108,7 @@ pub struct Timings {
 }
 
 /// Why an exchange has no answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
     /// What kind of failure.
     pub kind: FailureKind,
@@ -117,7 +117,7 @@ pub struct Failure {
 }
 
 /// The kinds of [`Failure`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FailureKind {
     /// No connection could be made.

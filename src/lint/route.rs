@@ -84,7 +84,13 @@ pub(crate) fn check_ids(shape: &Shape, out: &mut Vec<Finding>) {
                      by mistake; the server will not find the {name}."
                 ),
                 Some(Fix {
-                    summary: format!("Take the {name} id from GET /api/v2/conversations/{{conversationId}} (participants[].id)."),
+                    summary: if name == "participant" {
+                        "Take the participant id from GET /api/v2/conversations/{conversationId} (participants[].id).".into()
+                    } else {
+                        "Take the conversation id from the interaction itself (the id in its Genesys Cloud URL, \
+                         or conversationId in the event or flow that started the integration)."
+                            .into()
+                    },
                     ..Fix::default()
                 }),
             ));

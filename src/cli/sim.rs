@@ -1,79 +1,13 @@
-//! Command-line parsing (clap) and the runners: without a subcommand the TUI
-//! (on the embedded simulator unless credentials are found), and `gc-attrs
-//! sim`; later issues add more to [`Command`].
+//! `gc-attrs sim`: the standalone simulator, its flags and its banner.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::Args;
 use color_eyre::eyre::WrapErr;
 
 use crate::sim::{self, SimConfig};
-
-/// `gc-attrs`: a terminal debugger for Genesys Cloud participant attributes.
-///
-/// Without a subcommand it opens the TUI: on a live org when credentials are
-/// found (flags, then GENESYSCLOUD_* variables, then a profile of
-/// config.toml, then the gc CLI's ~/.gc/config.toml), else on the embedded
-/// simulator.
-#[derive(Parser)]
-#[command(name = "gc-attrs", version, about)]
-pub struct Cli {
-    /// What to do; without one, open the TUI.
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// Where the TUI connects, and what it opens.
-    #[command(flatten)]
-    pub connect: ConnectArgs,
-}
-
-/// Flags that choose the connection and what the TUI opens first.
-#[derive(Args, Debug, Default)]
-pub struct ConnectArgs {
-    /// Open on the embedded simulator, whatever credentials are set.
-    #[arg(long, global = true)]
-    pub sim: bool,
-    /// Region (us-east-1, eu-west-1, mypurecloud.ie, …) or API base URL.
-    #[arg(long, global = true, value_name = "REGION")]
-    pub region: Option<String>,
-    /// OAuth client id (client credentials).
-    #[arg(long, global = true, value_name = "ID")]
-    pub client_id: Option<String>,
-    /// OAuth client secret (prefer GENESYSCLOUD_OAUTHCLIENT_SECRET: flags show in `ps`).
-    #[arg(long, global = true, value_name = "SECRET", hide_env_values = true)]
-    pub client_secret: Option<String>,
-    /// A profile of config.toml (or of the gc CLI's file).
-    #[arg(long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
-    /// Open this conversation at start (an id or a Genesys URL holding one).
-    #[arg(long, value_name = "ID")]
-    pub conversation: Option<String>,
-    /// Select this participant of the conversation.
-    #[arg(long, value_name = "ID", requires = "conversation")]
-    pub participant: Option<String>,
-}
-
-impl ConnectArgs {
-    /// The flags the configuration resolver takes.
-    #[must_use]
-    pub fn flags(&self) -> crate::config::Flags {
-        crate::config::Flags {
-            sim: self.sim,
-            region: self.region.clone(),
-            client_id: self.client_id.clone(),
-            client_secret: self.client_secret.clone().map(crate::api::Secret::new),
-            profile: self.profile.clone(),
-        }
-    }
-}
-
-/// The subcommands.
-#[derive(Subcommand)]
-pub enum Command {
-    /// Serve the embedded Genesys Cloud simulator until Ctrl-C.
-    Sim(SimArgs),
-}
 
 /// `gc-attrs sim`: where to listen, the demo credentials, and the switches of
 /// the assumed behaviours and faults (see docs/simulator.md).
@@ -186,91 +120,6 @@ fn client_id(text: &str) -> Result<String, String> {
     non_empty(text)
 }
 
-/// Runs the command line on a fresh tokio runtime.
-///
-/// # Errors
-///
-/// Whatever stopped the command, with context.
-pub fn run(cli: Cli) -> color_eyre::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .wrap_err("cannot start the async runtime")?;
-    match cli.command {
-        Some(Command::Sim(args)) => runtime.block_on(run_sim(args)),
-        None => runtime.block_on(run_tui(&cli.connect)),
-    }
-}
-
-/// The TUI: resolves the connection, starts the embedded simulator when no
-/// credentials are found, and runs until the user quits. Configuration
-/// problems are shown in the TUI, not fatal.
-///
-/// # Errors
-///
-/// When the simulator cannot start or the terminal cannot be used.
-pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
-    use crate::api::{Client, ClientConfig, Credentials, Secret};
-    use crate::app::{App, Mode};
-    use crate::config::Connection;
-
-    let resolution = crate::config::load(&args.flags());
-    let mut simulator = None;
-    let (client, mode, suggestions) = match resolution.connection {
-        Connection::Simulator => {
-            let config = SimConfig::default();
-            let running = sim::start(
-                config.clone(),
-                "127.0.0.1:0".parse().wrap_err("loopback address")?,
-            )
-            .await
-            .wrap_err("cannot start the embedded simulator")?;
-            let target =
-                crate::genesys::Target::parse(&running.base_url()).wrap_err("simulator address")?;
-            let credentials = Credentials::ClientCredentials {
-                client_id: config.client_id,
-                client_secret: Secret::new(config.client_secret),
-            };
-            let client =
-                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
-            let ids = running.conversation_ids();
-            simulator = Some(running);
-            (client, Mode::Simulator, ids)
-        }
-        Connection::Live {
-            target,
-            credentials,
-            region_label,
-            profile,
-            ..
-        } => {
-            let client =
-                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
-            (
-                client,
-                Mode::Live {
-                    region: region_label,
-                    profile,
-                },
-                Vec::new(),
-            )
-        }
-    };
-    let mut app = App::new(mode, suggestions);
-    if !resolution.warnings.is_empty() {
-        app.notify(resolution.warnings.join("; "), true);
-    }
-    let initial = match &args.conversation {
-        Some(text) => app.open(text),
-        None => Vec::new(),
-    };
-    let result = crate::tui::run(app, client, initial, args.participant.clone()).await;
-    if let Some(running) = simulator {
-        running.shutdown().await;
-    }
-    result.wrap_err("the terminal failed")
-}
-
 /// `gc-attrs sim`: starts the simulator, prints its base URL, the demo
 /// credentials (the one place a secret is printed: the simulator's own) and
 /// the conversation ids, then serves until Ctrl-C.
@@ -280,6 +129,9 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
 /// When the simulator cannot start or Ctrl-C cannot be awaited.
 pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
     let config = args.config();
+    // Install the handlers before the banner: a script that reads the base
+    // URL and at once sends SIGINT must find them in place.
+    let stop = stop_signal().wrap_err("cannot listen for Ctrl-C")?;
     let sim = sim::start(config.clone(), args.listen)
         .await
         .wrap_err("cannot start the simulator")?;
@@ -311,15 +163,40 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
         eprintln!("warning: fixture not loaded: {warning}");
     }
     println!("serving; press Ctrl-C to stop");
-    let stopped = tokio::signal::ctrl_c().await;
+    stop.await;
     println!("stopping");
     sim.shutdown().await;
-    stopped.wrap_err("cannot listen for Ctrl-C")
+    Ok(())
+}
+
+/// A future that completes on Ctrl-C (SIGINT) or SIGTERM. The handlers are
+/// installed when this is called, not when the future is first polled.
+#[cfg(unix)]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    })
+}
+
+/// A future that completes on Ctrl-C.
+#[cfg(not(unix))]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
 
     #[test]
     fn sim_flags_parse_into_a_config() {

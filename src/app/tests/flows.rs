@@ -1,0 +1,287 @@
+//! Picker, participants, the attribute form, help and quitting.
+
+use super::*;
+
+#[test]
+fn the_picker_loads_a_typed_id_a_url_or_a_suggestion() {
+    let mut app = App::new(
+        Mode::Simulator,
+        vec!["a4c6e8f0-2b4d-4f6a-8c0e-1d3f5b7a9c2e".into()],
+    );
+    typed(
+        &mut app,
+        "https://apps.mypurecloud.ie/directory/#/engage/admin/interactions/6A1E3B52-9C4D-4F7A-8E21-5B0C7D9E2F14",
+    );
+    let effects = keys(&mut app, &[enter()]);
+    assert_eq!(
+        effects,
+        [Effect::Load {
+            conversation_id: "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14".into()
+        }]
+    );
+    assert!(app.in_flight.is_some());
+    assert_eq!(app.picker.text(), "");
+
+    let mut app = App::new(Mode::Simulator, vec!["first".into(), "second".into()]);
+    let effects = keys(&mut app, &[Key::plain(KeyCode::Down), enter()]);
+    assert_eq!(
+        effects,
+        [Effect::Load {
+            conversation_id: "second".into()
+        }]
+    );
+
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    typed(&mut app, "not an id");
+    assert_eq!(keys(&mut app, &[enter()]), []);
+    assert!(app.status.as_ref().unwrap().error);
+    // Letters type in the picker: q and ? are text here.
+    typed(&mut app, "q?");
+    assert!(app.picker.text().ends_with("q?") && !app.help && !app.quitting);
+}
+
+#[test]
+fn a_load_fills_the_workspace_or_reports_the_error() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: Some(exchange(200, "{}")),
+    });
+    let w = workspace(&app);
+    assert_eq!(w.selected().unwrap().purpose.as_deref(), Some("customer"));
+    assert_eq!(app.focus, Focus::Participants);
+    assert_eq!(app.suggestions[0], id());
+    assert_eq!(app.history.len(), 1);
+
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    app.update(Msg::Loaded {
+        id: "x".into(),
+        result: Err("404 not.found".into()),
+        exchange: None,
+    });
+    assert!(app.workspace.is_none());
+    assert_eq!(app.focus, Focus::Picker);
+    assert!(app.status.as_ref().unwrap().text.contains("404"));
+}
+
+#[test]
+fn participants_are_selected_and_unsent_edits_are_protected() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.focus, Focus::Participants);
+    let first = workspace(&app).participant;
+    keys(&mut app, &[Key::char('j')]);
+    assert_eq!(workspace(&app).participant, first + 1);
+    keys(
+        &mut app,
+        &[
+            Key::char('k'),
+            enter(),
+            Key::char('d'),
+            Key::plain(KeyCode::Esc),
+            Key::char('j'),
+        ],
+    );
+    assert_eq!(
+        workspace(&app).participant,
+        first,
+        "dirty edits keep the participant"
+    );
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn the_form_adds_edits_renames_deletes_and_reverts() {
+    let mut app = loaded(Mode::Simulator);
+    let original = workspace(&app).edits.original().clone();
+    // Add: key, then value. Letters, including s, q and ?, type in the prompt.
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "callbackWindow");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "18:00-20:00 sq?");
+    keys(&mut app, &[enter()]);
+    assert!(app.prompt.is_none() && app.dialog.is_none() && !app.help);
+    let plan = workspace(&app).derived.plan.clone().unwrap();
+    assert_eq!(
+        plan.patch.get("callbackWindow").map(String::as_str),
+        Some("18:00-20:00 sq?")
+    );
+
+    // Edit the first row's value.
+    keys(&mut app, &[Key::plain(KeyCode::Home)]);
+    app.workspace.as_mut().unwrap().row = 0;
+    let first = workspace(&app).edits.rows()[0].key.clone();
+    keys(&mut app, &[Key::char('e'), Key::ctrl('u')]);
+    typed(&mut app, "changed");
+    keys(&mut app, &[enter()]);
+    assert_eq!(workspace(&app).edits.edited()[&first], "changed");
+
+    // Rename, then delete another row: PATCH cannot remove the old keys.
+    keys(&mut app, &[Key::char('r'), Key::ctrl('u')]);
+    typed(&mut app, "renamed");
+    keys(&mut app, &[enter(), Key::char('j'), Key::char('d')]);
+    let plan = workspace(&app).derived.plan.clone().unwrap();
+    assert!(plan.unremovable().contains(&first), "{plan:?}");
+    assert_eq!(plan.unremovable().len(), 2);
+    assert!(app.status.as_ref().unwrap().text.contains("cannot remove"));
+
+    // Revert the deleted row, then everything.
+    keys(&mut app, &[Key::char('u')]);
+    assert_eq!(
+        workspace(&app)
+            .derived
+            .plan
+            .as_ref()
+            .unwrap()
+            .unremovable()
+            .len(),
+        1
+    );
+    keys(&mut app, &[Key::char('U')]);
+    assert_eq!(workspace(&app).edits.edited(), original);
+    assert!(
+        workspace(&app)
+            .derived
+            .plan
+            .as_ref()
+            .unwrap()
+            .patch_is_empty()
+    );
+}
+
+#[test]
+fn esc_cancels_a_prompt_and_errors_show_in_the_status() {
+    let mut app = loaded(Mode::Simulator);
+    let before = workspace(&app).edits.clone();
+    keys(&mut app, &[Key::char('e')]);
+    typed(&mut app, "zzz");
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(workspace(&app).edits, before);
+    let existing = workspace(&app).edits.rows()[0].key.clone();
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, &existing);
+    keys(&mut app, &[enter()]);
+    assert!(
+        app.status.as_ref().unwrap().error && app.status.as_ref().unwrap().text.contains("exists")
+    );
+}
+
+#[test]
+fn lint_findings_land_on_the_rows_and_put_is_flagged() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, " intent");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "x");
+    keys(&mut app, &[enter()]);
+    let derived = &workspace(&app).derived;
+    let on_row = &derived.by_key[" intent"];
+    assert!(
+        on_row.iter().any(|f| f.rule == "body/key-whitespace"),
+        "{on_row:?}"
+    );
+    assert!(
+        derived
+            .put
+            .findings
+            .iter()
+            .any(|f| f.rule == "route/put-on-attributes")
+    );
+    assert!(derived.diff.as_ref().is_some_and(|d| !d.is_empty()));
+}
+
+#[test]
+fn help_opens_anywhere_and_ctrl_c_always_quits() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    keys(&mut app, &[Key::plain(KeyCode::F(1))]);
+    assert!(app.help);
+    keys(&mut app, &[Key::char('x'), Key::plain(KeyCode::Esc)]);
+    assert!(!app.help);
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('?')]);
+    assert!(app.help);
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    assert_eq!(
+        keys(&mut app, &[Key::ctrl('c')]),
+        [Effect::Quit],
+        "even inside a prompt"
+    );
+}
+
+#[test]
+fn a_pasted_url_lands_in_the_picker() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    app.update(Msg::Paste(" 6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14\n".into()));
+    assert_eq!(
+        keys(&mut app, &[enter()]),
+        [Effect::Load {
+            conversation_id: "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14".into()
+        }]
+    );
+    assert_eq!(
+        extract_id("conversationId=3C3F4A8E-7D0C-4B8E-9A56-0F1E2D3C4B5A&x=1").as_deref(),
+        Some("3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a")
+    );
+}
+
+#[test]
+fn a_status_lasts_until_the_next_key() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('d')]);
+    assert!(app.status.is_some());
+    keys(&mut app, &[Key::char('j')]);
+    assert!(app.status.is_none());
+}
+
+#[test]
+fn scroll_is_clamped_to_what_the_screen_can_show() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+    for _ in 0..50 {
+        keys(&mut app, &[Key::plain(KeyCode::PageDown)]);
+    }
+    app.clamp_scroll(12);
+    assert_eq!(app.scroll, 12);
+    keys(&mut app, &[Key::plain(KeyCode::PageUp)]);
+    assert_eq!(app.scroll, 2, "one PageUp from the end moves at once");
+}
+
+#[test]
+fn a_participant_named_at_start_is_selected() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    assert_eq!(
+        app.open("see 6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14"),
+        [Effect::Load {
+            conversation_id: id()
+        }]
+    );
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    let agent = conversation()
+        .participants
+        .iter()
+        .find(|p| p.purpose.as_deref() == Some("agent"))
+        .unwrap()
+        .id
+        .clone()
+        .unwrap();
+    assert!(app.select_participant_by_id(&agent));
+    assert_eq!(
+        workspace(&app).selected().unwrap().id.as_deref(),
+        Some(agent.as_str())
+    );
+    assert_eq!(app.focus, Focus::Attributes);
+    assert!(!app.select_participant_by_id("00000000-0000-4000-8000-000000000000"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not in this conversation")
+    );
+}

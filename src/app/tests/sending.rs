@@ -1,0 +1,320 @@
+//! The send dialog, answers, re-reads, history and secure attributes.
+
+use super::*;
+
+#[test]
+fn send_on_the_simulator_takes_one_key_and_esc_cancels() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "outcome");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "resolved");
+    keys(&mut app, &[enter()]);
+    keys(&mut app, &[Key::char('s')]);
+    assert!(app.dialog.is_some());
+    let effects = keys(&mut app, &[enter()]);
+    let [Effect::Send(request)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(request.method, "PATCH");
+    assert!(request.path.ends_with("/attributes") && !request.path.contains("/calls/"));
+    let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+    assert_eq!(body, json!({"attributes": {"outcome": "resolved"}}));
+    assert!(app.in_flight.is_some());
+    assert_eq!(
+        keys(&mut app, &[Key::plain(KeyCode::Esc)]),
+        [Effect::Cancel]
+    );
+    assert!(app.in_flight.as_ref().unwrap().cancelling);
+    assert_eq!(
+        keys(&mut app, &[Key::char('s')]),
+        [],
+        "no second send while one is in flight"
+    );
+}
+
+#[test]
+fn the_dialog_switches_verb_and_route() {
+    let mut app = loaded(Mode::Simulator);
+    keys(
+        &mut app,
+        &[
+            Key::char('s'),
+            Key::plain(KeyCode::Right),
+            Key::plain(KeyCode::Down),
+        ],
+    );
+    let dialog = app.dialog.clone().unwrap();
+    assert_eq!(dialog.verb, Verb::Put);
+    assert_eq!(
+        dialog.route,
+        RouteChoice::Media(crate::genesys::Media::Calls)
+    );
+    let request = planned_request(&app, &dialog).unwrap();
+    assert_eq!(request.method, "PUT");
+    assert!(
+        request.path.contains("/conversations/calls/"),
+        "{}",
+        request.path
+    );
+    let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+    let full: Attributes = workspace(&app).edits.edited();
+    assert_eq!(
+        body,
+        json!({ "attributes": full }),
+        "PUT carries the whole map"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(app.dialog.is_none());
+}
+
+#[test]
+fn a_live_org_needs_a_typed_confirmation() {
+    let mut app = loaded(Mode::Live {
+        region: "eu-west-1".into(),
+        profile: Some("prod".into()),
+    });
+    keys(&mut app, &[Key::char('s')]);
+    assert_eq!(keys(&mut app, &[enter()]), []);
+    assert!(app.status.as_ref().unwrap().text.contains("type yes"));
+    typed(&mut app, "yes");
+    let effects = keys(&mut app, &[enter()]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Send(_)]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_202_is_followed_by_rereads_until_the_change_shows() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "outcome");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "resolved");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    let effects = app.update(Msg::Sent(Ok(exchange(202, ""))));
+    let [
+        Effect::Reread {
+            attempt: 1, after, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*after, Duration::from_millis(250));
+    assert_eq!(app.focus, Focus::Response);
+    // Not visible yet: read again, later.
+    let effects = app.update(Msg::Reread {
+        attempt: 1,
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    let [
+        Effect::Reread {
+            attempt: 2, after, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*after, Duration::from_millis(500));
+    // Visible: the observed diff, checked against the prediction.
+    let mut changed = conversation();
+    let index = workspace(&app).participant;
+    changed.participants[index]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert("outcome".into(), "resolved".into());
+    assert_eq!(
+        app.update(Msg::Reread {
+            attempt: 2,
+            result: Ok(changed),
+            exchange: Some(exchange(200, "{}"))
+        }),
+        []
+    );
+    let Observed::Seen {
+        as_predicted, diff, ..
+    } = &app.response.as_ref().unwrap().observed
+    else {
+        panic!()
+    };
+    assert!(as_predicted);
+    assert_eq!(diff.summary.added, ["/outcome"]);
+    assert!(
+        !workspace(&app).edits.is_dirty(),
+        "the form starts over from the server's state"
+    );
+    assert_eq!(app.history.len(), 2);
+}
+
+#[test]
+fn no_change_after_every_reread_is_reported() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    for attempt in 1..5 {
+        assert_eq!(
+            app.update(Msg::Reread {
+                attempt,
+                result: Ok(conversation()),
+                exchange: None
+            })
+            .len(),
+            1
+        );
+    }
+    assert_eq!(
+        app.update(Msg::Reread {
+            attempt: 5,
+            result: Ok(conversation()),
+            exchange: None
+        }),
+        []
+    );
+    assert_eq!(
+        app.response.as_ref().unwrap().observed,
+        Observed::Unchanged { attempts: 5 }
+    );
+}
+
+#[test]
+fn a_400_is_decoded_with_its_nested_errors() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    let body = r#"{"message":"Value [42] is not valid for field type [string]","code":"invalid.value","status":400,
+        "contextId":"5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10",
+        "errors":[{"code":"bad.request","status":400,"message":"attributes.score must be a string"}]}"#;
+    assert_eq!(app.update(Msg::Sent(Ok(exchange(400, body)))), []);
+    let view = app.response.as_ref().unwrap();
+    let explanation = view.explanation.as_ref().unwrap();
+    let codes: Vec<_> = explanation
+        .errors
+        .iter()
+        .map(|e| (e.depth, e.code.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [(0, "invalid.value".into()), (1, "bad.request".into())]
+    );
+    assert_eq!(view.observed, Observed::NotApplicable);
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn a_429_shows_the_retry_hint() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    let mut throttled = exchange(
+        429,
+        r#"{"code":"too.many.requests","status":429,"message":"Rate limit exceeded the maximum [300] requests within [60] seconds"}"#,
+    );
+    throttled.rate_limit = RateLimit {
+        count: Some(300),
+        allowed: Some(300),
+        reset_seconds: Some(41),
+        retry_after_seconds: Some(41),
+    };
+    app.update(Msg::Sent(Ok(throttled)));
+    let view = app.response.as_ref().unwrap();
+    assert!(
+        view.explanation.as_ref().unwrap().errors[0]
+            .next_step
+            .contains("Retry-After")
+    );
+    assert_eq!(view.exchange.rate_limit.retry_after_seconds, Some(41));
+}
+
+#[test]
+fn history_opens_copies_curl_and_resends() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    app.update(Msg::Reread {
+        attempt: 5,
+        result: Err("offline".into()),
+        exchange: None,
+    });
+    keys(&mut app, &[Key::char('H')]);
+    assert_eq!(app.history_open, Some(0));
+    let effects = keys(&mut app, &[Key::char('C')]);
+    let [Effect::Copy(curl)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        curl.contains("$GENESYS_TOKEN") && !curl.contains("<redacted>"),
+        "{curl}"
+    );
+    let effects = keys(&mut app, &[Key::char('r')]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Send(r)] if r.method == "PATCH"),
+        "{effects:?}"
+    );
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    keys(
+        &mut app,
+        &[Key::char('H'), Key::plain(KeyCode::Up), enter()],
+    );
+    assert_eq!(app.focus, Focus::Response);
+    assert!(app.history_open.is_none());
+}
+
+#[test]
+fn secure_attributes_are_a_second_target_with_a_real_put() {
+    let mut app = loaded(Mode::Simulator);
+    let effects = keys(&mut app, &[Key::char('S')]);
+    assert_eq!(
+        effects,
+        [Effect::LoadSecure {
+            conversation_id: id()
+        }]
+    );
+    let secure = crate::genesys::ConversationSecureAttributes {
+        attributes: Some(Attributes::from([("pin".to_owned(), "1234".to_owned())])),
+        version: Some(3),
+    };
+    app.update(Msg::SecureLoaded {
+        result: Ok(secure),
+        exchange: None,
+    });
+    assert_eq!(workspace(&app).target, SendTarget::SecureAttributes);
+    assert!(
+        workspace(&app).derived.put.findings.is_empty(),
+        "PUT is real here"
+    );
+    keys(&mut app, &[Key::char('s'), Key::plain(KeyCode::Right)]);
+    let request = planned_request(&app, app.dialog.as_ref().unwrap()).unwrap();
+    assert!(request.path.ends_with("/secureattributes"));
+    let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+    assert_eq!(body, json!({"attributes": {"pin": "1234"}, "version": 3}));
+    let effects = keys(&mut app, &[enter()]);
+    assert!(matches!(effects.as_slice(), [Effect::Send(_)]));
+    let effects = app.update(Msg::Sent(Ok(exchange(202, "\"4\""))));
+    assert_eq!(
+        effects,
+        [Effect::LoadSecure {
+            conversation_id: id()
+        }]
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('P')]);
+    assert_eq!(workspace(&app).target, SendTarget::ParticipantAttributes);
+}
+
+#[test]
+fn the_correlation_id_is_copied_and_ticks_drive_the_spinner() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    app.update(Msg::Tick);
+    app.update(Msg::Tick);
+    assert_eq!(app.in_flight.as_ref().unwrap().ticks, 2);
+    app.update(Msg::Sent(Ok(exchange(
+        400,
+        r#"{"code":"bad.request","status":400}"#,
+    ))));
+    assert_eq!(
+        keys(&mut app, &[Key::char('c')]),
+        [Effect::Copy("5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10".into())]
+    );
+}

@@ -1,0 +1,383 @@
+//! `gc-attrs diff CONVERSATION PARTICIPANT --set K=V … --unset K …
+//! --rename OLD=NEW …`: reads the participant (one GET; nothing is written),
+//! applies the edits ([`Edits`]), and shows the PATCH body, the PUT-style
+//! body (no PUT route exists for participant attributes, §1.4: it is shown
+//! for contrast), their diff, the predicted attributes after each, the keys
+//! a PATCH cannot remove, and the lint findings of both requests.
+//!
+//! Edits apply in this order: every `--rename`, then every `--unset`, then
+//! every `--set` (which changes an existing key or adds a new one). The
+//! edit parsing and the GET are shared with `send`.
+//!
+//! `--json` prints:
+//!
+//! ```json
+//! {
+//!   "conversationId": "…", "participantId": "…",
+//!   "before": {"key": "value"},
+//!   "patch": {"verb": "PATCH", "path": "/api/v2/…/attributes", "body": {"attributes": {}}, "findings": [Finding]},
+//!   "put":   {"verb": "PUT",   "path": "/api/v2/…/attributes", "body": {"attributes": {}}, "findings": [Finding]},
+//!   "diff": {"lines": [{"tag": "equal|insert|delete", "old_line": 1, "new_line": 1,
+//!                       "segments": [{"text": "…", "emphasized": false}]}],
+//!            "summary": {"added": [], "changed": [], "removed": [], "unchanged": []}},
+//!   "afterPatch": {"key": "value"}, "afterPut": {"key": "value"},
+//!   "unremovable": ["key"]
+//! }
+//! ```
+//!
+//! `diff` is PUT-style body (old side) against PATCH body (new side), as in
+//! the TUI. A Finding is `{rule, severity, location: {kind, …}, message,
+//! explanation, fix: {summary, verb?, path?, content_type?, body?}|null,
+//! evidence: {kind, section}}`.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::common::{
+    self, CliError, Output, Paint, Session, diff_text, findings_text, indented, table, verdict,
+};
+use super::{ConnectArgs, EditArgs};
+use crate::genesys::{Attributes, Participant};
+use crate::lint::{Finding, Request, lint};
+use crate::payload::{Edits, Plan};
+
+/// One edit from the command line, with the flag as typed for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Op {
+    /// The flag as typed, e.g. `--unset nope`.
+    flag: String,
+    kind: OpKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OpKind {
+    Set(String, String),
+    Unset(String),
+    Rename(String, String),
+}
+
+/// Reads `--rename`, `--unset` and `--set`, in the order they apply.
+///
+/// # Errors
+/// A usage error for a `KEY=VALUE` or `OLD=NEW` without `=`.
+pub fn parse_ops(args: &EditArgs) -> Result<Vec<Op>, CliError> {
+    let pair = |flag: &str, text: &str, shape: &str| {
+        text.split_once('=')
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .ok_or_else(|| {
+                CliError::usage(format!("{flag} {}: expected {shape}", common::clean(text)))
+            })
+    };
+    let mut ops = Vec::new();
+    for text in &args.rename {
+        let (old, new) = pair("--rename", text, "OLD=NEW")?;
+        ops.push(Op {
+            flag: format!("--rename {text}"),
+            kind: OpKind::Rename(old, new),
+        });
+    }
+    for key in &args.unset {
+        ops.push(Op {
+            flag: format!("--unset {key}"),
+            kind: OpKind::Unset(key.clone()),
+        });
+    }
+    for text in &args.set {
+        let (key, value) = pair("--set", text, "KEY=VALUE")?;
+        ops.push(Op {
+            flag: format!("--set {text}"),
+            kind: OpKind::Set(key, value),
+        });
+    }
+    Ok(ops)
+}
+
+/// Applies the edits to the original attributes.
+///
+/// # Errors
+/// A usage error naming the first edit that cannot apply.
+pub fn apply(ops: &[Op], original: Attributes) -> Result<Edits, CliError> {
+    let mut edits = Edits::new(original);
+    for op in ops {
+        let result = match &op.kind {
+            OpKind::Rename(old, new) => edits.rename(old, new),
+            OpKind::Unset(key) => edits.delete(key),
+            OpKind::Set(key, value) if edits.edited().contains_key(key) => {
+                edits.set_value(key, value)
+            }
+            OpKind::Set(key, value) => edits.add(key, value),
+        };
+        result.map_err(|e| {
+            CliError::usage(format!(
+                "{}: {}",
+                common::clean(&op.flag),
+                common::clean(&e.to_string())
+            ))
+        })?;
+    }
+    Ok(edits)
+}
+
+/// A participant read from the API and the edits applied to it.
+pub struct Prepared {
+    /// The conversation's id.
+    pub conversation_id: String,
+    /// The participant as read.
+    pub participant: Participant,
+    /// The edits over its attributes.
+    pub edits: Edits,
+    /// The bodies and predicted end states.
+    pub plan: Plan,
+}
+
+impl Prepared {
+    /// The participant's id.
+    #[must_use]
+    pub fn participant_id(&self) -> &str {
+        self.participant.id.as_deref().unwrap_or_default()
+    }
+
+    /// The generic attribute path of the participant.
+    #[must_use]
+    pub fn generic_path(&self) -> String {
+        format!(
+            "/api/v2/conversations/{}/participants/{}/attributes",
+            self.conversation_id,
+            self.participant_id()
+        )
+    }
+}
+
+/// Reads the participant and applies the edits.
+///
+/// # Errors
+/// As [`Session::conversation`], [`common::participant`] and [`apply`].
+pub async fn prepare(
+    session: &mut Session,
+    args: &EditArgs,
+    ops: &[Op],
+) -> Result<Prepared, CliError> {
+    let conversation = session.conversation(&args.conversation).await?;
+    let participant = common::participant(&conversation, &args.participant)?.clone();
+    let edits = apply(ops, participant.attributes.clone().unwrap_or_default())?;
+    let plan = Plan::of(&edits);
+    let conversation_id = conversation
+        .id
+        .clone()
+        .or_else(|| crate::app::extract_id(&args.conversation))
+        .unwrap_or_default();
+    Ok(Prepared {
+        conversation_id,
+        participant,
+        edits,
+        plan,
+    })
+}
+
+/// The lint findings of a JSON request as it would be sent.
+#[must_use]
+pub fn lint_json(verb: &str, path: &str, body: &Value) -> Vec<Finding> {
+    lint(&Request {
+        verb,
+        path,
+        content_type: Some("application/json"),
+        body: &body.to_string(),
+    })
+}
+
+/// `{verb, path, body, findings}`.
+#[must_use]
+pub fn request_json(verb: &str, path: &str, body: &Value, findings: &[Finding]) -> Value {
+    json!({"verb": verb, "path": path, "body": body, "findings": findings})
+}
+
+/// A request as text: the request line, the pretty body, the lint verdict
+/// and the findings (short form).
+#[must_use]
+pub fn request_text(
+    verb: &str,
+    path: &str,
+    body: &Value,
+    findings: &[Finding],
+    out: Output,
+) -> String {
+    let pretty = serde_json::to_string_pretty(body).unwrap_or_default();
+    format!(
+        "{}\n{}lint: {}\n{}",
+        out.paint(&format!("{verb} {path}"), Paint::Bold),
+        indented(&pretty, 2),
+        verdict(findings, out),
+        indented(&findings_text(findings, false, out), 2)
+    )
+}
+
+/// Attributes after a request against the original: `+` added, `~`
+/// changed, `-` removed, blank unchanged.
+fn after_table(original: &Attributes, after: &Attributes, out: Output) -> String {
+    let mut rows: Vec<Vec<String>> = after
+        .iter()
+        .map(|(key, value)| {
+            let mark = match original.get(key) {
+                None => "+",
+                Some(old) if old != value => "~",
+                Some(_) => "",
+            };
+            vec![mark.to_owned(), key.clone(), value.clone()]
+        })
+        .collect();
+    for (key, value) in original.iter().filter(|(k, _)| !after.contains_key(*k)) {
+        rows.push(vec![
+            "-".to_owned(),
+            key.clone(),
+            format!("{value} (removed)"),
+        ]);
+    }
+    rows.sort_by(|a, b| a[1].cmp(&b[1]));
+    table(2, &["", "KEY", "VALUE"], &rows, out)
+}
+
+/// Runs `diff`.
+///
+/// # Errors
+/// Usage, or the GET's refusal or failure.
+pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<u8, CliError> {
+    let ops = parse_ops(args)?;
+    let mut session = Session::connect(connect).await?;
+    let prepared = prepare(&mut session, args, &ops).await?;
+    let plan = &prepared.plan;
+    let path = prepared.generic_path();
+    let (patch_body, put_body) = (plan.patch_body(), plan.put_body());
+    let patch_findings = lint_json("PATCH", &path, &patch_body);
+    let put_findings = lint_json("PUT", &path, &put_body);
+    let diff = crate::diff::diff(&put_body, &patch_body);
+    let original = prepared.edits.original();
+    if out.json {
+        common::print_json(&json!({
+            "conversationId": prepared.conversation_id,
+            "participantId": prepared.participant_id(),
+            "before": original,
+            "patch": request_json("PATCH", &path, &patch_body, &patch_findings),
+            "put": request_json("PUT", &path, &put_body, &put_findings),
+            "diff": diff,
+            "afterPatch": plan.after_patch,
+            "afterPut": plan.after_put(),
+            "unremovable": plan.unremovable(),
+        }));
+        return Ok(0);
+    }
+    let p = &prepared.participant;
+    let mut text = format!(
+        "participant {} ({}, {}) of conversation {}\n\n",
+        prepared.participant_id(),
+        p.purpose.as_deref().unwrap_or("?"),
+        common::clean(p.name.as_deref().unwrap_or("no name")),
+        prepared.conversation_id
+    );
+    text.push_str(&request_text(
+        "PATCH",
+        &path,
+        &patch_body,
+        &patch_findings,
+        out,
+    ));
+    _ = writeln!(
+        text,
+        "\n{}",
+        out.paint(
+            "PUT-style body (no PUT route exists for participant attributes; shown for contrast):",
+            Paint::Dim
+        )
+    );
+    text.push_str(&request_text("PUT", &path, &put_body, &put_findings, out));
+    _ = write!(
+        text,
+        "\n{}\n{}",
+        out.paint("diff, PUT-style body -> PATCH body:", Paint::Bold),
+        indented(&diff_text(&diff, out), 2)
+    );
+    _ = write!(
+        text,
+        "\n{}\n{}",
+        out.paint(
+            "after PATCH (expected: per-key merge, unconfirmed §3):",
+            Paint::Bold
+        ),
+        after_table(original, &plan.after_patch, out)
+    );
+    _ = write!(
+        text,
+        "\n{}\n{}",
+        out.paint("after PUT-style (full replacement):", Paint::Bold),
+        after_table(original, plan.after_put(), out)
+    );
+    let unremovable = plan.unremovable();
+    _ = writeln!(
+        text,
+        "\nPATCH cannot remove: {}",
+        if unremovable.is_empty() {
+            "nothing (no key is removed)".to_owned()
+        } else {
+            unremovable.join(", ")
+        }
+    );
+    common::print(&text);
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(set: &[&str], unset: &[&str], rename: &[&str]) -> EditArgs {
+        let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        EditArgs {
+            conversation: "c".into(),
+            participant: "p".into(),
+            set: owned(set),
+            unset: owned(unset),
+            rename: owned(rename),
+        }
+    }
+
+    fn original() -> Attributes {
+        [("a", "1"), ("b", "2")]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn edits_apply_rename_then_unset_then_set() {
+        let ops = parse_ops(&args(&["c=3", "a=x=y"], &["b"], &["a=z"])).unwrap();
+        let edits = apply(&ops, original()).unwrap();
+        let edited = edits.edited();
+        assert_eq!(edited.get("z").map(String::as_str), Some("1"));
+        assert_eq!(edited.get("a").map(String::as_str), Some("x=y"));
+        assert_eq!(edited.get("c").map(String::as_str), Some("3"));
+        assert!(!edited.contains_key("b"));
+    }
+
+    #[test]
+    fn bad_edits_name_the_flag() {
+        let err = parse_ops(&args(&["novalue"], &[], &[])).unwrap_err();
+        assert_eq!(
+            (err.exit, err.message.as_str()),
+            (2, "--set novalue: expected KEY=VALUE")
+        );
+        let ops = parse_ops(&args(&[], &["nope"], &[])).unwrap();
+        let err = apply(&ops, original()).unwrap_err();
+        assert!(
+            err.message.starts_with("--unset nope: no attribute `nope`"),
+            "{}",
+            err.message
+        );
+        let ops = parse_ops(&args(&[], &[], &["a=b"])).unwrap();
+        assert!(
+            apply(&ops, original())
+                .unwrap_err()
+                .message
+                .contains("exists already")
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! `gc-attrs export [--last N] --format curl|json`: the latest exchanges of
+//! the history ([`crate::history`]), redacted, for a script or a hand-over.
+//!
+//! - `curl`: per entry, a comment line `# <time> <method> <url> -> <status>`
+//!   (or `-> no answer (<kind>: <message>)`), then the request as one curl
+//!   command line ([`to_curl`]) reading the token from `$GENESYS_TOKEN`.
+//! - `json`: a JSON array of entries, oldest first, each
+//!   `{"time", "source", "exchange": {"method", "url", "request_headers",
+//!   "request_body", "status", "reason", "response_headers", "response_body",
+//!   "error_body", "correlation_id", "rate_limit", "timings", "attempts",
+//!   "failure"}}` (the shape of [`crate::history::Entry`]).
+//!
+//! `--format` decides the output; the global `--json` flag does not change it.
+//!
+//! Exit codes: 0 printed; 2 when `--last` is 0, the history is empty or
+//! missing ("no exchanges recorded yet in <path>"), or cannot be read.
+//! Lines of the history that cannot be decoded (a line cut by a crash) are
+//! skipped with a warning on stderr.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use crate::api::to_curl;
+use crate::history::{Entry, History};
+
+/// Runs `export`; returns the exit code.
+#[must_use]
+pub fn run(args: &super::ExportArgs, _json: bool) -> u8 {
+    if args.last == 0 {
+        eprintln!("gc-attrs export: --last must be at least 1");
+        return 2;
+    }
+    let history = match History::open_default() {
+        Ok(history) => history,
+        Err(error) => {
+            eprintln!("gc-attrs export: {error}");
+            return 2;
+        }
+    };
+    let (entries, skipped) = match history.last(args.last) {
+        Ok(found) => found,
+        Err(error) => {
+            eprintln!("gc-attrs export: {error}");
+            return 2;
+        }
+    };
+    if skipped > 0 {
+        eprintln!(
+            "gc-attrs export: skipped {skipped} unreadable line(s) in {}",
+            history.path().display()
+        );
+    }
+    if entries.is_empty() {
+        eprintln!(
+            "gc-attrs export: no exchanges recorded yet in {}",
+            history.path().display()
+        );
+        return 2;
+    }
+    let text = if args.format == "json" {
+        match serde_json::to_string_pretty(&entries) {
+            Ok(text) => text + "\n",
+            Err(error) => {
+                eprintln!("gc-attrs export: cannot encode the entries: {error}");
+                return 2;
+            }
+        }
+    } else {
+        curl_lines(&entries)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("gc-attrs export: cannot write the output: {error}");
+            2
+        }
+        _ => 0,
+    }
+}
+
+/// The curl form: a comment line and a command line per entry.
+fn curl_lines(entries: &[Entry]) -> String {
+    let mut text = String::new();
+    for entry in entries {
+        let exchange = &entry.exchange;
+        let outcome = match (exchange.status, &exchange.failure) {
+            (Some(status), _) => status.to_string(),
+            (None, Some(failure)) => {
+                let kind = serde_json::to_value(failure.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                format!("no answer ({kind}: {})", one_line(&failure.message))
+            }
+            (None, None) => "no answer".to_owned(),
+        };
+        let _ = writeln!(
+            text,
+            "# {} {} {} -> {outcome}\n{}",
+            entry.time,
+            one_line(&exchange.method),
+            one_line(&exchange.url),
+            to_curl(exchange)
+        );
+    }
+    text
+}
+
+/// Text safe inside a `#` comment line: line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}

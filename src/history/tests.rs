@@ -1,0 +1,296 @@
+//! Tests of the history: round trip, rotation, crash safety, permissions and
+//! redaction.
+
+use std::io::Write as _;
+use std::time::Duration;
+
+use super::*;
+use crate::api::{Failure, FailureKind, RateLimit, Timings};
+
+fn exchange(n: usize) -> Exchange {
+    Exchange {
+        method: "PATCH".into(),
+        url: format!(
+            "https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes"
+        ),
+        request_headers: vec![
+            ("Authorization".into(), "Bearer <redacted>".into()),
+            ("Content-Type".into(), "application/json".into()),
+        ],
+        request_body: Some(format!(r#"{{"attributes":{{"n":"{n}"}}}}"#)),
+        status: Some(202),
+        reason: Some("Accepted".into()),
+        response_headers: vec![("inin-correlation-id".into(), format!("corr-{n}"))],
+        response_body: "{}".into(),
+        correlation_id: Some(format!("corr-{n}")),
+        rate_limit: RateLimit {
+            count: Some(3),
+            allowed: Some(300),
+            ..RateLimit::default()
+        },
+        timings: Timings {
+            to_headers: Some(Duration::from_millis(12)),
+            total: Duration::from_millis(15),
+        },
+        attempts: 1,
+        ..Exchange::default()
+    }
+}
+
+fn urls(entries: &[Entry]) -> Vec<String> {
+    entries.iter().map(|e| e.exchange.url.clone()).collect()
+}
+
+#[test]
+fn append_then_last_round_trips_newest_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(&dir.path().join("data")).unwrap();
+    assert!(history.path().is_file(), "open creates the file");
+    let failed = Exchange {
+        status: None,
+        failure: Some(Failure {
+            kind: FailureKind::Timeout,
+            message: "timed out after 30s".into(),
+        }),
+        ..exchange(2)
+    };
+    history.append("tui", &exchange(1)).unwrap();
+    history.append("cli", &failed).unwrap();
+    history.append("cli", &exchange(3)).unwrap();
+
+    let (all, skipped) = history.last(10).unwrap();
+    assert_eq!(skipped, 0);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].exchange, exchange(1));
+    assert_eq!(all[0].source, "tui");
+    assert_eq!(all[1].exchange, failed);
+    assert!(
+        humantime::parse_rfc3339(&all[2].time).is_ok(),
+        "{}",
+        all[2].time
+    );
+    assert!(all[2].time.ends_with('Z'), "UTC: {}", all[2].time);
+
+    let (two, _) = history.last(2).unwrap();
+    assert_eq!(urls(&two), urls(&all[1..]));
+    assert!(history.last(0).unwrap().0.is_empty());
+}
+
+#[test]
+fn the_json_shape_is_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    history.append("cli", &exchange(1)).unwrap();
+    let text = std::fs::read_to_string(history.path()).unwrap();
+    let value: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&value), ["exchange", "source", "time"]);
+    assert_eq!(
+        keys(&value["exchange"]),
+        [
+            "attempts",
+            "correlation_id",
+            "error_body",
+            "failure",
+            "method",
+            "rate_limit",
+            "reason",
+            "request_body",
+            "request_headers",
+            "response_body",
+            "response_headers",
+            "status",
+            "timings",
+            "url"
+        ]
+    );
+    assert_eq!(value["exchange"]["request_headers"][1][0], "Content-Type");
+    assert_eq!(value["exchange"]["timings"]["total"]["nanos"], 15_000_000);
+}
+
+#[test]
+fn rotation_at_the_cap_keeps_the_newest_and_last_reads_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap().with_limits(2_000, 2);
+    let line = serde_json::to_string(&exchange(10)).unwrap().len();
+    for n in 0..40 {
+        history.append("cli", &exchange(n)).unwrap();
+    }
+    for name in ["history.jsonl", "history.1.jsonl", "history.2.jsonl"] {
+        let size = std::fs::metadata(dir.path().join(name)).unwrap().len();
+        assert!(size > 0 && size <= 2_000, "{name}: {size} bytes");
+    }
+    assert!(
+        !dir.path().join("history.3.jsonl").exists(),
+        "keeps 2 rotated files"
+    );
+
+    let (kept, skipped) = history.last(1_000).unwrap();
+    assert_eq!(skipped, 0);
+    assert!(kept.len() > 2_000 / (line + 100), "{} kept", kept.len());
+    assert!(kept.len() < 40, "the oldest were dropped");
+    // A contiguous run ending with the newest, oldest first.
+    let expected: Vec<String> = (40 - kept.len()..40).map(|n| exchange(n).url).collect();
+    assert_eq!(urls(&kept), expected);
+    // `last` reaches into rotated files when the current one holds fewer.
+    let current = std::fs::read_to_string(history.path())
+        .unwrap()
+        .lines()
+        .count();
+    let (across, _) = history.last(current + 1).unwrap();
+    assert_eq!(urls(&across), expected[expected.len() - current - 1..]);
+}
+
+#[test]
+fn a_partial_last_line_is_skipped_and_counted_and_earlier_entries_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    history.append("cli", &exchange(1)).unwrap();
+    history.append("cli", &exchange(2)).unwrap();
+    let before = std::fs::read(history.path()).unwrap();
+    // A crash mid-write: part of a line, no newline.
+    let mut file = OpenOptions::new()
+        .append(true)
+        .open(history.path())
+        .unwrap();
+    file.write_all(br#"{"time":"2025-01-31T09:12:03.120Z","source":"cli","exch"#)
+        .unwrap();
+    drop(file);
+
+    let (entries, skipped) = history.last(10).unwrap();
+    assert_eq!(
+        (urls(&entries), skipped),
+        (vec![exchange(1).url, exchange(2).url], 1)
+    );
+
+    // The next entry starts on a line of its own: nothing else is lost.
+    history.append("cli", &exchange(3)).unwrap();
+    let after = std::fs::read(history.path()).unwrap();
+    assert_eq!(after[..before.len()], before[..], "earlier bytes untouched");
+    let (entries, skipped) = history.last(10).unwrap();
+    assert_eq!(skipped, 1);
+    assert_eq!(urls(&entries), [1, 2, 3].map(|n| exchange(n).url));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_directory_and_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let history = History::open(&data).unwrap().with_limits(10, 1);
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(history.path()), 0o600);
+    history.append("cli", &exchange(1)).unwrap();
+    history.append("cli", &exchange(2)).unwrap();
+    assert_eq!(mode(history.path()), 0o600);
+    assert_eq!(mode(&data.join("history.1.jsonl")), 0o600);
+
+    // A file made readable by others elsewhere is tightened when opened.
+    std::fs::set_permissions(history.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    History::open(&data).unwrap();
+    assert_eq!(mode(history.path()), 0o600);
+}
+
+#[test]
+fn known_secrets_never_reach_the_file() {
+    const TOKEN: &str = "tok-5ecret-a1b2c3";
+    const SECRET: &str = "cl1ent-5ecret-d4e5";
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    let leaky = Exchange {
+        method: "POST".into(),
+        url: format!("https://login.mypurecloud.ie/oauth/token?access_token={TOKEN}&x=1"),
+        request_headers: vec![
+            ("Authorization".into(), format!("Bearer {TOKEN}")),
+            ("proxy-authorization".into(), format!("basic {SECRET}")),
+            ("authorization".into(), TOKEN.into()),
+        ],
+        request_body: Some(format!(
+            "grant_type=client_credentials&client_secret={SECRET}"
+        )),
+        response_headers: vec![("Authorization".into(), format!("Bearer {TOKEN}"))],
+        response_body: format!(
+            r#"{{"access_token":"{TOKEN}","refresh_token":"{SECRET}","nested":[{{"client_secret":"{SECRET}"}}],"expires_in":86400}}"#
+        ),
+        ..exchange(1)
+    };
+    history.append("cli", &leaky).unwrap();
+    history
+        .append(
+            "cli",
+            &Exchange {
+                request_body: Some(format!(r#"{{"access_token": "{TOKEN}"}}"#)),
+                ..exchange(2)
+            },
+        )
+        .unwrap();
+
+    let text = std::fs::read_to_string(history.path()).unwrap();
+    assert!(!text.contains(TOKEN) && !text.contains(SECRET), "{text}");
+    let (entries, _) = history.last(2).unwrap();
+    let written = &entries[0].exchange;
+    let values: Vec<&str> = written
+        .request_headers
+        .iter()
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(
+        values,
+        ["Bearer <redacted>", "Basic <redacted>", "<redacted>"]
+    );
+    assert_eq!(written.response_headers[0].1, "Bearer <redacted>");
+    assert!(
+        written.response_body.contains("86400"),
+        "{}",
+        written.response_body
+    );
+    assert!(written.url.contains("x=1"), "{}", written.url);
+    assert_eq!(
+        written.request_body.as_deref(),
+        Some("grant_type=client_credentials&client_secret=%3Credacted%3E")
+    );
+}
+
+#[test]
+fn bodies_without_secrets_are_kept_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    let plain = Exchange {
+        request_body: Some("{ \"attributes\": {\"a\": \"b=c&d\"} }".into()),
+        response_body: "not json & not=form".into(),
+        ..exchange(1)
+    };
+    history.append("cli", &plain).unwrap();
+    assert_eq!(history.last(1).unwrap().0[0].exchange, plain);
+}
+
+#[test]
+fn errors_name_the_file_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let error = History::open(&blocker.join("data"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("not-a-dir") && error.contains("GC_ATTRS_CONFIG_DIR"),
+        "{error}"
+    );
+
+    let history = History::open(&dir.path().join("data")).unwrap();
+    std::fs::remove_file(history.path()).unwrap();
+    std::fs::create_dir(history.path()).unwrap();
+    let error = history.last(1).unwrap_err().to_string();
+    assert!(
+        error.contains("history.jsonl") && error.contains("cannot read"),
+        "{error}"
+    );
+    let error = history.append("cli", &exchange(1)).unwrap_err().to_string();
+    assert!(error.contains("history.jsonl"), "{error}");
+}

@@ -1,0 +1,138 @@
+//! `gc-attrs diff`: both bodies, their diff, the predicted end states and
+//! the lint of each; nothing is written.
+
+use crate::support::*;
+
+#[test]
+fn diff_prints_both_bodies_the_diff_and_the_end_states() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    let recorded = env.history_methods().len();
+    let run = env.run(&[
+        "--sim",
+        "diff",
+        CALL,
+        &customer,
+        "--set",
+        "callReason=refund",
+        "--unset",
+        "sentiment",
+        "--rename",
+        "ivrPath=menuPath",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = &run.stdout;
+    for expected in [
+        "PATCH /api/v2/conversations/",
+        "PUT /api/v2/conversations/",
+        "\"callReason\": \"refund\"",
+        "diff, PUT-style body -> PATCH body:",
+        "after PATCH (expected: per-key merge, unconfirmed §3):",
+        "after PUT-style (full replacement):",
+        "sentiment          😟→🙂 (removed)",
+        "reject route/put-on-attributes at verb",
+        "fix: Send PATCH with only the keys to add or change.",
+        "PATCH cannot remove: ivrPath, sentiment",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // render_plain's markers: deleted lines and emphasis.
+    assert!(text.contains("  -  "), "{text}");
+    assert!(!text.contains('\u{1b}'), "{text}");
+    // Only the login and the GET were made.
+    assert_eq!(env.history_methods()[recorded..], ["POST", "GET"]);
+}
+
+#[test]
+fn diff_json_has_the_documented_shape() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    let run = env.run(&[
+        "--sim",
+        "--json",
+        "diff",
+        CALL,
+        &customer,
+        "--set",
+        "callReason=refund",
+        "--set",
+        "newKey=1",
+        "--unset",
+        "sentiment",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let path = format!("/api/v2/conversations/{CALL}/participants/{customer}/attributes");
+    assert_eq!(json["patch"]["verb"], "PATCH");
+    assert_eq!(json["patch"]["path"], path.as_str());
+    assert_eq!(
+        json["patch"]["body"],
+        serde_json::json!({"attributes": {"callReason": "refund", "newKey": "1"}})
+    );
+    assert_eq!(json["patch"]["findings"], serde_json::json!([]));
+    assert_eq!(json["put"]["verb"], "PUT");
+    assert_eq!(
+        json["put"]["body"]["attributes"]["accountNumber"],
+        "884-221-0097"
+    );
+    assert!(json["put"]["body"]["attributes"].get("sentiment").is_none());
+    let put_rules: Vec<&str> = json["put"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        put_rules.contains(&"route/put-on-attributes"),
+        "{put_rules:?}"
+    );
+    let finding = &json["put"]["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "location",
+        "message",
+        "explanation",
+        "fix",
+        "evidence",
+    ] {
+        assert!(finding.get(key).is_some(), "no {key}: {finding}");
+    }
+    assert!(
+        json["diff"]["lines"]
+            .as_array()
+            .is_some_and(|l| !l.is_empty())
+    );
+    assert!(json["diff"]["summary"]["removed"].is_array());
+    assert_eq!(json["afterPatch"]["sentiment"], "😟→🙂");
+    assert_eq!(json["afterPatch"]["callReason"], "refund");
+    assert!(json["afterPut"].get("sentiment").is_none());
+    assert_eq!(json["unremovable"], serde_json::json!(["sentiment"]));
+    assert_eq!(json["before"]["callReason"], "billing-dispute");
+}
+
+#[test]
+fn bad_edits_are_usage_errors() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    let run = env.run(&["--sim", "diff", CALL, &customer, "--set", "novalue"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--set novalue: expected KEY=VALUE"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["--sim", "diff", CALL, &customer, "--rename", "ivrPath"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("expected OLD=NEW"), "{}", run.stderr);
+    let run = env.run(&["--sim", "diff", CALL, &customer, "--unset", "nope"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--unset nope: no attribute `nope`"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["--sim", "--json", "diff", CALL, "nobody", "--set", "a=1"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.json()["error"]["exit"], 2);
+}

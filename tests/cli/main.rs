@@ -1,0 +1,17 @@
+//! The headless commands (`get`, `diff`, `lint`, `explain`, `send`,
+//! `export`) run as the built binary against the simulator: the embedded
+//! one (`--sim`) or a `gc-attrs sim` process, pointed at with `--region`.
+//! Each test has its own config directory and home, and no GENESYSCLOUD_*
+//! variable, so a developer's real configuration is never read.
+
+// The helpers outside `#[test]` functions are test code too.
+#![allow(clippy::unwrap_used)]
+
+mod connect;
+mod diff;
+mod explain;
+mod get;
+mod lint;
+mod secrets;
+mod send;
+mod support;

@@ -1,0 +1,197 @@
+//! `gc-attrs export` run as the built binary, on a history filled through
+//! the `History` API in a temporary `GC_ATTRS_CONFIG_DIR`.
+
+// Helpers of a test crate may unwrap like the tests themselves.
+#![allow(clippy::unwrap_used)]
+
+use std::process::{Command, Output};
+
+use gc_attrs::api::Exchange;
+use gc_attrs::history::History;
+
+/// A temporary config directory whose `data` folder holds the history.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn history(&self) -> History {
+        History::open(&self.dir.path().join("data")).unwrap()
+    }
+
+    fn export(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_gc-attrs"))
+            .arg("export")
+            .args(args)
+            .env("GC_ATTRS_CONFIG_DIR", self.dir.path())
+            .env_remove("GENESYSCLOUD_ACCESS_TOKEN")
+            .output()
+            .unwrap()
+    }
+}
+
+fn exchange(n: u16) -> Exchange {
+    Exchange {
+        method: "PATCH".into(),
+        url: format!(
+            "https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes"
+        ),
+        request_headers: vec![
+            ("Authorization".into(), "Bearer live-t0ken-xyz".into()),
+            ("Content-Type".into(), "application/json".into()),
+        ],
+        request_body: Some(format!(r#"{{"attributes":{{"n":"{n}"}}}}"#)),
+        status: Some(200 + n),
+        response_body: "{}".into(),
+        attempts: 1,
+        ..Exchange::default()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn curl_prints_a_comment_and_a_command_per_entry_with_the_token_from_the_environment() {
+    let home = Home::new();
+    let history = home.history();
+    for n in 1..=3 {
+        history.append("cli", &exchange(n)).unwrap();
+    }
+    let output = home.export(&["--last", "2", "--format", "curl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    for (pair, n) in lines.chunks(2).zip([2, 3]) {
+        assert!(pair[0].starts_with("# "), "{}", pair[0]);
+        assert!(
+            pair[0].ends_with(&format!(
+                " PATCH https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes -> {}",
+                200 + n
+            )),
+            "{}",
+            pair[0]
+        );
+        assert!(
+            pair[1].starts_with("curl -sS -i -X 'PATCH' "),
+            "{}",
+            pair[1]
+        );
+        assert!(
+            pair[1].contains("\"Authorization: Bearer $GENESYS_TOKEN\""),
+            "{}",
+            pair[1]
+        );
+        assert!(
+            pair[1].contains(&format!(r#"{{"n":"{n}"}}"#)),
+            "{}",
+            pair[1]
+        );
+    }
+    assert!(!text.contains("live-t0ken-xyz"), "{text}");
+}
+
+#[test]
+fn json_prints_an_array_of_entries_oldest_first() {
+    let home = Home::new();
+    let history = home.history();
+    for n in 1..=3 {
+        history
+            .append(if n == 1 { "tui" } else { "cli" }, &exchange(n))
+            .unwrap();
+    }
+    // --format wins over the global --json flag, and --last defaults to 1.
+    let output = home.export(&["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 1);
+    assert_eq!(value[0]["exchange"]["status"], 203);
+
+    let output = home.export(&["--json", "--last", "10", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let entries = value.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(entries[0]["source"], "tui");
+    assert_eq!(entries[2]["source"], "cli");
+    assert!(entries[0]["time"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(entries[0]["exchange"]["method"], "PATCH");
+    assert_eq!(
+        entries[0]["exchange"]["request_headers"][0],
+        serde_json::json!(["Authorization", "Bearer <redacted>"])
+    );
+    for key in [
+        "correlation_id",
+        "rate_limit",
+        "timings",
+        "attempts",
+        "failure",
+        "error_body",
+    ] {
+        assert!(entries[0]["exchange"].get(key).is_some(), "{key} missing");
+    }
+    assert!(!stdout(&output).contains("live-t0ken-xyz"));
+
+    let output = home.export(&["--json", "--format", "curl"]);
+    assert!(stdout(&output).starts_with("# "), "{}", stdout(&output));
+}
+
+#[test]
+fn an_empty_or_missing_history_exits_2_naming_the_file() {
+    let home = Home::new();
+    let output = home.export(&["--format", "curl"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("no exchanges recorded yet in "),
+        "{message}"
+    );
+    assert!(message.contains("history.jsonl"), "{message}");
+
+    home.history();
+    let output = home.export(&["--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no exchanges recorded yet"));
+}
+
+#[test]
+fn a_cut_line_is_skipped_with_a_warning_and_an_unreadable_history_exits_2() {
+    let home = Home::new();
+    let history = home.history();
+    history.append("cli", &exchange(1)).unwrap();
+    let mut text = std::fs::read(history.path()).unwrap();
+    text.extend_from_slice(br#"{"time":"2025-01-"#);
+    std::fs::write(history.path(), text).unwrap();
+    let output = home.export(&["--last", "5", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("skipped 1 unreadable line"),
+        "{}",
+        stderr(&output)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 1);
+
+    std::fs::remove_file(history.path()).unwrap();
+    std::fs::create_dir(history.path()).unwrap();
+    let output = home.export(&["--format", "curl"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("history.jsonl") && message.contains("cannot"),
+        "{message}"
+    );
+}
