@@ -226,13 +226,21 @@ fn nothing_panics_on_odd_input() {
 
 #[test]
 fn a_bad_id_gets_a_fix_that_names_where_that_id_comes_from() {
-    let found = patch("/api/v2/conversations/abc/participants/def/attributes", GOOD).lint();
+    let found = patch(
+        "/api/v2/conversations/abc/participants/def/attributes",
+        GOOD,
+    )
+    .lint();
     let fixes: Vec<&str> = found
         .iter()
         .filter(|f| f.rule == "route/id-not-uuid")
         .map(|f| f.fix.as_ref().unwrap().summary.as_str())
         .collect();
     assert_eq!(fixes.len(), 2);
-    assert!(fixes[0].contains("conversation id from the interaction"), "{}", fixes[0]);
+    assert!(
+        fixes[0].contains("conversation id from the interaction"),
+        "{}",
+        fixes[0]
+    );
     assert!(fixes[1].contains("participants[].id"), "{}", fixes[1]);
 }
