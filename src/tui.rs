@@ -109,6 +109,8 @@ async fn event_loop(
             let loaded = matches!(msg, Msg::Loaded { .. });
             for effect in app.update(msg) {
                 if effect == Effect::Quit {
+                    recorder.record(app);
+                    recorder.finish();
                     return Ok(());
                 }
                 runner.run(effect);
@@ -128,55 +130,96 @@ async fn event_loop(
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
     }
+    recorder.record(app);
+    recorder.finish();
     Ok(())
 }
 
-/// Appends the exchanges of this run to the history file. A failure is shown
-/// once in the UI, when there is first something to record (so that it does
-/// not hide the start-up warnings), and never stops the TUI; later appends
-/// are still tried.
+/// Appends the exchanges of this run to the history file, from a thread of
+/// its own so that a slow disk never stalls drawing. A failure is shown once
+/// in the UI, when there is first something to record (so that it does not
+/// hide the start-up warnings), and never stops the TUI.
 struct Recorder {
-    history: Result<History, Option<HistoryError>>,
-    /// How many of `app.history` are already in the file.
+    writer: Option<(
+        std::sync::mpsc::Sender<Exchange>,
+        std::thread::JoinHandle<()>,
+    )>,
+    errors: std::sync::mpsc::Receiver<String>,
+    /// How many of `app.history` were handed to the writer.
     recorded: usize,
     warned: bool,
 }
 
 impl Recorder {
     fn open() -> Self {
+        Self::with(History::open_default())
+    }
+
+    fn with(history: Result<History, HistoryError>) -> Self {
+        let (error_tx, errors) = std::sync::mpsc::channel();
+        let writer = match history {
+            Ok(history) => {
+                let (tx, rx) = std::sync::mpsc::channel::<Exchange>();
+                let handle = std::thread::spawn(move || {
+                    for exchange in rx {
+                        if let Err(error) = history.append("tui", &exchange) {
+                            let _ = error_tx.send(error.to_string());
+                        }
+                    }
+                });
+                Some((tx, handle))
+            }
+            Err(error) => {
+                let _ = error_tx.send(error.to_string());
+                None
+            }
+        };
         Self {
-            history: History::open_default().map_err(Some),
+            writer,
+            errors,
             recorded: 0,
             warned: false,
         }
     }
 
-    /// Appends what `app.history` gained since the last call.
+    /// Hands what `app.history` gained since the last call to the writer, and
+    /// shows the first failure reported so far.
     fn record(&mut self, app: &mut App) {
         self.recorded = self.recorded.min(app.history.len());
         let new = &app.history[self.recorded..];
         if new.is_empty() {
             return;
         }
-        self.recorded = app.history.len();
-        let failure = match &mut self.history {
-            Ok(history) => {
-                let mut first = None;
-                for exchange in new {
-                    if let Err(error) = history.append("tui", exchange) {
-                        first.get_or_insert(error);
-                    }
-                }
-                first
+        if let Some((tx, _)) = &self.writer {
+            for exchange in new {
+                let _ = tx.send(exchange.clone());
             }
-            Err(error) => error.take(),
-        };
-        if let Some(error) = failure.filter(|_| !self.warned) {
+        }
+        self.recorded = app.history.len();
+        self.show_failure(app);
+    }
+
+    fn show_failure(&mut self, app: &mut App) {
+        if self.warned {
+            return;
+        }
+        if let Ok(error) = self.errors.try_recv() {
             self.warned = true;
             app.notify(format!("history not written: {error}"), true);
         }
     }
+
+    /// Waits until everything handed over is written (at quit).
+    fn finish(mut self) {
+        if let Some((tx, handle)) = self.writer.take() {
+            drop(tx);
+            let _ = handle.join();
+        }
+    }
 }
+
+/// What a cancelled load or re-read reports.
+const CANCELLED: &str = "cancelled";
 
 /// Runs effects as tasks that post their result as a message.
 struct Runner {
@@ -186,12 +229,22 @@ struct Runner {
 }
 
 impl Runner {
+    /// A token for the request about to start; Esc cancels the latest one.
+    fn fresh_token(&mut self) -> CancellationToken {
+        self.cancel = CancellationToken::new();
+        self.cancel.clone()
+    }
+
     fn run(&mut self, effect: Effect) {
         let (client, tx) = (Arc::clone(&self.client), self.tx.clone());
         match effect {
             Effect::Load { conversation_id } => {
+                let cancel = self.fresh_token();
                 tokio::spawn(async move {
-                    let (result, exchange) = split(client.get_conversation(&conversation_id).await);
+                    let (result, exchange) = tokio::select! {
+                        () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
+                        answer = client.get_conversation(&conversation_id) => split(answer),
+                    };
                     let _ = tx.send(Msg::Loaded {
                         id: conversation_id,
                         result,
@@ -200,15 +253,17 @@ impl Runner {
                 });
             }
             Effect::LoadSecure { conversation_id } => {
+                let cancel = self.fresh_token();
                 tokio::spawn(async move {
-                    let (result, exchange) =
-                        split(client.get_secure_attributes(&conversation_id).await);
+                    let (result, exchange) = tokio::select! {
+                        () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
+                        answer = client.get_secure_attributes(&conversation_id) => split(answer),
+                    };
                     let _ = tx.send(Msg::SecureLoaded { result, exchange });
                 });
             }
             Effect::Send(request) => {
-                self.cancel = CancellationToken::new();
-                let cancel = self.cancel.clone();
+                let cancel = self.fresh_token();
                 tokio::spawn(async move {
                     let result = client
                         .send_cancellable(&request, &cancel)
@@ -222,9 +277,15 @@ impl Runner {
                 attempt,
                 after,
             } => {
+                let cancel = self.fresh_token();
                 tokio::spawn(async move {
-                    tokio::time::sleep(after).await;
-                    let (result, exchange) = split(client.get_conversation(&conversation_id).await);
+                    let (result, exchange) = tokio::select! {
+                        () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
+                        answer = async {
+                            tokio::time::sleep(after).await;
+                            client.get_conversation(&conversation_id).await
+                        } => split(answer),
+                    };
                     let _ = tx.send(Msg::Reread {
                         attempt,
                         result,
@@ -321,11 +382,7 @@ mod tests {
     fn the_recorder_appends_each_new_exchange_once() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::open(dir.path()).unwrap();
-        let mut recorder = Recorder {
-            history: Ok(history.clone()),
-            recorded: 0,
-            warned: false,
-        };
+        let mut recorder = Recorder::with(Ok(history.clone()));
         let mut app = App::new(Mode::Simulator, Vec::new());
         app.history.push(exchange("https://x/1"));
         recorder.record(&mut app);
@@ -333,6 +390,7 @@ mod tests {
         app.history.push(exchange("https://x/2"));
         app.history.push(exchange("https://x/3"));
         recorder.record(&mut app);
+        recorder.finish();
         let (entries, _) = history.last(10).unwrap();
         let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
         assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
@@ -342,11 +400,7 @@ mod tests {
 
     #[test]
     fn a_history_failure_is_shown_once_and_does_not_stop_recording() {
-        let mut recorder = Recorder {
-            history: Err(Some(HistoryError::NoDataDir)),
-            recorded: 0,
-            warned: false,
-        };
+        let mut recorder = Recorder::with(Err(HistoryError::NoDataDir));
         let mut app = App::new(Mode::Simulator, Vec::new());
         recorder.record(&mut app);
         assert!(app.status.is_none(), "nothing to record yet: nothing shown");

@@ -116,10 +116,16 @@ fn open_edit_send_and_see_the_202_and_the_observed_change() {
     screen.send(b"s");
     screen.wait_for("Enter to send");
     screen.send(b"\r");
-    let shown = screen.wait_for("202");
-    assert!(shown.contains("Accepted"), "{shown}");
+    // "202" alone would match the date in the header; wait for the status line.
+    screen.wait_for("202 Accepted");
     let shown = screen.wait_for("as predicted");
-    assert!(shown.contains("pty-e2e-value"), "{shown}");
+    // The observed diff shows the new value on an inserted line.
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains('+') && l.contains("pty-e2e-value")),
+        "{shown}"
+    );
 
     // Ctrl-C quits and restores the terminal.
     screen.send(&[0x03]);

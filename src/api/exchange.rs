@@ -49,6 +49,12 @@ impl Exchange {
         self.status.is_some_and(|s| (200..300).contains(&s))
     }
 
+    /// The request as a curl command line; see [`to_curl`].
+    #[must_use]
+    pub fn to_curl(&self) -> String {
+        to_curl(self)
+    }
+
     /// A response header by name, case-insensitively.
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -212,6 +212,8 @@ pub struct PendingSend {
     pub before: Option<crate::genesys::Attributes>,
     /// The attributes gc-attrs predicts after it.
     pub expected: Option<crate::genesys::Attributes>,
+    /// The form's edited map when it was sent, to tell newer edits apart.
+    pub sent: Option<crate::genesys::Attributes>,
 }
 
 /// A line in the status bar.

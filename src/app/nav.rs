@@ -92,7 +92,22 @@ fn common(app: &mut App, key: Key) -> Option<Vec<Effect>> {
     Some(Vec::new())
 }
 
+/// Why the workspace may not be replaced now, if it may not.
+fn busy_or_dirty(app: &App) -> Option<&'static str> {
+    if app.in_flight.is_some() {
+        return Some("a request is in flight: wait, or Esc to cancel it");
+    }
+    app.workspace
+        .as_ref()
+        .filter(|w| w.edits.is_dirty())
+        .map(|_| "unsent edits: send them, or revert all (U), first")
+}
+
 fn reload(app: &mut App) -> Vec<Effect> {
+    if let Some(reason) = busy_or_dirty(app) {
+        app.set_status(reason, true);
+        return Vec::new();
+    }
     let Some(id) = app
         .workspace
         .as_ref()
@@ -111,17 +126,15 @@ fn reload(app: &mut App) -> Vec<Effect> {
 }
 
 fn secure(app: &mut App) -> Vec<Effect> {
-    let Some(workspace) = &app.workspace else {
-        return Vec::new();
-    };
-    if workspace.edits.is_dirty() {
-        app.set_status(
-            "unsent edits: send them, or revert all (U), before switching to secure attributes",
-            true,
-        );
+    if let Some(reason) = busy_or_dirty(app) {
+        app.set_status(reason, true);
         return Vec::new();
     }
-    let Some(id) = workspace.conversation.id.clone() else {
+    let Some(id) = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.conversation.id.clone())
+    else {
         return Vec::new();
     };
     app.in_flight = Some(InFlight {
@@ -141,6 +154,13 @@ fn participant_target(app: &mut App) {
     if workspace.target == SendTarget::ParticipantAttributes {
         return;
     }
+    if workspace.edits.is_dirty() {
+        app.set_status(
+            "unsent secure-attribute edits: send them, or revert all (U), first",
+            true,
+        );
+        return;
+    }
     let attributes: Attributes = workspace
         .selected()
         .and_then(|p| p.attributes.clone())
@@ -158,6 +178,13 @@ fn picker(app: &mut App, key: Key) -> Vec<Effect> {
             } else {
                 extract_id(&typed)
             };
+            if let Some(reason) = busy_or_dirty(app) {
+                app.set_status(
+                    format!("{reason} (Esc goes back to the conversation)"),
+                    true,
+                );
+                return Vec::new();
+            }
             let Some(id) = chosen else {
                 app.set_status(
                     format!("`{typed}` holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"),

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::{App, Effect, Focus, InFlight, Key, KeyCode, Mode, SendTarget, TextInput};
-use crate::api::{Exchange, RawRequest, to_curl};
+use crate::api::{Exchange, RawRequest};
 use crate::diff::{JsonDiff, diff};
 use crate::genesys::{AttributeRoute, Attributes, Conversation, Media, Route, Verb};
 use crate::lint::explain::{Explanation, explain};
@@ -80,6 +80,8 @@ pub struct ResponseView {
     pub expected: Option<Attributes>,
     /// What the re-read found.
     pub observed: Observed,
+    /// The form's edited map when it was sent.
+    pub sent_edits: Option<Attributes>,
 }
 
 impl ResponseView {
@@ -94,6 +96,7 @@ impl ResponseView {
             before: None,
             expected: None,
             observed: Observed::NotApplicable,
+            sent_edits: None,
         }
     }
 }
@@ -230,9 +233,11 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
             }
         });
     }
+    let sent = Some(workspace.edits.edited());
     app.pending = Some(super::PendingSend {
         before: view_before,
         expected,
+        sent,
     });
     app.in_flight = Some(InFlight {
         label: format!("{} {}", request.method, request.path),
@@ -246,7 +251,11 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
 
 pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effect> {
     app.in_flight = None;
-    let super::PendingSend { before, expected } = app.pending.take().unwrap_or_default();
+    let super::PendingSend {
+        before,
+        expected,
+        sent: sent_edits,
+    } = app.pending.take().unwrap_or_default();
     let exchange = match result {
         Ok(exchange) => exchange,
         Err(message) => {
@@ -264,7 +273,9 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
     let target = app.workspace.as_ref().map(|w| w.target);
     if view.exchange.is_success() {
         match (target, conversation_id) {
-            (Some(SendTarget::ParticipantAttributes), Some(id)) => {
+            // Only a send of the form's edits has a before to compare with
+            // (a re-send from the history has none).
+            (Some(SendTarget::ParticipantAttributes), Some(id)) if before.is_some() => {
                 view.observed = Observed::Pending { attempt: 1 };
                 effects.push(Effect::Reread {
                     conversation_id: id,
@@ -299,6 +310,7 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
     }
     view.before = before;
     view.expected = expected;
+    view.sent_edits = sent_edits;
     app.response = Some(view);
     app.focus = Focus::Response;
     effects
@@ -357,6 +369,18 @@ pub(super) fn reread(
             as_predicted,
         };
     }
+    if view
+        .sent_edits
+        .as_ref()
+        .is_some_and(|sent| *sent != workspace.edits.edited())
+    {
+        // Edits made while the re-read ran are the user's: keep them.
+        app.set_status(
+            "the server's state is read; your newer edits are kept (R reloads it)",
+            false,
+        );
+        return Vec::new();
+    }
     // The form starts over from what the server now has.
     let index = workspace.participant;
     *workspace = super::Workspace::new(conversation, index);
@@ -382,7 +406,7 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
         Some(i) => app.history.get(i),
         None => app.response.as_ref().map(|r| &r.exchange),
     };
-    let Some(curl) = exchange.map(to_curl) else {
+    let Some(curl) = exchange.map(Exchange::to_curl) else {
         app.set_status("nothing to copy yet", true);
         return Vec::new();
     };

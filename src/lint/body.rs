@@ -128,14 +128,17 @@ fn empty_body(required: bool, out: &mut Vec<Finding>) {
 }
 
 fn no_op(out: &mut Vec<Finding>, what: &str) {
-    out.push(rules::NO_OP.finding(
-        Location::pointer::<&str>(&[]),
-        format!("{what}: it changes nothing"),
-        "A PATCH merges the given keys; with none given nothing changes (an empty map does not clear \
-         the attributes: no way to delete a key is documented, §3)."
-            .into(),
-        None,
-    ));
+    out.push(
+        rules::NO_OP.finding(
+            Location::pointer::<&str>(&[]),
+            format!("{what}: it should change nothing"),
+            "A PATCH is expected to merge the given keys (per-key merge is the best evidence, but \
+         unconfirmed, §3); with none given nothing should change. An empty map is not a documented \
+         way to clear the attributes: no way to delete a key is documented."
+                .into(),
+            None,
+        ),
+    );
 }
 
 /// Checks the top-level keys; returns the attributes map to check further.

@@ -275,8 +275,10 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
             out.push(rules::MALFORMED_JSON.finding(
                 Location::LineColumn { line: *line, column: *column },
                 format!("the body is not valid JSON: {message}"),
-                "The server cannot read the body and answers 400 bad.request. Common causes: a trailing \
-                 comma, single quotes, an unquoted key, or a body cut off when it was pasted."
+                "The server cannot read the body. Expect a 400: bad.request is the code the spec \
+                 declares for a bad request (§2), though its exact answer to malformed JSON is not \
+                 documented. Common causes: a trailing comma, single quotes, an unquoted key, or a \
+                 body cut off when it was pasted."
                     .into(),
                 None,
             ));

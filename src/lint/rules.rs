@@ -57,11 +57,11 @@ rules! {
     CONTENT_TYPE_MISSING = "content-type/missing", Warning, assumed("§3"),
         "no content type with a body";
     // The body of the participant-attribute PATCH (ParticipantAttributes).
-    MALFORMED_JSON = "body/malformed-json", Reject, doc("§2"),
+    MALFORMED_JSON = "body/malformed-json", Reject, assumed("§2"),
         "the body is not valid JSON";
     BODY_MISSING = "body/missing", Reject, doc("§1.1"),
         "no body where the route requires one";
-    NO_OP = "body/no-op", Warning, doc("§1.1"),
+    NO_OP = "body/no-op", Warning, assumed("§3"),
         "the request changes nothing";
     JSON_PATCH_ARRAY = "body/json-patch-array", Reject, doc("§5 i"),
         "a JSON-Patch array instead of {\"attributes\": {…}}";

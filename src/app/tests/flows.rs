@@ -285,3 +285,37 @@ fn a_participant_named_at_start_is_selected() {
             .contains("not in this conversation")
     );
 }
+
+#[test]
+fn reload_and_open_refuse_to_drop_unsent_edits() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('d')]);
+    assert_eq!(keys(&mut app, &[Key::char('R')]), []);
+    assert!(app.status.as_ref().unwrap().text.contains("unsent edits"));
+    keys(&mut app, &[Key::char('o')]);
+    typed(&mut app, "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14");
+    assert_eq!(keys(&mut app, &[enter()]), []);
+    assert!(
+        workspace(&app).edits.is_dirty(),
+        "the edits are still there"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.focus, Focus::Participants);
+}
+
+#[test]
+fn leaving_secure_attributes_keeps_unsent_secure_edits() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('S')]);
+    let secure = crate::genesys::ConversationSecureAttributes {
+        attributes: Some(Attributes::from([("pin".to_owned(), "1234".to_owned())])),
+        version: Some(1),
+    };
+    app.update(Msg::SecureLoaded {
+        result: Ok(secure),
+        exchange: None,
+    });
+    keys(&mut app, &[Key::char('d'), Key::char('P')]);
+    assert_eq!(workspace(&app).target, SendTarget::SecureAttributes);
+    assert!(app.status.as_ref().unwrap().error);
+}

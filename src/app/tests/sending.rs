@@ -318,3 +318,82 @@ fn the_correlation_id_is_copied_and_ticks_drive_the_spinner() {
         [Effect::Copy("5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10".into())]
     );
 }
+
+#[test]
+fn edits_made_during_the_reread_are_kept() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    // The user goes back to the form and edits again before the re-read lands.
+    keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('a')]);
+    typed(&mut app, "later");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "edit");
+    keys(&mut app, &[enter()]);
+    let mut changed = conversation();
+    let index = workspace(&app).participant;
+    changed.participants[index]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert("x".into(), "1".into());
+    app.update(Msg::Reread {
+        attempt: 1,
+        result: Ok(changed),
+        exchange: None,
+    });
+    assert!(matches!(
+        app.response.as_ref().unwrap().observed,
+        Observed::Seen { .. }
+    ));
+    assert_eq!(
+        workspace(&app)
+            .edits
+            .edited()
+            .get("later")
+            .map(String::as_str),
+        Some("edit")
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("newer edits are kept")
+    );
+}
+
+#[test]
+fn a_resend_from_the_history_does_not_start_a_reread() {
+    let mut app = loaded(Mode::Simulator);
+    app.history.push(exchange(202, ""));
+    keys(&mut app, &[Key::char('H')]);
+    let effects = keys(&mut app, &[Key::char('r')]);
+    assert!(matches!(effects.as_slice(), [Effect::Send(_)]));
+    assert_eq!(app.update(Msg::Sent(Ok(exchange(202, "")))), []);
+    assert_eq!(
+        app.response.as_ref().unwrap().observed,
+        Observed::NotApplicable
+    );
+}
+
+#[test]
+fn nothing_replaces_the_workspace_while_a_send_is_in_flight() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    assert!(app.in_flight.is_some());
+    assert_eq!(
+        keys(&mut app, &[Key::char('R')]),
+        [],
+        "no reload over a send"
+    );
+    assert_eq!(
+        keys(&mut app, &[Key::char('S')]),
+        [],
+        "no target switch over a send"
+    );
+    keys(&mut app, &[Key::char('o')]);
+    typed(&mut app, "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14");
+    assert_eq!(keys(&mut app, &[enter()]), [], "no open over a send");
+    assert!(app.status.as_ref().unwrap().text.contains("in flight"));
+}
