@@ -284,6 +284,53 @@ impl History {
     }
 }
 
+/// The conversation ids of these entries' URLs, newest first (the entries
+/// are oldest first, as [`History::last`] gives them), each once, at most
+/// `max`, lowercase.
+///
+/// An id is the first path segment after `/conversations/` when it is a UUID,
+/// else the second (`/conversations/{media}/{id}`), so a participant id is
+/// never taken for one. Exchanges answered 404 are left out: that id (or
+/// something under it) was not found.
+#[must_use]
+pub fn recent_conversation_ids(entries: &[Entry], max: usize) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for entry in entries.iter().rev() {
+        if ids.len() >= max {
+            break;
+        }
+        if entry.exchange.status == Some(404) {
+            continue;
+        }
+        if let Some(id) = conversation_id(&entry.exchange.url) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// The conversation id in a URL's path: `…/conversations/{id}…` or
+/// `…/conversations/{media}/{id}…`.
+fn conversation_id(url: &str) -> Option<String> {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path
+        .split('/')
+        .skip_while(|s| *s != "conversations")
+        .skip(1);
+    let first = segments.next()?;
+    let id = if crate::lint::is_uuid(first) {
+        first
+    } else {
+        segments.next().filter(|s| crate::lint::is_uuid(s))?
+    };
+    Some(id.to_ascii_lowercase())
+}
+
 fn create_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -312,4 +359,64 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
     let mut last = [0_u8; 1];
     file.read_exact(&mut last)?;
     Ok(last[0] == b'\n')
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::{Entry, recent_conversation_ids};
+    use crate::api::Exchange;
+
+    const A: &str = "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14";
+    const B: &str = "4e6a8c0d-2f4b-4d6e-8a0c-3b5d7f9e1a2c";
+    const C: &str = "a4c6e8f0-2b4d-4f6a-8c0e-1d3f5b7a9c2e";
+    const P: &str = "8b2f4d6a-1c3e-4a5b-9d7f-0e2a4c6b8d10";
+
+    fn entry(url: &str, status: Option<u16>) -> Entry {
+        Entry {
+            time: "2025-01-31T09:12:03.120Z".into(),
+            source: "cli".into(),
+            exchange: Exchange {
+                method: "GET".into(),
+                url: url.into(),
+                status,
+                ..Exchange::default()
+            },
+        }
+    }
+
+    #[test]
+    fn recent_conversation_ids_are_newest_first_once_each_and_capped() {
+        let base = "https://api.mypurecloud.ie";
+        let entries = [
+            entry(&format!("{base}/api/v2/conversations/{A}"), Some(200)),
+            entry(&format!("{base}/oauth/token"), Some(200)),
+            entry(
+                &format!("{base}/api/v2/conversations/calls/{B}/participants/{P}/attributes"),
+                Some(202),
+            ),
+            // A participant id is not a conversation id.
+            entry(
+                &format!("{base}/api/v2/conversations/c1/participants/{P}/attributes"),
+                Some(400),
+            ),
+            entry(
+                &format!("http://127.0.0.1:4000/api/v2/conversations/{A}?expand=x"),
+                None,
+            ),
+            // Not found: not offered.
+            entry(&format!("{base}/api/v2/conversations/{P}"), Some(404)),
+            entry(
+                &format!(
+                    "{base}/api/v2/conversations/{}/secureattributes",
+                    C.to_uppercase()
+                ),
+                Some(200),
+            ),
+            entry("not a url", None),
+        ];
+        assert_eq!(recent_conversation_ids(&entries, 20), [C, A, B]);
+        assert_eq!(recent_conversation_ids(&entries, 2), [C, A]);
+        assert!(recent_conversation_ids(&entries, 0).is_empty());
+        assert!(recent_conversation_ids(&[], 20).is_empty());
+    }
 }

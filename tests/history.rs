@@ -195,3 +195,74 @@ fn a_cut_line_is_skipped_with_a_warning_and_an_unreadable_history_exits_2() {
         "{message}"
     );
 }
+
+/// The `{"error": {…}}` object a `--json` run printed on stdout.
+fn json_error(output: &Output) -> serde_json::Value {
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(output)));
+    let error = value["error"].clone();
+    assert_eq!(error["exit"], 2, "{value}");
+    assert!(error["explanation"].is_null(), "{value}");
+    assert_eq!(
+        value.as_object().unwrap().len(),
+        1,
+        "only the error: {value}"
+    );
+    error
+}
+
+#[test]
+fn with_json_last_0_prints_the_error_object_and_exits_2() {
+    let home = Home::new();
+    home.history().append("cli", &exchange(1)).unwrap();
+    let output = home.export(&["--json", "--last", "0", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = json_error(&output);
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("--last must be at least 1"), "{message}");
+    assert!(stderr(&output).contains("--last must be at least 1"));
+
+    // Without --json, stdout stays empty.
+    let output = home.export(&["--last", "0", "--format", "curl"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "{}", stdout(&output));
+    assert!(stderr(&output).contains("--last must be at least 1"));
+}
+
+#[test]
+fn with_json_an_empty_or_missing_history_prints_the_error_object_and_exits_2() {
+    let home = Home::new();
+    for format in ["curl", "json"] {
+        // Missing the first time; then present (export created it) and empty.
+        let output = home.export(&["--json", "--format", format]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let error = json_error(&output);
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.contains("no exchanges recorded yet in ") && message.contains("history.jsonl"),
+            "{message}"
+        );
+        assert!(
+            stderr(&output).contains("no exchanges recorded yet in "),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn with_json_an_unreadable_history_prints_the_error_object_and_exits_2() {
+    let home = Home::new();
+    let history = home.history();
+    std::fs::remove_file(history.path()).unwrap();
+    std::fs::create_dir(history.path()).unwrap();
+    let output = home.export(&["--format", "json", "--json", "--last", "3"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = json_error(&output);
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains("history.jsonl") && message.contains("cannot"),
+        "{message}"
+    );
+    assert!(stderr(&output).contains(message), "{}", stderr(&output));
+}

@@ -10,40 +10,39 @@
 //!   "error_body", "correlation_id", "rate_limit", "timings", "attempts",
 //!   "failure"}}` (the shape of [`crate::history::Entry`]).
 //!
-//! `--format` decides the output; the global `--json` flag does not change it.
+//! `--format` decides the output; the global `--json` flag does not change
+//! it. With `--json`, an error also prints
+//! `{"error": {"exit", "message", "explanation": null}}` on stdout, as the
+//! other commands do ([`super::common::finish`]).
 //!
 //! Exit codes: 0 printed; 2 when `--last` is 0, the history is empty or
-//! missing ("no exchanges recorded yet in <path>"), or cannot be read.
+//! missing ("no exchanges recorded yet in <path>"), or cannot be read, with
+//! `gc-attrs: MESSAGE` on stderr.
 //! Lines of the history that cannot be decoded (a line cut by a crash) are
 //! skipped with a warning on stderr.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+use super::common::{CliError, Output, finish};
 use crate::api::to_curl;
 use crate::history::{Entry, History};
 
-/// Runs `export`; returns the exit code.
+/// Runs `export`; returns the exit code. `json` is the global `--json` flag:
+/// it shapes the errors only.
 #[must_use]
-pub fn run(args: &super::ExportArgs, _json: bool) -> u8 {
+pub fn run(args: &super::ExportArgs, json: bool) -> u8 {
+    finish(export(args), Output::new(json))
+}
+
+fn export(args: &super::ExportArgs) -> Result<u8, CliError> {
     if args.last == 0 {
-        eprintln!("gc-attrs export: --last must be at least 1");
-        return 2;
+        return Err(CliError::usage("--last must be at least 1"));
     }
-    let history = match History::open_default() {
-        Ok(history) => history,
-        Err(error) => {
-            eprintln!("gc-attrs export: {error}");
-            return 2;
-        }
-    };
-    let (entries, skipped) = match history.last(args.last) {
-        Ok(found) => found,
-        Err(error) => {
-            eprintln!("gc-attrs export: {error}");
-            return 2;
-        }
-    };
+    let history = History::open_default().map_err(|e| CliError::usage(e.to_string()))?;
+    let (entries, skipped) = history
+        .last(args.last)
+        .map_err(|e| CliError::usage(e.to_string()))?;
     if skipped > 0 {
         eprintln!(
             "gc-attrs export: skipped {skipped} unreadable line(s) in {}",
@@ -51,20 +50,15 @@ pub fn run(args: &super::ExportArgs, _json: bool) -> u8 {
         );
     }
     if entries.is_empty() {
-        eprintln!(
-            "gc-attrs export: no exchanges recorded yet in {}",
+        return Err(CliError::usage(format!(
+            "no exchanges recorded yet in {}",
             history.path().display()
-        );
-        return 2;
+        )));
     }
     let text = if args.format == "json" {
-        match serde_json::to_string_pretty(&entries) {
-            Ok(text) => text + "\n",
-            Err(error) => {
-                eprintln!("gc-attrs export: cannot encode the entries: {error}");
-                return 2;
-            }
-        }
+        serde_json::to_string_pretty(&entries)
+            .map(|text| text + "\n")
+            .map_err(|e| CliError::usage(format!("cannot encode the entries: {e}")))?
     } else {
         curl_lines(&entries)
     };
@@ -75,10 +69,9 @@ pub fn run(args: &super::ExportArgs, _json: bool) -> u8 {
     {
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("gc-attrs export: cannot write the output: {error}");
-            2
+            Err(CliError::usage(format!("cannot write the output: {error}")))
         }
-        _ => 0,
+        _ => Ok(0),
     }
 }
 

@@ -229,6 +229,12 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
     use crate::config::Connection;
 
     let resolution = crate::config::load(&args.flags());
+    // The picker offers the conversations of the latest exchanges, newest
+    // first; a history that cannot be read offers none.
+    let recent = crate::history::History::open_default()
+        .and_then(|history| history.last(200))
+        .map(|(entries, _)| crate::history::recent_conversation_ids(&entries, 20))
+        .unwrap_or_default();
     let mut simulator = None;
     let (client, mode, suggestions) = match resolution.connection {
         Connection::Simulator => {
@@ -247,7 +253,13 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
             };
             let client =
                 Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
-            let ids = running.conversation_ids();
+            // The recent ids first, then the fixtures not already listed.
+            let mut ids = recent;
+            for id in running.conversation_ids() {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             simulator = Some(running);
             (client, Mode::Simulator, ids)
         }
@@ -266,7 +278,7 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
                     region: region_label,
                     profile,
                 },
-                Vec::new(),
+                recent,
             )
         }
     };

@@ -1,5 +1,6 @@
 //! The conversation picker: a field for an id or a Genesys URL, and the list
-//! of recent and simulator conversations.
+//! of recent conversations (from the history) and, on the simulator, its
+//! fixtures.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -47,8 +48,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     prompt::field(frame, input, &app.picker, placeholder, !app.help);
 
     let source = match app.mode {
-        Mode::Simulator => "Recent and simulator conversations",
-        Mode::Live { .. } => "Recent conversations",
+        Mode::Simulator => "Recent conversations (from the history), then the simulator's fixtures",
+        Mode::Live { .. } => "Recent conversations (from the history)",
     };
     frame.render_widget(
         Paragraph::new(Line::styled(source, theme::heading())),
@@ -64,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     if items.is_empty() {
         let empty = Paragraph::new(Line::styled(
-            "None yet: conversations you open are remembered here.",
+            "None yet: the conversations you open are kept in the history and listed here.",
             theme::dim(),
         ));
         frame.render_widget(empty, list_area);

@@ -1,10 +1,10 @@
 //! Shared helpers: an isolated environment to run the binary in, the JSON
 //! of its output, and a `gc-attrs sim` process.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 pub use assert_cmd::Command;
@@ -139,11 +139,19 @@ impl Env {
     }
 }
 
-/// A `gc-attrs sim` process on a free port; killed when dropped.
+/// A `gc-attrs sim` process on a free port; killed (and reaped) when
+/// dropped.
+///
+/// Its stdout and stderr are drained by two threads for its whole life, so
+/// that a line it prints late (`stopping`, a warning) never meets a closed
+/// pipe: Rust's `println!` panics on EPIPE, which would kill the sim in the
+/// middle of a test.
 pub struct SimProcess {
     child: Child,
     /// Its base URL, e.g. `http://127.0.0.1:41234`.
     pub base: String,
+    stdout: Arc<Mutex<Vec<String>>>,
+    stderr: Arc<Mutex<Vec<String>>>,
 }
 
 impl SimProcess {
@@ -151,28 +159,64 @@ impl SimProcess {
         let mut child = StdCommand::new(env!("CARGO_BIN_EXE_gc-attrs"))
             .args(["sim", "--listen", "127.0.0.1:0"])
             .args(args)
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
         let (lines, received) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if lines.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let base = loop {
-            let line = received
-                .recv_timeout(Duration::from_secs(60))
-                .expect("the sim prints its base URL");
+        let stdout = drain(child.stdout.take().unwrap(), Some(lines));
+        let stderr = drain(child.stderr.take().unwrap(), None);
+        let mut sim = Self {
+            child,
+            base: String::new(),
+            stdout,
+            stderr,
+        };
+        sim.base = loop {
+            let Ok(line) = received.recv_timeout(Duration::from_secs(60)) else {
+                panic!(
+                    "the sim printed no base URL; stdout: {:?}; stderr: {:?}",
+                    sim.stdout(),
+                    sim.stderr()
+                );
+            };
             if let Some(url) = line.strip_prefix("base URL: ") {
                 break url.trim().to_owned();
             }
         };
-        Self { child, base }
+        sim
+    }
+
+    /// The lines it printed on stdout so far.
+    pub fn stdout(&self) -> Vec<String> {
+        self.stdout.lock().unwrap().clone()
+    }
+
+    /// The lines it printed on stderr so far.
+    pub fn stderr(&self) -> Vec<String> {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Sends SIGINT (Ctrl-C) and waits up to 30 s for the sim to exit.
+    #[cfg(unix)]
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let sent = StdCommand::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -INT failed");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the sim did not stop within 30 s of SIGINT"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -181,6 +225,73 @@ impl Drop for SimProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Reads a pipe of the child line by line until it closes (the child
+/// exited), keeping every line and sending each to `lines` while someone
+/// listens. Never stops reading early: the child must not meet a closed pipe.
+fn drain(
+    pipe: impl Read + Send + 'static,
+    mut lines: Option<mpsc::Sender<String>>,
+) -> Arc<Mutex<Vec<String>>> {
+    let kept = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&kept);
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(pipe);
+        let mut buffer = Vec::new();
+        // Not `lines()`: a line that is not UTF-8 must not stop the reading.
+        while reader.read_until(b'\n', &mut buffer).is_ok_and(|n| n > 0) {
+            let line = String::from_utf8_lossy(&buffer)
+                .trim_end_matches(['\n', '\r'])
+                .to_owned();
+            buffer.clear();
+            if let Some(sender) = &lines {
+                if sender.send(line.clone()).is_err() {
+                    lines = None;
+                }
+            }
+            if let Ok(mut kept) = keep.lock() {
+                kept.push(line);
+            }
+        }
+    });
+    kept
+}
+
+#[test]
+#[cfg(unix)]
+fn the_sim_keeps_printing_after_its_base_url_was_read() {
+    // The sim prints `stopping` long after `start` returned: with its stdout
+    // closed, that line would panic and the sim would exit 101.
+    let mut sim = SimProcess::start(&[]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let status = runtime.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{}/oauth/token", sim.base))
+            .basic_auth("demo-client", Some("demo-secret"))
+            .form(&[("grant_type", "client_credentials")])
+            .send()
+            .await
+            .unwrap()
+            .status()
+    });
+    assert!(status.is_success(), "{status}");
+    // Lets a reader that stops early see its receiver gone and close the pipe.
+    std::thread::sleep(Duration::from_millis(300));
+    let status = sim.interrupt();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "{status:?}; stderr:\n{}",
+        sim.stderr().join("\n")
+    );
+    // The drain threads see the end of the pipes once the sim has exited.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !sim.stdout().iter().any(|l| l == "stopping") {
+        assert!(std::time::Instant::now() < deadline, "{:?}", sim.stdout());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(sim.stdout().iter().any(|l| l.starts_with("serving")));
 }
 
 /// A port nothing listens on.
