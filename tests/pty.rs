@@ -143,3 +143,159 @@ fn open_edit_send_and_see_the_202_and_the_observed_change() {
     let _ = reader_thread.join();
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// Runs the binary in a pseudo-terminal and returns the screen handle, the
+/// child and the raw output seen so far (escape sequences included).
+struct Session {
+    screen: Screen,
+    raw: Arc<Mutex<Vec<u8>>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+fn session(args: &[&str], home: &std::path::Path) -> Session {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_gc-attrs"));
+    command.args(args);
+    command.env("TERM", "xterm-256color");
+    command.env("HOME", home);
+    command.env("GC_ATTRS_CONFIG_DIR", home);
+    command.env_remove("NO_COLOR");
+    for name in [
+        "GENESYSCLOUD_OAUTHCLIENT_ID",
+        "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+        "GENESYSCLOUD_ACCESS_TOKEN",
+        "GENESYSCLOUD_REGION",
+    ] {
+        command.env_remove(name);
+    }
+    let child = pair.slave.spawn_command(command).unwrap();
+    drop(pair.slave);
+    let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
+    let raw = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (sink, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
+    thread::spawn(move || {
+        let mut buffer = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buffer[..n]);
+            bytes.lock().unwrap().extend_from_slice(&buffer[..n]);
+        }
+    });
+    let screen = Screen {
+        parser,
+        writer: pair.master.take_writer().unwrap(),
+    };
+    Session {
+        screen,
+        raw,
+        child,
+        _master: pair.master,
+    }
+}
+
+fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> u32 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.exit_code();
+        }
+        assert!(Instant::now() < deadline, "the command did not finish");
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn temp_home(name: &str) -> std::path::PathBuf {
+    let home = std::env::temp_dir().join(format!("gc-attrs-pty-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    home
+}
+
+#[test]
+fn on_a_terminal_the_diff_is_coloured() {
+    let home = temp_home("colour");
+    let mut run = session(
+        &[
+            "--sim",
+            "diff",
+            CALL,
+            "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+            "--set",
+            "callReason=refund",
+        ],
+        &home,
+    );
+    assert_eq!(wait_exit(&mut run.child), 0);
+    thread::sleep(Duration::from_millis(200));
+    let raw = String::from_utf8_lossy(&run.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b["), "no colour on a terminal:\n{raw}");
+    assert!(raw.contains("refund"), "{raw}");
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn a_live_write_asks_and_sends_after_a_typed_yes() {
+    let home = temp_home("confirm");
+    // A standalone simulator given by URL counts as a live org: nothing says it is a simulator.
+    let mut sim = std::process::Command::new(env!("CARGO_BIN_EXE_gc-attrs"))
+        .args(["sim", "--listen", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = sim.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line); // keeps draining after the receiver is gone
+        }
+    });
+    let base = loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the simulator prints its base URL");
+        if let Some(url) = line.strip_prefix("base URL: ") {
+            break url.to_owned();
+        }
+    };
+    let mut run = session(
+        &[
+            "--region",
+            &base,
+            "--client-id",
+            "demo-client",
+            "--client-secret",
+            "demo-secret",
+            "send",
+            CALL,
+            "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+            "--set",
+            "callReason=confirmed",
+        ],
+        &home,
+    );
+    run.screen.wait_for("Type yes to send");
+    run.screen.type_text("yes");
+    run.screen.send(b"\r");
+    let shown = run.screen.wait_for("202 Accepted");
+    assert!(shown.contains("LIVE org"), "{shown}");
+    assert_eq!(wait_exit(&mut run.child), 0);
+    let _ = sim.kill();
+    let _ = sim.wait();
+    let _ = std::fs::remove_dir_all(&home);
+}
