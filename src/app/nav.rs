@@ -104,28 +104,33 @@ fn busy_or_dirty(app: &App) -> Option<&'static str> {
 }
 
 fn reload(app: &mut App) -> Vec<Effect> {
-    if let Some(reason) = busy_or_dirty(app) {
-        app.set_status(reason, true);
-        return Vec::new();
-    }
-    let Some(id) = app
-        .workspace
-        .as_ref()
-        .and_then(|w| w.conversation.id.clone())
-    else {
-        return Vec::new();
-    };
-    app.in_flight = Some(InFlight {
-        label: format!("GET conversation {id}"),
-        ticks: 0,
-        cancelling: false,
-    });
-    vec![Effect::Load {
-        conversation_id: id,
-    }]
+    read_conversation(app, |id| {
+        (
+            format!("GET conversation {id}"),
+            Effect::Load {
+                conversation_id: id,
+            },
+        )
+    })
 }
 
 fn secure(app: &mut App) -> Vec<Effect> {
+    read_conversation(app, |id| {
+        (
+            "GET secureattributes".to_owned(),
+            Effect::LoadSecure {
+                conversation_id: id,
+            },
+        )
+    })
+}
+
+/// Starts a read of the loaded conversation (`effect` gets its id), unless a
+/// request is in flight or unsent edits would be replaced.
+fn read_conversation(
+    app: &mut App,
+    effect: impl FnOnce(String) -> (String, Effect),
+) -> Vec<Effect> {
     if let Some(reason) = busy_or_dirty(app) {
         app.set_status(reason, true);
         return Vec::new();
@@ -137,14 +142,13 @@ fn secure(app: &mut App) -> Vec<Effect> {
     else {
         return Vec::new();
     };
+    let (label, effect) = effect(id);
     app.in_flight = Some(InFlight {
-        label: "GET secureattributes".into(),
+        label,
         ticks: 0,
         cancelling: false,
     });
-    vec![Effect::LoadSecure {
-        conversation_id: id,
-    }]
+    vec![effect]
 }
 
 fn participant_target(app: &mut App) {
