@@ -4,12 +4,12 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use gc_attrs::diff::diff;
-use gc_attrs::genesys::Attributes;
-use gc_attrs::lint::{Request, lint};
-use gc_attrs::payload::{Edits, Plan};
+use gc_attrs::genesys::{Attributes, Verb};
+use gc_attrs::payload::Edits;
+use gc_attrs::usecase::{EditTarget, Preview, RouteChoice};
 
-const PATH: &str = "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes";
+const CONVERSATION: &str = "3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a";
+const PARTICIPANT: &str = "b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 
 fn value(i: usize) -> String {
     format!("{i:08}-{}", "v".repeat(55))
@@ -22,8 +22,8 @@ fn original(n: usize) -> Attributes {
 }
 
 /// One realistic edit session: a tenth of the values changed, a few keys
-/// added, a few deleted, one renamed; then both bodies, the lint of the PATCH
-/// request and the PUT-vs-PATCH diff.
+/// added, a few deleted, one renamed; then the preview both faces compute:
+/// both bodies, the lint of both requests and the PUT-vs-PATCH diff.
 fn pipeline(original: &Attributes) -> usize {
     let mut edits = Edits::new(original.clone());
     let n = original.len();
@@ -37,17 +37,12 @@ fn pipeline(original: &Attributes) -> usize {
         let _ = edits.delete(&format!("attribute{i:05}"));
     }
     let _ = edits.rename("attribute00002", "renamed");
-    let plan = Plan::of(&edits);
-    let (patch, put) = (plan.patch_body(), plan.put_body());
-    let body = patch.to_string();
-    let findings = lint(&Request {
-        verb: "PATCH",
-        path: PATH,
-        content_type: Some("application/json"),
-        body: &body,
-    });
-    let lines = diff(&put, &patch).lines.len();
-    findings.len() + lines
+    let target = EditTarget::ParticipantAttributes {
+        conversation_id: CONVERSATION.to_owned(),
+        participant_id: PARTICIPANT.to_owned(),
+    };
+    let preview = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+    preview.patch.findings.len() + preview.put.findings.len() + preview.diff.lines.len()
 }
 
 fn bench(c: &mut Criterion) {

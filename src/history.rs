@@ -299,7 +299,7 @@ pub fn recent_conversation_ids(entries: &[Entry], max: usize) -> Vec<String> {
         if ids.len() >= max {
             break;
         }
-        if entry.exchange.status == Some(404) {
+        if entry.exchange.status() == Some(404) {
             continue;
         }
         if let Some(id) = conversation_id(&entry.exchange.url) {
@@ -364,7 +364,7 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
 #[cfg(test)]
 mod recent_tests {
     use super::{Entry, recent_conversation_ids};
-    use crate::api::Exchange;
+    use crate::api::{Exchange, Outcome};
 
     const A: &str = "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14";
     const B: &str = "4e6a8c0d-2f4b-4d6e-8a0c-3b5d7f9e1a2c";
@@ -375,12 +375,11 @@ mod recent_tests {
         Entry {
             time: "2025-01-31T09:12:03.120Z".into(),
             source: "cli".into(),
-            exchange: Exchange {
-                method: "GET".into(),
-                url: url.into(),
-                status,
-                ..Exchange::default()
-            },
+            exchange: Exchange::new(
+                "GET",
+                url,
+                status.map_or(Outcome::Cancelled, Outcome::answer),
+            ),
         }
     }
 

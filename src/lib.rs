@@ -29,3 +29,4 @@ pub mod payload;
 pub mod sim;
 pub mod tui;
 pub mod ui;
+pub mod usecase;

@@ -23,16 +23,11 @@ use crate::history::{History, HistoryError};
 const TICK: Duration = Duration::from_millis(120);
 
 /// Runs the TUI until the user quits. `initial` effects run first (e.g. a
-/// load for `--conversation`); `participant` is selected once loaded.
+/// load for `--conversation`).
 ///
 /// # Errors
 /// Only when the terminal cannot be used; the terminal is restored first.
-pub async fn run(
-    mut app: App,
-    client: Client,
-    initial: Vec<Effect>,
-    participant: Option<String>,
-) -> std::io::Result<()> {
+pub async fn run(mut app: App, client: Client, initial: Vec<Effect>) -> std::io::Result<()> {
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -49,14 +44,7 @@ pub async fn run(
         previous(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        Arc::new(client),
-        initial,
-        participant,
-    )
-    .await;
+    let result = event_loop(&mut terminal, &mut app, Arc::new(client), initial).await;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     result
@@ -67,20 +55,19 @@ async fn event_loop(
     app: &mut App,
     client: Arc<Client>,
     initial: Vec<Effect>,
-    mut participant: Option<String>,
 ) -> std::io::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
     let mut runner = Runner {
         client,
+        recorder: Recorder::open(tx.clone()),
         tx,
         cancel: CancellationToken::new(),
     };
     for effect in initial {
         runner.run(effect);
     }
-    let mut recorder = Recorder::open();
     terminal.draw(|frame| crate::ui::render(frame, app))?;
     loop {
         let msg = tokio::select! {
@@ -106,111 +93,69 @@ async fn event_loop(
             batch.push(more);
         }
         for msg in batch {
-            let loaded = matches!(msg, Msg::Loaded { .. });
             for effect in app.update(msg) {
                 if effect == Effect::Quit {
-                    recorder.record(app);
-                    recorder.finish();
+                    runner.recorder.finish();
                     return Ok(());
                 }
                 runner.run(effect);
             }
-            if loaded {
-                if let Some(id) = participant.take() {
-                    app.select_participant_by_id(&id);
-                }
-            }
         }
-        recorder.record(app);
         if let Ok(size) = terminal.size() {
-            app.clamp_scroll(crate::ui::scroll_limit(
-                app,
-                ratatui::layout::Rect::new(0, 0, size.width, size.height),
-            ));
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            let scroll_limit = crate::ui::scroll_limit(app, area);
+            app.update(Msg::Viewport { scroll_limit });
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
     }
-    recorder.record(app);
-    recorder.finish();
+    runner.recorder.finish();
     Ok(())
 }
 
-/// Appends the exchanges of this run to the history file, from a thread of
-/// its own so that a slow disk never stalls drawing. A failure is shown once
-/// in the UI, when there is first something to record (so that it does not
-/// hide the start-up warnings), and never stops the TUI.
+/// Appends exchanges ([`Effect::Record`]) to the history file, from a thread
+/// of its own so that a slow disk never stalls drawing. A failure comes back
+/// as [`Msg::HistoryFailed`] (the app shows it once) and never stops the TUI.
 struct Recorder {
     writer: Option<(
         std::sync::mpsc::Sender<Exchange>,
         std::thread::JoinHandle<()>,
     )>,
-    errors: std::sync::mpsc::Receiver<String>,
-    /// How many of `app.history` were handed to the writer.
-    recorded: usize,
-    warned: bool,
 }
 
 impl Recorder {
-    fn open() -> Self {
-        Self::with(History::open_default())
+    fn open(tx: mpsc::UnboundedSender<Msg>) -> Self {
+        Self::with(History::open_default(), tx)
     }
 
-    fn with(history: Result<History, HistoryError>) -> Self {
-        let (error_tx, errors) = std::sync::mpsc::channel();
-        let writer = match history {
-            Ok(history) => {
-                let (tx, rx) = std::sync::mpsc::channel::<Exchange>();
-                let handle = std::thread::spawn(move || {
-                    for exchange in rx {
-                        if let Err(error) = history.append("tui", &exchange) {
-                            let _ = error_tx.send(error.to_string());
-                        }
-                    }
-                });
-                Some((tx, handle))
-            }
+    fn with(history: Result<History, HistoryError>, tx: mpsc::UnboundedSender<Msg>) -> Self {
+        let history = match history {
+            Ok(history) => history,
             Err(error) => {
-                let _ = error_tx.send(error.to_string());
-                None
+                let _ = tx.send(Msg::HistoryFailed(error.to_string()));
+                return Self { writer: None };
             }
         };
-        Self {
-            writer,
-            errors,
-            recorded: 0,
-            warned: false,
-        }
-    }
-
-    /// Hands what `app.history` gained since the last call to the writer, and
-    /// shows the first failure reported so far.
-    fn record(&mut self, app: &mut App) {
-        self.recorded = self.recorded.min(app.history.len());
-        let new = &app.history[self.recorded..];
-        if new.is_empty() {
-            return;
-        }
-        if let Some((tx, _)) = &self.writer {
-            for exchange in new {
-                let _ = tx.send(exchange.clone());
+        let (writer, rx) = std::sync::mpsc::channel::<Exchange>();
+        let handle = std::thread::spawn(move || {
+            for exchange in rx {
+                if let Err(error) = history.append("tui", &exchange) {
+                    let _ = tx.send(Msg::HistoryFailed(error.to_string()));
+                }
             }
+        });
+        Self {
+            writer: Some((writer, handle)),
         }
-        self.recorded = app.history.len();
-        self.show_failure(app);
     }
 
-    fn show_failure(&mut self, app: &mut App) {
-        if self.warned {
-            return;
-        }
-        if let Ok(error) = self.errors.try_recv() {
-            self.warned = true;
-            app.notify(format!("history not written: {error}"), true);
+    fn record(&self, exchange: Exchange) {
+        if let Some((tx, _)) = &self.writer {
+            let _ = tx.send(exchange);
         }
     }
 
     /// Waits until everything handed over is written (at quit).
-    fn finish(mut self) {
+    fn finish(&mut self) {
         if let Some((tx, handle)) = self.writer.take() {
             drop(tx);
             let _ = handle.join();
@@ -224,6 +169,7 @@ const CANCELLED: &str = "cancelled";
 /// Runs effects as tasks that post their result as a message.
 struct Runner {
     client: Arc<Client>,
+    recorder: Recorder,
     tx: mpsc::UnboundedSender<Msg>,
     cancel: CancellationToken,
 }
@@ -294,6 +240,7 @@ impl Runner {
                 });
             }
             Effect::Cancel => self.cancel.cancel(),
+            Effect::Record(exchange) => self.recorder.record(*exchange),
             Effect::Copy(text) => copy(&text),
             Effect::Quit => {}
         }
@@ -368,52 +315,36 @@ fn translate(event: &Event) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Mode;
 
     fn exchange(url: &str) -> Exchange {
-        Exchange {
-            method: "GET".into(),
-            url: url.into(),
-            ..Exchange::default()
-        }
+        Exchange::new("GET", url, crate::api::Outcome::answer(200))
     }
 
     #[test]
-    fn the_recorder_appends_each_new_exchange_once() {
+    fn the_recorder_appends_each_exchange_it_is_given() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::open(dir.path()).unwrap();
-        let mut recorder = Recorder::with(Ok(history.clone()));
-        let mut app = App::new(Mode::Simulator, Vec::new());
-        app.history.push(exchange("https://x/1"));
-        recorder.record(&mut app);
-        recorder.record(&mut app);
-        app.history.push(exchange("https://x/2"));
-        app.history.push(exchange("https://x/3"));
-        recorder.record(&mut app);
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let mut recorder = Recorder::with(Ok(history.clone()), tx);
+        for url in ["https://x/1", "https://x/2", "https://x/3"] {
+            recorder.record(exchange(url));
+        }
         recorder.finish();
         let (entries, _) = history.last(10).unwrap();
         let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
         assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
         assert!(entries.iter().all(|e| e.source == "tui"));
-        assert!(app.status.is_none());
+        assert!(rx.try_recv().is_err(), "no failure reported");
     }
 
     #[test]
-    fn a_history_failure_is_shown_once_and_does_not_stop_recording() {
-        let mut recorder = Recorder::with(Err(HistoryError::NoDataDir));
-        let mut app = App::new(Mode::Simulator, Vec::new());
-        recorder.record(&mut app);
-        assert!(app.status.is_none(), "nothing to record yet: nothing shown");
-        app.history.push(exchange("https://x/1"));
-        recorder.record(&mut app);
-        let status = app.status.take().unwrap();
-        assert!(
-            status.error && status.text.contains("history not written"),
-            "{}",
-            status.text
-        );
-        app.history.push(exchange("https://x/2"));
-        recorder.record(&mut app);
-        assert!(app.status.is_none(), "shown once");
+    fn a_history_that_cannot_open_is_reported_as_a_message() {
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let recorder = Recorder::with(Err(HistoryError::NoDataDir), tx);
+        recorder.record(exchange("https://x/1"));
+        let Ok(Msg::HistoryFailed(text)) = rx.try_recv() else {
+            panic!("the failure comes back as a message");
+        };
+        assert!(!text.is_empty());
     }
 }

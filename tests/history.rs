@@ -6,7 +6,7 @@
 
 use std::process::{Command, Output};
 
-use gc_attrs::api::Exchange;
+use gc_attrs::api::{Exchange, Outcome};
 use gc_attrs::history::History;
 
 /// A temporary config directory whose `data` folder holds the history.
@@ -37,20 +37,16 @@ impl Home {
 }
 
 fn exchange(n: u16) -> Exchange {
+    let url =
+        format!("https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes");
     Exchange {
-        method: "PATCH".into(),
-        url: format!(
-            "https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes"
-        ),
         request_headers: vec![
             ("Authorization".into(), "Bearer live-t0ken-xyz".into()),
             ("Content-Type".into(), "application/json".into()),
         ],
         request_body: Some(format!(r#"{{"attributes":{{"n":"{n}"}}}}"#)),
-        status: Some(200 + n),
         response_body: "{}".into(),
-        attempts: 1,
-        ..Exchange::default()
+        ..Exchange::new("PATCH", url, Outcome::answer(200 + n))
     }
 }
 
@@ -137,7 +133,8 @@ fn json_prints_an_array_of_entries_oldest_first() {
         "rate_limit",
         "timings",
         "attempts",
-        "failure",
+        "outcome",
+        "status",
         "error_body",
     ] {
         assert!(entries[0]["exchange"].get(key).is_some(), "{key} missing");

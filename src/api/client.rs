@@ -8,7 +8,7 @@ use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
 use super::exchange::{
-    Exchange, Failure, FailureKind, RateLimit, Timings, redact_header, redact_token_body,
+    Exchange, FailureKind, Outcome, RateLimit, Timings, redact_header, redact_token_body,
 };
 use super::{Credentials, Secret};
 use crate::genesys::{AuthErrorResponse, AuthResponse, ErrorBody, Target};
@@ -86,6 +86,12 @@ pub enum ApiError {
     /// The HTTP client could not be built.
     #[error("could not set up the HTTP client: {0}")]
     Setup(String),
+    /// The pre-set access token was refused, and it cannot be renewed.
+    #[error(
+        "the pre-set access token was refused and cannot be renewed; get a new one \
+         (GENESYSCLOUD_ACCESS_TOKEN) or use client credentials"
+    )]
+    TokenRefused,
     /// No token could be had.
     #[error("login failed: {message}")]
     Login {
@@ -111,10 +117,9 @@ pub enum ApiError {
 }
 
 fn status_text(exchange: &Exchange) -> String {
-    match (&exchange.status, &exchange.failure) {
-        (Some(status), _) => status.to_string(),
-        (None, Some(failure)) => failure.message.clone(),
-        (None, None) => "nothing".into(),
+    match &exchange.outcome {
+        Outcome::Answer { status, .. } => status.to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -123,7 +128,7 @@ impl ApiError {
     #[must_use]
     pub fn exchange(&self) -> Option<&Exchange> {
         match self {
-            Self::Setup(_) => None,
+            Self::Setup(_) | Self::TokenRefused => None,
             Self::Login { exchange, .. }
             | Self::Status { exchange }
             | Self::Decode { exchange, .. } => Some(exchange),
@@ -206,13 +211,7 @@ impl Client {
             client_secret,
         } = &self.config.credentials
         else {
-            return Err(ApiError::Login {
-                message:
-                    "the pre-set access token was refused and cannot be renewed; get a new one \
-                          (GENESYSCLOUD_ACCESS_TOKEN) or use client credentials"
-                        .into(),
-                exchange: Box::default(),
-            });
+            return Err(ApiError::TokenRefused);
         };
         let url = format!("{}/oauth/token", self.config.target.login_base());
         let basic = base64::engine::general_purpose::STANDARD
@@ -318,18 +317,14 @@ impl Client {
         let url = self.url(&request.path);
         if !self.is_target_origin(&url) {
             let api = self.config.target.api_base();
+            let outcome = Outcome::failed(
+                FailureKind::Other,
+                format!("not sent: the URL is not on {api}, and the token goes to no other host"),
+            );
             return Ok(Exchange {
-                method: request.method.clone(),
-                url,
                 request_body: request.body.clone(),
                 attempts: 0,
-                failure: Some(Failure {
-                    kind: FailureKind::Other,
-                    message: format!(
-                        "not sent: the URL is not on {api}, and the token goes to no other host"
-                    ),
-                }),
-                ..Exchange::default()
+                ..Exchange::new(request.method.clone(), url, outcome)
             });
         }
         let is_read = request.method.eq_ignore_ascii_case("GET");
@@ -349,7 +344,7 @@ impl Client {
                 .await;
             exchange.attempts = attempts;
             let code = exchange.error_body.as_ref().and_then(|e| e.code.as_deref());
-            if exchange.status == Some(401)
+            if exchange.status() == Some(401)
                 && code == Some("bad.credentials")
                 && !relogged
                 && matches!(
@@ -362,7 +357,8 @@ impl Client {
                 token = self.bearer().await?;
                 continue;
             }
-            if exchange.status == Some(429) && is_read && read_retries < self.config.read_retries {
+            if exchange.status() == Some(429) && is_read && read_retries < self.config.read_retries
+            {
                 let wait =
                     Duration::from_secs(exchange.rate_limit.retry_after_seconds.unwrap_or(1));
                 if wait <= self.config.max_retry_after {
@@ -375,8 +371,8 @@ impl Client {
         }
     }
 
-    /// [`Client::send`] that stops when `cancel` fires; the exchange then
-    /// has a [`FailureKind::Cancelled`] failure.
+    /// [`Client::send`] that stops when `cancel` fires; the exchange's
+    /// outcome is then [`Outcome::Cancelled`].
     ///
     /// # Errors
     /// As [`Client::send`].
@@ -388,13 +384,9 @@ impl Client {
         let started = Instant::now();
         tokio::select! {
             () = cancel.cancelled() => Ok(Exchange {
-                method: request.method.clone(),
-                url: self.url(&request.path),
                 request_body: request.body.clone(),
                 timings: Timings { to_headers: None, total: started.elapsed() },
-                attempts: 1,
-                failure: Some(Failure { kind: FailureKind::Cancelled, message: "cancelled before an answer came".into() }),
-                ..Exchange::default()
+                ..Exchange::new(request.method.clone(), self.url(&request.path), Outcome::Cancelled)
             }),
             result = self.send(request) => result,
         }
@@ -432,21 +424,23 @@ impl Client {
         headers: Vec<(String, String)>,
         body: Option<String>,
     ) -> (Exchange, String) {
+        // Until an answer is read whole, the outcome is "no answer".
         let mut exchange = Exchange {
-            method: method.to_owned(),
-            url: url.to_owned(),
             request_headers: headers
                 .iter()
                 .map(|(n, v)| (n.clone(), redact_header(n, v)))
                 .collect(),
             request_body: body.clone(),
-            attempts: 1,
-            ..Exchange::default()
+            ..Exchange::new(
+                method,
+                url,
+                Outcome::failed(FailureKind::Other, "no answer came"),
+            )
         };
         let started = Instant::now();
         let fail = |mut exchange: Exchange, kind, message: String| {
             exchange.timings.total = started.elapsed();
-            exchange.failure = Some(Failure { kind, message });
+            exchange.outcome = Outcome::failed(kind, message);
             (exchange, String::new())
         };
         let Ok(verb) = reqwest::Method::from_bytes(method.as_bytes()) else {
@@ -469,8 +463,6 @@ impl Client {
         };
         exchange.timings.to_headers = Some(started.elapsed());
         let status = response.status();
-        exchange.status = Some(status.as_u16());
-        exchange.reason = status.canonical_reason().map(str::to_owned);
         exchange.response_headers = response
             .headers()
             .iter()
@@ -487,11 +479,18 @@ impl Client {
                 return fail(
                     exchange,
                     failure_kind(&e),
-                    format!("the answer's body could not be read: {}", describe(&e, url)),
+                    format!(
+                        "the answer ({status}) came, but its body could not be read: {}",
+                        describe(&e, url)
+                    ),
                 );
             }
         };
         exchange.timings.total = started.elapsed();
+        exchange.outcome = Outcome::Answer {
+            status: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or_default().to_owned(),
+        };
         exchange.rate_limit = RateLimit::from_headers(&exchange.response_headers);
         if status.is_client_error() || status.is_server_error() {
             exchange.error_body = serde_json::from_str::<ErrorBody>(&text).ok();
@@ -525,7 +524,7 @@ fn describe(error: &reqwest::Error, url: &str) -> String {
     let mut message = match failure_kind(error) {
         FailureKind::Timeout => format!("no answer from {url} in time"),
         FailureKind::Connect => format!("could not connect to {url}"),
-        _ => format!("request to {url} failed"),
+        FailureKind::Other => format!("request to {url} failed"),
     };
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -538,13 +537,13 @@ fn describe(error: &reqwest::Error, url: &str) -> String {
 
 /// Explains a refused login, from the OAuth error shape when there is one.
 fn login_failure(exchange: &Exchange, body: &str, url: &str) -> String {
-    if let Some(failure) = &exchange.failure {
+    if let Some(failure) = exchange.failure() {
         return format!(
             "{}; check the region (the login host is login.<region env>)",
             failure.message
         );
     }
-    let status = exchange.status.unwrap_or_default();
+    let status = exchange.status().unwrap_or_default();
     let said = serde_json::from_str::<AuthErrorResponse>(body)
         .ok()
         .and_then(|e| {

@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::genesys::ErrorBody;
 
-/// One request and its answer (or its failure), as recorded for display,
-/// history and export. No secret is ever stored here: the `Authorization`
-/// header and token fields of bodies are redacted before an `Exchange` is built.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// One request and its outcome (an answer, a failure before any answer, or
+/// a cancellation), as recorded for display, history and export. No secret
+/// is ever stored here: the `Authorization` header and token fields of bodies
+/// are redacted before an `Exchange` is built.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::Exchange")]
 pub struct Exchange {
     /// The verb as sent (any text, so that wrong verbs can be reproduced).
     pub method: String,
@@ -19,10 +21,10 @@ pub struct Exchange {
     pub request_headers: Vec<(String, String)>,
     /// The request body, if any.
     pub request_body: Option<String>,
-    /// The HTTP status, if an answer came.
-    pub status: Option<u16>,
-    /// The reason phrase of the status (from the status code, not the wire).
-    pub reason: Option<String>,
+    /// How it ended. In JSON its fields sit beside the others:
+    /// `"outcome": "answer", "status": 202, "reason": "Accepted"`.
+    #[serde(flatten)]
+    pub outcome: Outcome,
     /// Response headers.
     pub response_headers: Vec<(String, String)>,
     /// The response body (token fields redacted).
@@ -38,15 +40,105 @@ pub struct Exchange {
     /// How many attempts were made (more than one after a re-login or a
     /// retried read).
     pub attempts: u32,
-    /// Why no answer came, if none did.
-    pub failure: Option<Failure>,
+}
+
+/// How an exchange ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The server answered.
+    Answer {
+        /// The HTTP status.
+        status: u16,
+        /// The reason phrase of the status (from the code, not the wire).
+        reason: String,
+    },
+    /// No (complete) answer came.
+    Failed {
+        /// Why.
+        failure: Failure,
+    },
+    /// The user cancelled before an answer came.
+    Cancelled,
+}
+
+impl Outcome {
+    /// An answer with this status, its reason phrase from the code.
+    #[must_use]
+    pub fn answer(status: u16) -> Self {
+        let reason = reqwest::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or_default()
+            .to_owned();
+        Self::Answer { status, reason }
+    }
+
+    /// A failure before any answer.
+    #[must_use]
+    pub fn failed(kind: FailureKind, message: impl Into<String>) -> Self {
+        Self::Failed {
+            failure: Failure {
+                kind,
+                message: message.into(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Answer { status, reason } => write!(f, "{status} {reason}"),
+            Self::Failed { failure } => f.write_str(&failure.message),
+            Self::Cancelled => f.write_str("cancelled before an answer came"),
+        }
+    }
 }
 
 impl Exchange {
+    /// A request to `url` that ended with `outcome`, with nothing else
+    /// recorded yet.
+    #[must_use]
+    pub fn new(method: impl Into<String>, url: impl Into<String>, outcome: Outcome) -> Self {
+        Self {
+            method: method.into(),
+            url: url.into(),
+            request_headers: Vec::new(),
+            request_body: None,
+            outcome,
+            response_headers: Vec::new(),
+            response_body: String::new(),
+            error_body: None,
+            correlation_id: None,
+            rate_limit: RateLimit::default(),
+            timings: Timings::default(),
+            attempts: 1,
+        }
+    }
+
+    /// The HTTP status, if an answer came.
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        match self.outcome {
+            Outcome::Answer { status, .. } => Some(status),
+            Outcome::Failed { .. } | Outcome::Cancelled => None,
+        }
+    }
+
+    /// Why no answer came, if none did (a cancellation is not a failure).
+    #[must_use]
+    pub fn failure(&self) -> Option<&Failure> {
+        match &self.outcome {
+            Outcome::Failed { failure } => Some(failure),
+            Outcome::Answer { .. } | Outcome::Cancelled => None,
+        }
+    }
+
     /// Whether the answer is a 2xx.
     #[must_use]
     pub fn is_success(&self) -> bool {
-        self.status.is_some_and(|s| (200..300).contains(&s))
+        self.status().is_some_and(|s| (200..300).contains(&s))
     }
 
     /// The request as a curl command line; see [`to_curl`].
@@ -62,6 +154,91 @@ impl Exchange {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How an exchange is read back from a history written by this version or
+/// by one before the [`Outcome`] (which had `status`, `reason` and a
+/// `failure` beside each other): old lines stay readable.
+mod wire {
+    use serde::Deserialize;
+
+    use super::{Failure, FailureKind, Outcome, RateLimit, Timings};
+    use crate::genesys::ErrorBody;
+
+    #[derive(Deserialize)]
+    pub(super) struct Exchange {
+        method: String,
+        url: String,
+        #[serde(default)]
+        request_headers: Vec<(String, String)>,
+        request_body: Option<String>,
+        outcome: Option<String>,
+        status: Option<u16>,
+        reason: Option<String>,
+        failure: Option<WireFailure>,
+        #[serde(default)]
+        response_headers: Vec<(String, String)>,
+        #[serde(default)]
+        response_body: String,
+        error_body: Option<ErrorBody>,
+        correlation_id: Option<String>,
+        #[serde(default)]
+        rate_limit: RateLimit,
+        #[serde(default)]
+        timings: Timings,
+        #[serde(default)]
+        attempts: u32,
+    }
+
+    #[derive(Deserialize)]
+    struct WireFailure {
+        kind: String,
+        message: String,
+    }
+
+    impl From<Exchange> for super::Exchange {
+        fn from(wire: Exchange) -> Self {
+            let failure = wire.failure.map(|f| {
+                let kind = match f.kind.as_str() {
+                    "connect" => FailureKind::Connect,
+                    "timeout" => FailureKind::Timeout,
+                    _ => FailureKind::Other,
+                };
+                (
+                    f.kind,
+                    Failure {
+                        kind,
+                        message: f.message,
+                    },
+                )
+            });
+            let outcome = match (wire.outcome.as_deref(), wire.status, failure) {
+                (Some("cancelled"), _, _) => Outcome::Cancelled,
+                (Some("answer") | None, Some(status), _) => Outcome::Answer {
+                    status,
+                    reason: wire.reason.unwrap_or_default(),
+                },
+                // Older lines marked a cancellation as a failure of kind `cancelled`.
+                (_, _, Some((kind, _))) if kind == "cancelled" => Outcome::Cancelled,
+                (_, _, Some((_, failure))) => Outcome::Failed { failure },
+                (_, _, None) => Outcome::failed(FailureKind::Other, "no answer was recorded"),
+            };
+            Self {
+                method: wire.method,
+                url: wire.url,
+                request_headers: wire.request_headers,
+                request_body: wire.request_body,
+                outcome,
+                response_headers: wire.response_headers,
+                response_body: wire.response_body,
+                error_body: wire.error_body,
+                correlation_id: wire.correlation_id,
+                rate_limit: wire.rate_limit,
+                timings: wire.timings,
+                attempts: wire.attempts,
+            }
+        }
     }
 }
 
@@ -130,8 +307,6 @@ pub enum FailureKind {
     Connect,
     /// The request or the answer took longer than the timeout.
     Timeout,
-    /// Cancelled by the user.
-    Cancelled,
     /// Anything else (TLS, protocol, a body that could not be read).
     Other,
 }
@@ -230,15 +405,16 @@ mod tests {
     #[test]
     fn curl_reads_the_token_from_the_environment() {
         let exchange = Exchange {
-            method: "PATCH".into(),
-            url: "https://api.mypurecloud.ie/api/v2/conversations/c/participants/p/attributes"
-                .into(),
             request_headers: vec![
                 ("Authorization".into(), "Bearer <redacted>".into()),
                 ("Content-Type".into(), "application/json".into()),
             ],
             request_body: Some(r#"{"attributes":{"note":"it's"}}"#.into()),
-            ..Exchange::default()
+            ..Exchange::new(
+                "PATCH",
+                "https://api.mypurecloud.ie/api/v2/conversations/c/participants/p/attributes",
+                Outcome::answer(202),
+            )
         };
         assert_eq!(
             to_curl(&exchange),
@@ -246,6 +422,30 @@ mod tests {
              -H \"Authorization: Bearer $GENESYS_TOKEN\" -H 'Content-Type: application/json' \
              --data-raw '{\"attributes\":{\"note\":\"it'\\''s\"}}'"
         );
+    }
+
+    #[test]
+    fn exchanges_round_trip_and_old_history_lines_stay_readable() {
+        for outcome in [
+            Outcome::answer(202),
+            Outcome::failed(FailureKind::Timeout, "timed out"),
+            Outcome::Cancelled,
+        ] {
+            let exchange = Exchange::new("PATCH", "https://x/y", outcome);
+            let text = serde_json::to_string(&exchange).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Exchange>(&text).unwrap(),
+                exchange,
+                "{text}"
+            );
+        }
+        // The shape before the outcome: status, reason and failure side by side.
+        let old = r#"{"method":"GET","url":"u","status":404,"reason":"Not Found","failure":null}"#;
+        let read: Exchange = serde_json::from_str(old).unwrap();
+        assert_eq!(read.outcome, Outcome::answer(404));
+        let old = r#"{"method":"GET","url":"u","status":null,"failure":{"kind":"cancelled","message":"m"}}"#;
+        let read: Exchange = serde_json::from_str(old).unwrap();
+        assert_eq!(read.outcome, Outcome::Cancelled);
     }
 
     #[test]

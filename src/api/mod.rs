@@ -13,7 +13,9 @@ mod exchange;
 
 pub use client::{ApiError, Client, ClientConfig, RawRequest};
 
-pub use exchange::{Exchange, Failure, FailureKind, RateLimit, Timings, redact_header, to_curl};
+pub use exchange::{
+    Exchange, Failure, FailureKind, Outcome, RateLimit, Timings, redact_header, to_curl,
+};
 
 use std::fmt;
 

@@ -1,21 +1,7 @@
 //! The attribute form: prompts for add, edit, rename; delete and revert.
 
 use super::{App, Editing, Focus, Prompt, TextInput};
-use crate::genesys::Conversation;
 use crate::payload::RowStatus;
-
-/// The participant to show first: a customer with attributes, else any
-/// participant with attributes, else the first.
-pub(super) fn default_participant(conversation: &Conversation) -> usize {
-    let has_attributes =
-        |p: &&crate::genesys::Participant| p.attributes.as_ref().is_some_and(|a| !a.is_empty());
-    let participants = &conversation.participants;
-    participants
-        .iter()
-        .position(|p| p.purpose.as_deref() == Some("customer") && has_attributes(&p))
-        .or_else(|| participants.iter().position(|p| has_attributes(&p)))
-        .unwrap_or(0)
-}
 
 impl App {
     /// The key of the selected row, and whether that row is deleted.

@@ -26,15 +26,19 @@ pub(crate) fn call_fixture() -> Conversation {
 
 use std::time::Duration;
 
-pub use derive::{Derived, Planned, SendTarget};
+pub use derive::SendTarget;
 pub use input::TextInput;
 pub use keys::{Key, KeyCode};
 pub use nav::extract_id;
-pub use send::{Observed, ResponseView, RouteChoice, SendDialog, planned_request};
+pub use send::{Observed, ResponseView, SendDialog, planned_request};
 
+pub use crate::api::Outcome;
 use crate::api::{Exchange, RawRequest};
+use crate::genesys::Verb;
 use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
+pub use crate::usecase::RouteChoice;
+use crate::usecase::{EditTarget, Preview, Sent};
 
 /// Where the app is connected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +81,14 @@ pub enum Msg {
     },
     /// A send finished (with an answer, a failure or a cancellation).
     Sent(Result<Exchange, String>),
+    /// The history file could not be written.
+    HistoryFailed(String),
+    /// The screen's size changed what the panes can scroll: the largest
+    /// scroll the renderer can show, in lines.
+    Viewport {
+        /// The largest useful scroll of the payload and response panes.
+        scroll_limit: u16,
+    },
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -89,7 +101,7 @@ pub enum Msg {
 }
 
 /// The I/O the shell performs for the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// `GET /api/v2/conversations/{id}`, answered by [`Msg::Loaded`].
     Load {
@@ -114,6 +126,9 @@ pub enum Effect {
     },
     /// Cancel the request in flight.
     Cancel,
+    /// Append an exchange to the history file; a failure comes back as
+    /// [`Msg::HistoryFailed`].
+    Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
     /// Leave the app.
@@ -181,8 +196,13 @@ pub struct Workspace {
     pub secure_version: Option<i64>,
     /// Selected row of the form.
     pub row: usize,
-    /// Derived payloads, lint and diff for the current edits.
-    pub derived: Derived,
+    /// The verb the send dialog last chose (PATCH by default).
+    pub verb: Verb,
+    /// The route the send dialog last chose (the generic one by default).
+    pub route: RouteChoice,
+    /// Both requests on the chosen route, their lint, the diff and the
+    /// predicted end states, for the current edits.
+    pub derived: Preview,
 }
 
 /// How the diff is laid out.
@@ -194,9 +214,26 @@ pub enum DiffLayout {
     SideBySide,
 }
 
-/// A request in flight.
+/// What the request in flight is, with what its answer needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flight {
+    /// A conversation load, answered by [`Msg::Loaded`].
+    Load,
+    /// The secure attributes' load, answered by [`Msg::SecureLoaded`].
+    LoadSecure,
+    /// A send of the form's edits, answered by [`Msg::Sent`]: the answer is
+    /// compared with what was predicted.
+    Send(Sent),
+    /// A re-send from the history, answered by [`Msg::Sent`]: nothing to
+    /// compare with.
+    Resend,
+}
+
+/// The one request in flight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InFlight {
+    /// What it is.
+    pub flight: Flight,
     /// What is being done, e.g. "PATCH …/attributes".
     pub label: String,
     /// Ticks since it started (for the spinner).
@@ -205,15 +242,17 @@ pub struct InFlight {
     pub cancelling: bool,
 }
 
-/// What a send in flight will compare its answer with.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PendingSend {
-    /// The participant's attributes before the send.
-    pub before: Option<crate::genesys::Attributes>,
-    /// The attributes gc-attrs predicts after it.
-    pub expected: Option<crate::genesys::Attributes>,
-    /// The form's edited map when it was sent, to tell newer edits apart.
-    pub sent: Option<crate::genesys::Attributes>,
+impl InFlight {
+    /// A request that starts now.
+    #[must_use]
+    pub fn new(flight: Flight, label: impl Into<String>) -> Self {
+        Self {
+            flight,
+            label: label.into(),
+            ticks: 0,
+            cancelling: false,
+        }
+    }
 }
 
 /// A line in the status bar.
@@ -253,8 +292,6 @@ pub struct App {
     pub history: Vec<Exchange>,
     /// The request in flight, if any.
     pub in_flight: Option<InFlight>,
-    /// The send in flight's comparison data.
-    pub pending: Option<PendingSend>,
     /// The last response.
     pub response: Option<ResponseView>,
     /// Diff layout of the payload pane.
@@ -265,6 +302,11 @@ pub struct App {
     pub status: Option<Status>,
     /// Set once Quit was returned.
     pub quitting: bool,
+    /// The participant (by id) to select once a conversation is loaded
+    /// (`--participant`).
+    pub select_after_load: Option<String>,
+    /// A history failure was shown already.
+    pub history_failed: bool,
 }
 
 impl App {
@@ -285,19 +327,14 @@ impl App {
             history_open: None,
             history: Vec::new(),
             in_flight: None,
-            pending: None,
             response: None,
             diff_layout: DiffLayout::Unified,
             scroll: 0,
             status: None,
             quitting: false,
+            select_after_load: None,
+            history_failed: false,
         }
-    }
-
-    /// Keeps the scroll of the payload and response panes within `limit`
-    /// (the shell knows the screen, and asks the renderer for the limit).
-    pub fn clamp_scroll(&mut self, limit: u16) {
-        self.scroll = self.scroll.min(limit);
     }
 
     /// Applies a message; returns the effects to perform.
@@ -331,6 +368,27 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
+            Msg::HistoryFailed(error) => {
+                // Said once: the history is a help, never a reason to stop.
+                if !self.history_failed {
+                    self.history_failed = true;
+                    let mut text = format!("history not written: {error}");
+                    // Start-up warnings stay readable beside it.
+                    if let Some(Status {
+                        text: earlier,
+                        error: true,
+                    }) = &self.status
+                    {
+                        text = format!("{earlier}; {text}");
+                    }
+                    self.set_status(text, true);
+                }
+                Vec::new()
+            }
+            Msg::Viewport { scroll_limit } => {
+                self.scroll = self.scroll.min(scroll_limit);
+                Vec::new()
+            }
         }
     }
 
@@ -346,11 +404,10 @@ impl App {
             self.set_status(format!("`{text}` holds no conversation id"), true);
             return Vec::new();
         };
-        self.in_flight = Some(InFlight {
-            label: format!("GET conversation {id}"),
-            ticks: 0,
-            cancelling: false,
-        });
+        self.in_flight = Some(InFlight::new(
+            Flight::Load,
+            format!("GET conversation {id}"),
+        ));
         vec![Effect::Load {
             conversation_id: id,
         }]
@@ -378,10 +435,14 @@ impl App {
         });
     }
 
-    fn record(&mut self, exchange: Option<Exchange>) {
-        if let Some(exchange) = exchange {
-            self.history.push(exchange);
-        }
+    /// Keeps an exchange in this run's history and asks the shell to append
+    /// it to the history file.
+    fn record(&mut self, exchange: Option<Exchange>) -> Vec<Effect> {
+        let Some(exchange) = exchange else {
+            return Vec::new();
+        };
+        self.history.push(exchange.clone());
+        vec![Effect::Record(Box::new(exchange))]
     }
 
     fn loaded(
@@ -391,24 +452,27 @@ impl App {
         exchange: Option<Exchange>,
     ) -> Vec<Effect> {
         self.in_flight = None;
-        self.record(exchange);
+        let effects = self.record(exchange);
         match result {
             Ok(conversation) => {
                 self.suggestions.retain(|s| s != id);
                 self.suggestions.insert(0, id.to_owned());
                 self.picker_row = 0;
-                let participant = edit::default_participant(&conversation);
+                let participant = crate::usecase::default_participant(&conversation);
                 self.workspace = Some(Workspace::new(conversation, participant));
                 self.focus = Focus::Participants;
                 self.response = None;
                 self.set_status(format!("loaded conversation {id}"), false);
+                if let Some(wanted) = self.select_after_load.take() {
+                    self.select_participant_by_id(&wanted);
+                }
             }
             Err(message) => {
                 self.focus = Focus::Picker;
                 self.set_status(format!("could not load {id}: {message}"), true);
             }
         }
-        Vec::new()
+        effects
     }
 
     fn secure_loaded(
@@ -417,7 +481,7 @@ impl App {
         exchange: Option<Exchange>,
     ) -> Vec<Effect> {
         self.in_flight = None;
-        self.record(exchange);
+        let effects = self.record(exchange);
         match (result, self.workspace.as_mut()) {
             (Ok(secure), Some(workspace)) => {
                 workspace.secure_version = secure.version;
@@ -437,7 +501,7 @@ impl App {
             ),
             (Ok(_), None) => {}
         }
-        Vec::new()
+        effects
     }
 }
 
@@ -451,17 +515,26 @@ impl Workspace {
             .and_then(|p| p.attributes.clone())
             .unwrap_or_default();
         let edits = Edits::new(attributes);
-        let mut workspace = Self {
+        let target = EditTarget::ParticipantAttributes {
+            conversation_id: conversation.id.clone().unwrap_or_default(),
+            participant_id: conversation
+                .participants
+                .get(participant)
+                .and_then(|p| p.id.clone())
+                .unwrap_or_default(),
+        };
+        let derived = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+        Self {
             conversation,
             participant,
             target: SendTarget::ParticipantAttributes,
             edits,
             secure_version: None,
             row: 0,
-            derived: Derived::default(),
-        };
-        workspace.refresh();
-        workspace
+            verb: Verb::Patch,
+            route: RouteChoice::Generic,
+            derived,
+        }
     }
 
     /// Switches the edit target, starting over from `original`.
@@ -469,12 +542,13 @@ impl Workspace {
         self.target = target;
         self.edits = Edits::new(original);
         self.row = 0;
+        self.route = RouteChoice::Generic;
         self.refresh();
     }
 
     /// Recomputes the derived payloads after any edit.
     pub fn refresh(&mut self) {
-        self.derived = Derived::compute(self);
+        self.derived = self.preview();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
     }
 

@@ -1,6 +1,6 @@
 //! Routing keys to the part of the screen that has them.
 
-use super::{App, DiffLayout, Editing, Effect, Focus, InFlight, Key, KeyCode, SendTarget};
+use super::{App, DiffLayout, Editing, Effect, Flight, Focus, InFlight, Key, KeyCode, SendTarget};
 use crate::genesys::Attributes;
 
 /// How many lines PageUp/PageDown scroll.
@@ -106,6 +106,7 @@ fn busy_or_dirty(app: &App) -> Option<&'static str> {
 fn reload(app: &mut App) -> Vec<Effect> {
     read_conversation(app, |id| {
         (
+            Flight::Load,
             format!("GET conversation {id}"),
             Effect::Load {
                 conversation_id: id,
@@ -117,6 +118,7 @@ fn reload(app: &mut App) -> Vec<Effect> {
 fn secure(app: &mut App) -> Vec<Effect> {
     read_conversation(app, |id| {
         (
+            Flight::LoadSecure,
             "GET secureattributes".to_owned(),
             Effect::LoadSecure {
                 conversation_id: id,
@@ -129,7 +131,7 @@ fn secure(app: &mut App) -> Vec<Effect> {
 /// request is in flight or unsent edits would be replaced.
 fn read_conversation(
     app: &mut App,
-    effect: impl FnOnce(String) -> (String, Effect),
+    effect: impl FnOnce(String) -> (Flight, String, Effect),
 ) -> Vec<Effect> {
     if let Some(reason) = busy_or_dirty(app) {
         app.set_status(reason, true);
@@ -142,12 +144,8 @@ fn read_conversation(
     else {
         return Vec::new();
     };
-    let (label, effect) = effect(id);
-    app.in_flight = Some(InFlight {
-        label,
-        ticks: 0,
-        cancelling: false,
-    });
+    let (flight, label, effect) = effect(id);
+    app.in_flight = Some(InFlight::new(flight, label));
     vec![effect]
 }
 
@@ -196,11 +194,10 @@ fn picker(app: &mut App, key: Key) -> Vec<Effect> {
                 );
                 return Vec::new();
             };
-            app.in_flight = Some(InFlight {
-                label: format!("GET conversation {id}"),
-                ticks: 0,
-                cancelling: false,
-            });
+            app.in_flight = Some(InFlight::new(
+                Flight::Load,
+                format!("GET conversation {id}"),
+            ));
             app.picker = super::TextInput::default();
             vec![Effect::Load {
                 conversation_id: id,

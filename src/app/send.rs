@@ -2,27 +2,13 @@
 //! decoded errors, the re-read that shows what the server really did, and
 //! the history of this run.
 
-use std::time::Duration;
-
-use super::{App, Effect, Focus, InFlight, Key, KeyCode, Mode, SendTarget, TextInput};
-use crate::api::{Exchange, RawRequest};
-use crate::diff::{JsonDiff, diff};
-use crate::genesys::{AttributeRoute, Attributes, Conversation, Media, Route, Verb};
+use super::{
+    App, Effect, Flight, Focus, InFlight, Key, KeyCode, Mode, RouteChoice, SendTarget, TextInput,
+};
+use crate::api::{Exchange, Outcome, RawRequest};
+use crate::genesys::{Conversation, Verb};
 use crate::lint::explain::{Explanation, explain};
-
-/// How many times a re-read looks for the change before reporting none.
-const REREAD_ATTEMPTS: u32 = 5;
-/// The first re-read waits this long; each next one twice as long.
-const REREAD_FIRST_DELAY: Duration = Duration::from_millis(250);
-
-/// Which route the dialog sends to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RouteChoice {
-    /// The generic route (no media segment).
-    Generic,
-    /// The participant's media route.
-    Media(Media),
-}
+use crate::usecase::{Observation, Preview, RereadPolicy, RereadStep, Sent, route_choices};
 
 /// The send dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,22 +33,8 @@ pub enum Observed {
         /// The attempt in flight.
         attempt: u32,
     },
-    /// The participant's attributes before and after, as read.
-    Seen {
-        /// Before the send.
-        before: Attributes,
-        /// As read after.
-        after: Attributes,
-        /// `before` against `after`.
-        diff: JsonDiff,
-        /// Whether `after` is what gc-attrs predicted for the verb.
-        as_predicted: bool,
-    },
-    /// No change showed after every attempt (a 202 is asynchronous).
-    Unchanged {
-        /// Attempts made.
-        attempts: u32,
-    },
+    /// The re-reads ended with this verdict.
+    Done(Observation),
     /// The re-read failed.
     Failed(String),
 }
@@ -74,54 +46,26 @@ pub struct ResponseView {
     pub exchange: Exchange,
     /// The decoded error answer, for a 4xx/5xx.
     pub explanation: Option<Explanation>,
-    /// Attributes before the send (participant target only).
-    pub before: Option<Attributes>,
-    /// What gc-attrs predicted after the send.
-    pub expected: Option<Attributes>,
+    /// What the answer is compared with (a send of the form's participant
+    /// edits only).
+    pub compare: Option<Sent>,
     /// What the re-read found.
     pub observed: Observed,
-    /// The form's edited map when it was sent.
-    pub sent_edits: Option<Attributes>,
 }
 
 impl ResponseView {
     fn of(exchange: Exchange) -> Self {
-        let explanation = match exchange.status {
+        let explanation = match exchange.status() {
             Some(status) if status >= 400 => Some(explain(Some(status), &exchange.response_body)),
             _ => None,
         };
         Self {
             exchange,
             explanation,
-            before: None,
-            expected: None,
+            compare: None,
             observed: Observed::NotApplicable,
-            sent_edits: None,
         }
     }
-}
-
-fn routes_for(app: &App) -> Vec<RouteChoice> {
-    let mut routes = vec![RouteChoice::Generic];
-    let Some(workspace) = &app.workspace else {
-        return routes;
-    };
-    if workspace.target == SendTarget::ParticipantAttributes {
-        if let Some(participant) = workspace.selected() {
-            for kind in participant.media_kinds() {
-                if let Some(media) = Media::from_participant_array(kind) {
-                    if matches!(
-                        media.attribute_route(),
-                        AttributeRoute::Available | AttributeRoute::Deprecated
-                    ) {
-                        routes.push(RouteChoice::Media(media));
-                    }
-                }
-            }
-        }
-    }
-    routes.dedup();
-    routes
 }
 
 pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
@@ -132,35 +76,65 @@ pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
     if app.workspace.is_none() {
         return Vec::new();
     }
-    let routes = routes_for(app);
+    let Some(workspace) = app.workspace.as_ref() else {
+        return Vec::new();
+    };
+    let routes = match workspace.target {
+        SendTarget::ParticipantAttributes => route_choices(workspace.selected()),
+        SendTarget::SecureAttributes => vec![RouteChoice::Generic],
+    };
+    let route = if routes.contains(&workspace.route) {
+        workspace.route
+    } else {
+        RouteChoice::Generic
+    };
     app.dialog = Some(SendDialog {
-        verb: Verb::Patch,
-        route: routes[0],
+        verb: workspace.verb,
+        route,
         routes,
         confirmation: TextInput::default(),
     });
+    sync_choice(app);
     Vec::new()
 }
 
-/// The request the dialog would send now.
+/// Makes the workspace's preview follow the dialog's verb and route, so that
+/// the dialog and the payload pane lint the request as it would be sent.
+fn sync_choice(app: &mut App) {
+    let (Some(dialog), Some(workspace)) = (&app.dialog, app.workspace.as_mut()) else {
+        return;
+    };
+    if (workspace.verb, workspace.route) != (dialog.verb, dialog.route) {
+        workspace.verb = dialog.verb;
+        workspace.route = dialog.route;
+        workspace.refresh();
+    }
+}
+
+/// The request the dialog would send now: the preview's request of the
+/// dialog's verb, on the dialog's route.
 #[must_use]
 pub fn planned_request(app: &App, dialog: &SendDialog) -> Option<RawRequest> {
     let workspace = app.workspace.as_ref()?;
-    let planned = if dialog.verb == Verb::Put {
-        &workspace.derived.put
-    } else {
-        &workspace.derived.patch
-    };
-    let path = match (workspace.target, dialog.route) {
-        (SendTarget::ParticipantAttributes, RouteChoice::Media(media)) => {
-            let route = Route::attributes_for(Some(media))?;
-            let conversation = workspace.conversation.id.as_deref()?;
-            let participant = workspace.selected()?.id.as_deref()?;
-            route.path(conversation, participant)
-        }
-        _ => planned.path.clone(),
-    };
-    Some(RawRequest::json(dialog.verb.as_str(), path, &planned.body))
+    let fresh;
+    let preview =
+        if (workspace.derived.verb, workspace.derived.route) == (dialog.verb, dialog.route) {
+            &workspace.derived
+        } else {
+            fresh = Preview::of(
+                &workspace.edit_target(),
+                &workspace.edits,
+                dialog.verb,
+                dialog.route,
+            );
+            &fresh
+        };
+    let request = preview.chosen();
+    Some(RawRequest::json(
+        request.verb.as_str(),
+        request.path.clone(),
+        &request.body,
+    ))
 }
 
 pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
@@ -210,6 +184,7 @@ pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
         }
         _ => {}
     }
+    sync_choice(app);
     Vec::new()
 }
 
@@ -221,41 +196,28 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
         return Vec::new();
     };
     app.dialog = None;
-    let mut view_before = None;
-    let mut expected = None;
-    if workspace.target == SendTarget::ParticipantAttributes {
-        view_before = Some(workspace.edits.original().clone());
-        expected = workspace.derived.plan.as_ref().map(|plan| {
-            if dialog.verb == Verb::Put {
-                plan.after_put().clone()
-            } else {
-                plan.after_patch.clone()
-            }
-        });
-    }
-    let sent = Some(workspace.edits.edited());
-    app.pending = Some(super::PendingSend {
-        before: view_before,
-        expected,
-        sent,
-    });
-    app.in_flight = Some(InFlight {
-        label: format!("{} {}", request.method, request.path),
-        ticks: 0,
-        cancelling: false,
-    });
+    let flight = match workspace.target {
+        // The re-read compares the participant with the prediction.
+        SendTarget::ParticipantAttributes => {
+            Flight::Send(workspace.derived.sent(&workspace.edits, dialog.verb))
+        }
+        // Secure attributes are re-loaded whole instead.
+        SendTarget::SecureAttributes => Flight::Resend,
+    };
+    app.in_flight = Some(InFlight::new(
+        flight,
+        format!("{} {}", request.method, request.path),
+    ));
     app.focus = Focus::Response;
     app.scroll = 0;
     vec![Effect::Send(request)]
 }
 
 pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effect> {
-    app.in_flight = None;
-    let super::PendingSend {
-        before,
-        expected,
-        sent: sent_edits,
-    } = app.pending.take().unwrap_or_default();
+    let compare = match app.in_flight.take().map(|f| f.flight) {
+        Some(Flight::Send(sent)) => Some(sent),
+        _ => None,
+    };
     let exchange = match result {
         Ok(exchange) => exchange,
         Err(message) => {
@@ -263,9 +225,8 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             return Vec::new();
         }
     };
-    app.history.push(exchange.clone());
+    let mut effects = app.record(Some(exchange.clone()));
     let mut view = ResponseView::of(exchange);
-    let mut effects = Vec::new();
     let conversation_id = app
         .workspace
         .as_ref()
@@ -275,12 +236,12 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
         match (target, conversation_id) {
             // Only a send of the form's edits has a before to compare with
             // (a re-send from the history has none).
-            (Some(SendTarget::ParticipantAttributes), Some(id)) if before.is_some() => {
+            (Some(SendTarget::ParticipantAttributes), Some(id)) if compare.is_some() => {
                 view.observed = Observed::Pending { attempt: 1 };
                 effects.push(Effect::Reread {
                     conversation_id: id,
                     attempt: 1,
-                    after: REREAD_FIRST_DELAY,
+                    after: RereadPolicy::DEFAULT.delay(1),
                 });
             }
             (Some(SendTarget::SecureAttributes), Some(id)) => effects.push(Effect::LoadSecure {
@@ -288,29 +249,16 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             }),
             _ => {}
         }
+        app.set_status(view.exchange.outcome.to_string(), false);
+    } else if let Outcome::Answer { .. } = view.exchange.outcome {
         app.set_status(
-            format!(
-                "{} {}",
-                view.exchange.status.unwrap_or_default(),
-                view.exchange.reason.clone().unwrap_or_default()
-            ),
-            false,
-        );
-    } else if let Some(failure) = &view.exchange.failure {
-        app.set_status(failure.message.clone(), true);
-    } else {
-        app.set_status(
-            format!(
-                "{} {}: see the decoded errors",
-                view.exchange.status.unwrap_or_default(),
-                view.exchange.reason.clone().unwrap_or_default()
-            ),
+            format!("{}: see the decoded errors", view.exchange.outcome),
             true,
         );
+    } else {
+        app.set_status(view.exchange.outcome.to_string(), true);
     }
-    view.before = before;
-    view.expected = expected;
-    view.sent_edits = sent_edits;
+    view.compare = compare;
     app.response = Some(view);
     app.focus = Focus::Response;
     effects
@@ -322,21 +270,19 @@ pub(super) fn reread(
     result: Result<Conversation, String>,
     exchange: Option<Exchange>,
 ) -> Vec<Effect> {
-    if let Some(exchange) = exchange {
-        app.history.push(exchange);
-    }
+    let mut effects = app.record(exchange);
     let Some(view) = app.response.as_mut() else {
-        return Vec::new();
+        return effects;
     };
     let conversation = match result {
         Ok(conversation) => conversation,
         Err(message) => {
             view.observed = Observed::Failed(message);
-            return Vec::new();
+            return effects;
         }
     };
-    let Some(workspace) = app.workspace.as_mut() else {
-        return Vec::new();
+    let (Some(workspace), Some(compare)) = (app.workspace.as_mut(), view.compare.as_ref()) else {
+        return effects;
     };
     let participant_id = workspace.selected().and_then(|p| p.id.clone());
     let after = conversation
@@ -345,46 +291,30 @@ pub(super) fn reread(
         .find(|p| p.id == participant_id)
         .and_then(|p| p.attributes.clone())
         .unwrap_or_default();
-    let before = view.before.clone().unwrap_or_default();
-    if after == before && attempt < REREAD_ATTEMPTS {
-        view.observed = Observed::Pending {
-            attempt: attempt + 1,
-        };
-        let id = conversation.id.clone().unwrap_or_default();
-        return vec![Effect::Reread {
-            conversation_id: id,
-            attempt: attempt + 1,
-            after: REREAD_FIRST_DELAY * 2u32.pow(attempt),
-        }];
+    match RereadPolicy::DEFAULT.judge(attempt, &compare.before, &compare.expected, after) {
+        RereadStep::Again { attempt, after } => {
+            view.observed = Observed::Pending { attempt };
+            effects.push(Effect::Reread {
+                conversation_id: conversation.id.clone().unwrap_or_default(),
+                attempt,
+                after,
+            });
+            return effects;
+        }
+        RereadStep::Done(observation) => view.observed = Observed::Done(observation),
     }
-    if after == before {
-        view.observed = Observed::Unchanged { attempts: attempt };
-    } else {
-        let as_predicted = view.expected.as_ref() == Some(&after);
-        let diff = diff(&serde_json::json!(before), &serde_json::json!(after));
-        view.observed = Observed::Seen {
-            before,
-            after,
-            diff,
-            as_predicted,
-        };
-    }
-    if view
-        .sent_edits
-        .as_ref()
-        .is_some_and(|sent| *sent != workspace.edits.edited())
-    {
+    if compare.edited != workspace.edits.edited() {
         // Edits made while the re-read ran are the user's: keep them.
         app.set_status(
             "the server's state is read; your newer edits are kept (R reloads it)",
             false,
         );
-        return Vec::new();
+        return effects;
     }
     // The form starts over from what the server now has.
     let index = workspace.participant;
     *workspace = super::Workspace::new(conversation, index);
-    Vec::new()
+    effects
 }
 
 pub(super) fn copy_correlation(app: &mut App) -> Vec<Effect> {
@@ -458,12 +388,10 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                 body: exchange.request_body.clone(),
             };
             app.history_open = None;
-            app.pending = Some(super::PendingSend::default());
-            app.in_flight = Some(InFlight {
-                label: format!("re-send {} {}", request.method, request.path),
-                ticks: 0,
-                cancelling: false,
-            });
+            app.in_flight = Some(InFlight::new(
+                Flight::Resend,
+                format!("re-send {} {}", request.method, request.path),
+            ));
             return vec![Effect::Send(request)];
         }
         _ => {}

@@ -22,7 +22,9 @@ use std::path::Path;
 use serde_json::json;
 
 use super::ConnectArgs;
-use crate::api::{ApiError, Client, ClientConfig, Credentials, Exchange, RawRequest, Secret};
+use crate::api::{
+    ApiError, Client, ClientConfig, Credentials, Exchange, Outcome, RawRequest, Secret,
+};
 use crate::config::Connection;
 use crate::genesys::{Conversation, Participant, Target};
 use crate::history::History;
@@ -69,27 +71,18 @@ impl CliError {
     pub fn api(error: &ApiError) -> Self {
         let (exit, explanation) = match error {
             ApiError::Setup(_) | ApiError::Decode { .. } => (SERVER_ERROR, None),
+            ApiError::TokenRefused => (CLIENT_ERROR, None),
             ApiError::Login { exchange, .. } | ApiError::Status { exchange } => {
-                let exit = match exchange.status {
-                    None if exchange.failure.is_none() => CLIENT_ERROR,
-                    _ => exit_code(exchange),
-                };
-                (exit, decoded(exchange))
+                (exit_code(exchange), decoded(exchange))
             }
         };
         let message = match error {
-            ApiError::Status { exchange } => match (exchange.status, &exchange.failure) {
-                (None, Some(failure)) => format!(
-                    "{} {}: no answer: {}",
-                    exchange.method, exchange.url, failure.message
+            ApiError::Status { exchange } => match &exchange.outcome {
+                Outcome::Answer { .. } => format!(
+                    "{} {} answered {}",
+                    exchange.method, exchange.url, exchange.outcome
                 ),
-                _ => format!(
-                    "{} {} answered {} {}",
-                    exchange.method,
-                    exchange.url,
-                    exchange.status.unwrap_or_default(),
-                    exchange.reason.as_deref().unwrap_or_default()
-                ),
+                other => format!("{} {}: no answer: {other}", exchange.method, exchange.url),
             },
             _ => error.to_string(),
         };
@@ -105,7 +98,7 @@ impl CliError {
 /// 4 for anything else (5xx, no answer).
 #[must_use]
 pub fn exit_code(exchange: &Exchange) -> u8 {
-    match exchange.status {
+    match exchange.status() {
         Some(200..=299) => 0,
         Some(400..=499) => CLIENT_ERROR,
         _ => SERVER_ERROR,
@@ -116,7 +109,7 @@ pub fn exit_code(exchange: &Exchange) -> u8 {
 #[must_use]
 pub fn decoded(exchange: &Exchange) -> Option<Explanation> {
     exchange
-        .status
+        .status()
         .filter(|s| *s >= 400)
         .map(|status| explain(Some(status), &exchange.response_body))
 }
@@ -158,6 +151,27 @@ pub fn read_input(file: Option<&Path>) -> Result<String, CliError> {
     Ok(text)
 }
 
+/// Starts the embedded simulator (its default configuration, on a free
+/// loopback port) and gives the target and credentials to reach it: the one
+/// start-up of the TUI and of `--sim`.
+///
+/// # Errors
+/// Why it could not start, in words.
+pub async fn embedded_simulator() -> Result<(RunningSim, Target, Credentials), String> {
+    let config = SimConfig::default();
+    let loopback = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    let running = sim::start(config.clone(), loopback)
+        .await
+        .map_err(|e| format!("cannot start the embedded simulator: {e}"))?;
+    let target = Target::parse(&running.base_url())
+        .map_err(|e| format!("the embedded simulator's address: {e}"))?;
+    let credentials = Credentials::ClientCredentials {
+        client_id: config.client_id,
+        client_secret: Secret::new(config.client_secret),
+    };
+    Ok((running, target, credentials))
+}
+
 /// A connection for one command: the client, whether it is a live org, the
 /// simulator it runs on (if any) and the history its exchanges go to.
 pub struct Session {
@@ -190,21 +204,12 @@ impl Session {
         let (target, credentials, live, simulator) = match resolution.connection {
             Connection::Simulator if !args.sim => return Err(CliError::usage(NO_CREDENTIALS)),
             Connection::Simulator => {
-                let config = SimConfig::default();
-                let loopback = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-                let running = sim::start(config.clone(), loopback)
-                    .await
-                    .map_err(|e| CliError {
+                let (running, target, credentials) =
+                    embedded_simulator().await.map_err(|message| CliError {
                         exit: SERVER_ERROR,
-                        message: format!("cannot start the embedded simulator: {e}"),
+                        message,
                         explanation: None,
                     })?;
-                let target = Target::parse(&running.base_url())
-                    .map_err(|e| CliError::usage(format!("simulator address: {e}")))?;
-                let credentials = Credentials::ClientCredentials {
-                    client_id: config.client_id,
-                    client_secret: Secret::new(config.client_secret),
-                };
                 (target, credentials, None, Some(running))
             }
             Connection::Live {

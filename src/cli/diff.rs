@@ -37,10 +37,11 @@ use serde_json::{Value, json};
 use super::common::{
     self, CliError, Output, Paint, Session, diff_text, findings_text, indented, table, verdict,
 };
-use super::{ConnectArgs, EditArgs};
-use crate::genesys::{Attributes, Participant};
-use crate::lint::{Finding, Request, lint};
-use crate::payload::{Edits, Plan};
+use super::{ConnectArgs, EditArgs, RouteArg};
+use crate::genesys::{Attributes, Participant, Verb};
+use crate::payload::Edits;
+use crate::usecase::participant::media_route;
+use crate::usecase::{EditTarget, Preview, PreviewRequest, RouteChoice};
 
 /// One edit from the command line, with the flag as typed for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +120,8 @@ pub fn apply(ops: &[Op], original: Attributes) -> Result<Edits, CliError> {
     Ok(edits)
 }
 
-/// A participant read from the API and the edits applied to it.
+/// A participant read from the API, the edits applied to it, and their
+/// preview on the chosen verb and route.
 pub struct Prepared {
     /// The conversation's id.
     pub conversation_id: String,
@@ -127,8 +129,9 @@ pub struct Prepared {
     pub participant: Participant,
     /// The edits over its attributes.
     pub edits: Edits,
-    /// The bodies and predicted end states.
-    pub plan: Plan,
+    /// Both requests on the chosen route, their lint, the diff and the
+    /// predicted end states.
+    pub preview: Preview,
 }
 
 impl Prepared {
@@ -137,78 +140,74 @@ impl Prepared {
     pub fn participant_id(&self) -> &str {
         self.participant.id.as_deref().unwrap_or_default()
     }
-
-    /// The generic attribute path of the participant.
-    #[must_use]
-    pub fn generic_path(&self) -> String {
-        format!(
-            "/api/v2/conversations/{}/participants/{}/attributes",
-            self.conversation_id,
-            self.participant_id()
-        )
-    }
 }
 
-/// Reads the participant and applies the edits.
+/// Reads the participant, applies the edits, and previews them for `verb`
+/// on `--route`.
 ///
 /// # Errors
-/// As [`Session::conversation`], [`common::participant`] and [`apply`].
+/// As [`Session::conversation`], [`common::participant`] and [`apply`]; a
+/// usage error for `--route media` on a participant with no media route.
 pub async fn prepare(
     session: &mut Session,
     args: &EditArgs,
     ops: &[Op],
+    verb: Verb,
 ) -> Result<Prepared, CliError> {
     let conversation = session.conversation(&args.conversation).await?;
     let participant = common::participant(&conversation, &args.participant)?.clone();
     let edits = apply(ops, participant.attributes.clone().unwrap_or_default())?;
-    let plan = Plan::of(&edits);
     let conversation_id = conversation
         .id
         .clone()
         .or_else(|| crate::app::extract_id(&args.conversation))
         .unwrap_or_default();
+    let route = match args.route {
+        RouteArg::Generic => RouteChoice::Generic,
+        RouteArg::Media => media_route(&participant).ok_or_else(|| {
+            CliError::usage(format!(
+                "--route media: participant {} has media [{}], none with a participant-attribute \
+                 route (§1.1); use --route generic",
+                participant.id.as_deref().unwrap_or_default(),
+                participant.media_kinds().join(", ")
+            ))
+        })?,
+    };
+    let target = EditTarget::ParticipantAttributes {
+        conversation_id: conversation_id.clone(),
+        participant_id: participant.id.clone().unwrap_or_default(),
+    };
+    let preview = Preview::of(&target, &edits, verb, route);
     Ok(Prepared {
         conversation_id,
         participant,
         edits,
-        plan,
-    })
-}
-
-/// The lint findings of a JSON request as it would be sent.
-#[must_use]
-pub fn lint_json(verb: &str, path: &str, body: &Value) -> Vec<Finding> {
-    lint(&Request {
-        verb,
-        path,
-        content_type: Some("application/json"),
-        body: &body.to_string(),
+        preview,
     })
 }
 
 /// `{verb, path, body, findings}`.
 #[must_use]
-pub fn request_json(verb: &str, path: &str, body: &Value, findings: &[Finding]) -> Value {
-    json!({"verb": verb, "path": path, "body": body, "findings": findings})
+pub fn request_json(request: &PreviewRequest) -> Value {
+    json!({
+        "verb": request.verb,
+        "path": request.path,
+        "body": request.body,
+        "findings": request.findings,
+    })
 }
 
 /// A request as text: the request line, the pretty body, the lint verdict
 /// and the findings (short form).
 #[must_use]
-pub fn request_text(
-    verb: &str,
-    path: &str,
-    body: &Value,
-    findings: &[Finding],
-    out: Output,
-) -> String {
-    let pretty = serde_json::to_string_pretty(body).unwrap_or_default();
+pub fn request_text(request: &PreviewRequest, out: Output) -> String {
+    let pretty = serde_json::to_string_pretty(&request.body).unwrap_or_default();
     format!(
         "{}\n{}lint: {}\n{}",
-        out.paint(&format!("{verb} {path}"), Paint::Bold),
+        out.paint(&format!("{} {}", request.verb, request.path), Paint::Bold),
         indented(&pretty, 2),
-        verdict(findings, out),
-        indented(&findings_text(findings, false, out), 2)
+        verdict(&request.findings, out),
+        indented(&findings_text(&request.findings, false, out), 2)
     )
 }
 
@@ -244,25 +243,21 @@ fn after_table(original: &Attributes, after: &Attributes, out: Output) -> String
 pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<u8, CliError> {
     let ops = parse_ops(args)?;
     let mut session = Session::connect(connect).await?;
-    let prepared = prepare(&mut session, args, &ops).await?;
-    let plan = &prepared.plan;
-    let path = prepared.generic_path();
-    let (patch_body, put_body) = (plan.patch_body(), plan.put_body());
-    let patch_findings = lint_json("PATCH", &path, &patch_body);
-    let put_findings = lint_json("PUT", &path, &put_body);
-    let diff = crate::diff::diff(&put_body, &patch_body);
+    let prepared = prepare(&mut session, args, &ops, Verb::Patch).await?;
+    let preview = &prepared.preview;
+    let plan = &preview.plan;
     let original = prepared.edits.original();
     if out.json {
         common::print_json(&json!({
             "conversationId": prepared.conversation_id,
             "participantId": prepared.participant_id(),
             "before": original,
-            "patch": request_json("PATCH", &path, &patch_body, &patch_findings),
-            "put": request_json("PUT", &path, &put_body, &put_findings),
-            "diff": diff,
+            "patch": request_json(&preview.patch),
+            "put": request_json(&preview.put),
+            "diff": preview.diff,
             "afterPatch": plan.after_patch,
             "afterPut": plan.after_put(),
-            "unremovable": plan.unremovable(),
+            "unremovable": preview.unremovable(),
         }));
         return Ok(0);
     }
@@ -274,13 +269,7 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
         common::clean(p.name.as_deref().unwrap_or("no name")),
         prepared.conversation_id
     );
-    text.push_str(&request_text(
-        "PATCH",
-        &path,
-        &patch_body,
-        &patch_findings,
-        out,
-    ));
+    text.push_str(&request_text(&preview.patch, out));
     _ = writeln!(
         text,
         "\n{}",
@@ -289,12 +278,12 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
             Paint::Dim
         )
     );
-    text.push_str(&request_text("PUT", &path, &put_body, &put_findings, out));
+    text.push_str(&request_text(&preview.put, out));
     _ = write!(
         text,
         "\n{}\n{}",
         out.paint("diff, PUT-style body -> PATCH body:", Paint::Bold),
-        indented(&diff_text(&diff, out), 2)
+        indented(&diff_text(&preview.diff, out), 2)
     );
     _ = write!(
         text,
@@ -311,7 +300,7 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
         out.paint("after PUT-style (full replacement):", Paint::Bold),
         after_table(original, plan.after_put(), out)
     );
-    let unremovable = plan.unremovable();
+    let unremovable = preview.unremovable();
     _ = writeln!(
         text,
         "\nPATCH cannot remove: {}",
@@ -337,6 +326,7 @@ mod tests {
             set: owned(set),
             unset: owned(unset),
             rename: owned(rename),
+            route: RouteArg::Generic,
         }
     }
 

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::common::{CliError, Output, finish};
-use crate::api::to_curl;
+use crate::api::{Outcome, to_curl};
 use crate::history::{Entry, History};
 
 /// Runs `export`; returns the exit code. `json` is the global `--json` flag:
@@ -80,16 +80,16 @@ fn curl_lines(entries: &[Entry]) -> String {
     let mut text = String::new();
     for entry in entries {
         let exchange = &entry.exchange;
-        let outcome = match (exchange.status, &exchange.failure) {
-            (Some(status), _) => status.to_string(),
-            (None, Some(failure)) => {
+        let outcome = match &exchange.outcome {
+            Outcome::Answer { status, .. } => status.to_string(),
+            Outcome::Failed { failure } => {
                 let kind = serde_json::to_value(failure.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 format!("no answer ({kind}: {})", one_line(&failure.message))
             }
-            (None, None) => "no answer".to_owned(),
+            Outcome::Cancelled => "cancelled".to_owned(),
         };
         let _ = writeln!(
             text,

@@ -21,8 +21,6 @@ pub use sim::{SimArgs, run_sim};
 use clap::{Args, Parser, Subcommand};
 use color_eyre::eyre::WrapErr;
 
-use crate::sim::{self as simulator, SimConfig};
-
 /// `gc-attrs`: a terminal debugger for Genesys Cloud participant attributes.
 ///
 /// Without a subcommand it opens the TUI: on a live org when credentials are
@@ -130,6 +128,19 @@ pub struct EditArgs {
     /// Rename OLD=NEW; repeatable.
     #[arg(long = "rename", value_name = "OLD=NEW")]
     pub rename: Vec<String>,
+    /// The generic route, or the participant's media route.
+    #[arg(long, value_name = "ROUTE", value_enum, default_value_t = RouteArg::Generic)]
+    pub route: RouteArg,
+}
+
+/// `--route`: which participant-attribute route (§1.1).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteArg {
+    /// `/api/v2/conversations/{id}/participants/{pid}/attributes`: every media.
+    Generic,
+    /// The route of the participant's first media that has one (calls,
+    /// callbacks, emails, messages; co-browse is deprecated).
+    Media,
 }
 
 /// `gc-attrs lint`.
@@ -167,9 +178,6 @@ pub struct SendArgs {
     /// PATCH (the real route) or PUT (to see what the server answers).
     #[arg(long, value_name = "VERB", default_value = "PATCH", value_parser = ["PATCH", "PUT", "patch", "put"])]
     pub verb: String,
-    /// The generic route, or the participant's media route.
-    #[arg(long, value_name = "ROUTE", default_value = "generic", value_parser = ["generic", "media"])]
-    pub route: String,
     /// Write to a live org without asking.
     #[arg(long)]
     pub yes: bool,
@@ -224,7 +232,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
 ///
 /// When the simulator cannot start or the terminal cannot be used.
 pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
-    use crate::api::{Client, ClientConfig, Credentials, Secret};
+    use crate::api::{Client, ClientConfig};
     use crate::app::{App, Mode};
     use crate::config::Connection;
 
@@ -238,19 +246,9 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
     let mut simulator = None;
     let (client, mode, suggestions) = match resolution.connection {
         Connection::Simulator => {
-            let config = SimConfig::default();
-            let running = simulator::start(
-                config.clone(),
-                "127.0.0.1:0".parse().wrap_err("loopback address")?,
-            )
-            .await
-            .wrap_err("cannot start the embedded simulator")?;
-            let target =
-                crate::genesys::Target::parse(&running.base_url()).wrap_err("simulator address")?;
-            let credentials = Credentials::ClientCredentials {
-                client_id: config.client_id,
-                client_secret: Secret::new(config.client_secret),
-            };
+            let (running, target, credentials) = common::embedded_simulator()
+                .await
+                .map_err(|message| color_eyre::eyre::eyre!(message))?;
             let client =
                 Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
             // The recent ids first, then the fixtures not already listed.
@@ -283,6 +281,7 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
         }
     };
     let mut app = App::new(mode, suggestions);
+    app.select_after_load.clone_from(&args.participant);
     if !resolution.warnings.is_empty() {
         app.notify(resolution.warnings.join("; "), true);
     }
@@ -290,7 +289,7 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
         Some(text) => app.open(text),
         None => Vec::new(),
     };
-    let result = crate::tui::run(app, client, initial, args.participant.clone()).await;
+    let result = crate::tui::run(app, client, initial).await;
     if let Some(running) = simulator {
         running.shutdown().await;
     }

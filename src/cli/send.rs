@@ -10,8 +10,9 @@
 //!   usage error.
 //! - On a live org nothing is written without `--yes` or a person typing
 //!   `yes` at a prompt on a terminal; without either it exits 2.
-//! - A 202 is asynchronous (§6 8): the re-read tries up to 5 times, waiting
-//!   250 ms, then twice as long each time, until the attributes differ.
+//! - A 202 is asynchronous (§6 8): the re-read follows the shared
+//!   [`RereadPolicy`] (up to 5 reads, after 250 ms, then twice as long each
+//!   time) until the attributes are as predicted or changed.
 //!
 //! Exit codes: 0 for a 2xx, 3 for a 4xx, 4 for a 5xx or no answer, 2 for
 //! usage (also: nothing to change, or no confirmation).
@@ -22,12 +23,15 @@
 //! {
 //!   "request": {"verb": "PATCH", "path": "/api/v2/…", "body": {"attributes": {}}, "findings": [Finding]},
 //!   "exchange": {"method", "url", "request_headers": [[name, value]], "request_body",
-//!                "status", "reason", "response_headers", "response_body", "error_body",
+//!                "outcome": "answer"|"failed"|"cancelled", "status", "reason" (answer),
+//!                "failure": {kind, message} (failed),
+//!                "response_headers", "response_body", "error_body",
 //!                "correlation_id", "rate_limit": {count, allowed, reset_seconds, retry_after_seconds},
 //!                "timings": {"to_headers": {secs, nanos}|null, "total": {secs, nanos}},
-//!                "attempts", "failure": {kind, message}|null},
+//!                "attempts"},
 //!   "explanation": Explanation|null,
-//!   "observed": {"before": {}, "after": {}, "changed": true, "asPredicted": true, "attempts": 1}|null
+//!   "observed": {"verdict": "as-predicted"|"differs"|"not-visible-yet", "before": {}, "after": {},
+//!                "changed": true, "asPredicted": true, "attempts": 1}|null
 //! }
 //! ```
 //!
@@ -35,58 +39,17 @@
 
 use std::fmt::Write as _;
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
-use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use super::common::{
     self, CliError, Output, Paint, Session, decoded, diff_text, exchange_text, explanation_text,
 };
-use super::diff::{self as edit, Prepared, lint_json, request_json, request_text};
+use super::diff::{self as edit, Prepared, request_json, request_text};
 use super::{ConnectArgs, SendArgs};
 use crate::api::{Exchange, RawRequest};
-use crate::genesys::{AttributeRoute, Attributes, Media, Route, Verb};
-
-/// How many times the re-read looks for the change.
-const REREAD_ATTEMPTS: u32 = 5;
-/// The first re-read waits this long; each next one twice as long.
-const REREAD_FIRST_DELAY: Duration = Duration::from_millis(250);
-
-/// What the re-read found.
-struct Observed {
-    before: Attributes,
-    after: Attributes,
-    as_predicted: bool,
-    attempts: u32,
-}
-
-/// The path for `--route`.
-fn path(prepared: &Prepared, route: &str) -> Result<String, CliError> {
-    if route == "generic" {
-        return Ok(prepared.generic_path());
-    }
-    let kinds = prepared.participant.media_kinds();
-    let media = kinds
-        .iter()
-        .filter_map(|kind| Media::from_participant_array(kind))
-        .find(|m| {
-            matches!(
-                m.attribute_route(),
-                AttributeRoute::Available | AttributeRoute::Deprecated
-            )
-        });
-    let route = media
-        .and_then(|m| Route::attributes_for(Some(m)))
-        .ok_or_else(|| {
-            CliError::usage(format!(
-                "--route media: participant {} has media [{}], none with a participant-attribute \
-             route (§1.1); use --route generic",
-                prepared.participant_id(),
-                kinds.join(", ")
-            ))
-        })?;
-    Ok(route.path(&prepared.conversation_id, prepared.participant_id()))
-}
+use crate::genesys::Verb;
+use crate::usecase::{Observation, RereadPolicy, RereadStep};
 
 /// On a live org: `--yes`, or `yes` typed at a terminal.
 fn confirm(live: &str, yes: bool, summary: &str) -> Result<(), CliError> {
@@ -110,63 +73,65 @@ fn confirm(live: &str, yes: bool, summary: &str) -> Result<(), CliError> {
     }
 }
 
-/// Re-reads the participant until its attributes differ from `before`.
+/// Re-reads the participant on the shared policy until it is as predicted,
+/// changed, or the attempts run out.
 async fn reread(
     session: &mut Session,
     prepared: &Prepared,
-    expected: &Attributes,
-) -> Result<Observed, CliError> {
-    let before = prepared.edits.original().clone();
-    let mut after = before.clone();
-    let mut attempts = 0;
-    while attempts < REREAD_ATTEMPTS {
-        tokio::time::sleep(REREAD_FIRST_DELAY * 2u32.pow(attempts)).await;
-        attempts += 1;
+    verb: Verb,
+) -> Result<Observation, CliError> {
+    let policy = RereadPolicy::DEFAULT;
+    let before = prepared.edits.original();
+    let expected = prepared.preview.expected(verb);
+    let mut attempt = 1;
+    let mut wait = policy.delay(1);
+    loop {
+        tokio::time::sleep(wait).await;
         let conversation = session.conversation(&prepared.conversation_id).await?;
-        after = common::participant(&conversation, prepared.participant_id())?
+        let after = common::participant(&conversation, prepared.participant_id())?
             .attributes
             .clone()
             .unwrap_or_default();
-        if after != before {
-            break;
+        match policy.judge(attempt, before, expected, after) {
+            RereadStep::Again {
+                attempt: next,
+                after,
+            } => {
+                attempt = next;
+                wait = after;
+            }
+            RereadStep::Done(observation) => return Ok(observation),
         }
     }
-    Ok(Observed {
-        as_predicted: after == *expected,
-        before,
-        after,
-        attempts,
-    })
 }
 
-fn observed_json(observed: Option<&Observed>) -> Value {
+fn observed_json(observed: Option<&Observation>) -> Value {
     observed.map_or(Value::Null, |o| {
+        let (before, after) = o.before_after();
         json!({
-            "before": o.before,
-            "after": o.after,
-            "changed": o.before != o.after,
-            "asPredicted": o.as_predicted,
-            "attempts": o.attempts,
+            "verdict": o.kind(),
+            "before": before,
+            "after": after,
+            "changed": before != after,
+            "asPredicted": matches!(o, Observation::AsPredicted { .. }),
+            "attempts": o.attempts(),
         })
     })
 }
 
-fn observed_text(observed: &Observed, out: Output) -> String {
-    let attempts = format!("{} re-read(s)", observed.attempts);
-    if observed.before == observed.after {
-        return format!(
-            "observed: no change after {attempts} (a 202 is asynchronous; the delay is undocumented, §6 8)\n"
-        );
-    }
-    let verdict = if observed.as_predicted {
-        out.paint("as predicted", Paint::Green)
-    } else {
-        out.paint("NOT as predicted", Paint::Yellow)
+fn observed_text(observed: &Observation, out: Output) -> String {
+    let verdict = match observed {
+        Observation::AsPredicted { .. } => out.paint(&observed.verdict(), Paint::Green),
+        Observation::Differs { .. } | Observation::NotVisibleYet { .. } => {
+            out.paint(&observed.verdict(), Paint::Yellow)
+        }
     };
-    let diff = crate::diff::diff(&json!(observed.before), &json!(observed.after));
+    if let Observation::NotVisibleYet { .. } = observed {
+        return format!("observed: {verdict}\n");
+    }
     format!(
-        "observed after {attempts}: {verdict}\n{}",
-        common::indented(&diff_text(&diff, out), 2)
+        "observed: {verdict}\n{}",
+        common::indented(&diff_text(&observed.diff(), out), 2)
     )
 }
 
@@ -182,26 +147,21 @@ pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<
         .parse()
         .map_err(|e: crate::genesys::routes::UnknownVerb| CliError::usage(e.to_string()))?;
     let mut session = Session::connect(connect).await?;
-    let prepared = edit::prepare(&mut session, &args.edit, &ops).await?;
+    let prepared = edit::prepare(&mut session, &args.edit, &ops, verb).await?;
     if !prepared.edits.is_dirty() {
         return Err(CliError::usage(
             "nothing to change: give --set KEY=VALUE, --unset KEY or --rename OLD=NEW",
         ));
     }
-    let plan = &prepared.plan;
-    let (body, expected) = match verb {
-        Verb::Put => (plan.put_body(), plan.after_put().clone()),
-        _ => (plan.patch_body(), plan.after_patch.clone()),
-    };
-    let path = path(&prepared, &args.route)?;
-    let findings = lint_json(verb.as_str(), &path, &body);
+    let request = prepared.preview.chosen();
+    let body = &request.body;
     if !out.json {
-        let mut text = request_text(verb.as_str(), &path, &body, &findings, out);
-        if verb == Verb::Patch && !plan.unremovable().is_empty() {
+        let mut text = request_text(request, out);
+        if verb == Verb::Patch && !prepared.preview.unremovable().is_empty() {
             _ = writeln!(
                 text,
                 "note: PATCH cannot remove {} (no documented way to delete a key, §3)",
-                plan.unremovable().join(", ")
+                prepared.preview.unremovable().join(", ")
             );
         }
         common::print(&text);
@@ -222,19 +182,19 @@ pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<
         confirm(live, args.yes, &summary)?;
     }
     let exchange: Exchange = session
-        .send(&RawRequest::json(verb.as_str(), path.clone(), &body))
+        .send(&RawRequest::json(verb.as_str(), request.path.clone(), body))
         .await?;
     let explanation = decoded(&exchange);
     let mut observed = None;
     if exchange.is_success() {
-        match reread(&mut session, &prepared, &expected).await {
+        match reread(&mut session, &prepared, verb).await {
             Ok(found) => observed = Some(found),
             Err(e) => eprintln!("warning: the re-read failed: {}", e.message),
         }
     }
     if out.json {
         common::print_json(&json!({
-            "request": request_json(verb.as_str(), &path, &body, &findings),
+            "request": request_json(request),
             "exchange": exchange,
             "explanation": explanation,
             "observed": observed_json(observed.as_ref()),

@@ -5,21 +5,17 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use super::*;
-use crate::api::{Failure, FailureKind, RateLimit, Timings};
+use crate::api::{FailureKind, Outcome, RateLimit, Timings};
 
 fn exchange(n: usize) -> Exchange {
+    let url =
+        format!("https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes");
     Exchange {
-        method: "PATCH".into(),
-        url: format!(
-            "https://api.mypurecloud.ie/api/v2/conversations/c{n}/participants/p/attributes"
-        ),
         request_headers: vec![
             ("Authorization".into(), "Bearer <redacted>".into()),
             ("Content-Type".into(), "application/json".into()),
         ],
         request_body: Some(format!(r#"{{"attributes":{{"n":"{n}"}}}}"#)),
-        status: Some(202),
-        reason: Some("Accepted".into()),
         response_headers: vec![("inin-correlation-id".into(), format!("corr-{n}"))],
         response_body: "{}".into(),
         correlation_id: Some(format!("corr-{n}")),
@@ -32,8 +28,7 @@ fn exchange(n: usize) -> Exchange {
             to_headers: Some(Duration::from_millis(12)),
             total: Duration::from_millis(15),
         },
-        attempts: 1,
-        ..Exchange::default()
+        ..Exchange::new("PATCH", url, Outcome::answer(202))
     }
 }
 
@@ -47,11 +42,7 @@ fn append_then_last_round_trips_newest_last() {
     let history = History::open(&dir.path().join("data")).unwrap();
     assert!(history.path().is_file(), "open creates the file");
     let failed = Exchange {
-        status: None,
-        failure: Some(Failure {
-            kind: FailureKind::Timeout,
-            message: "timed out after 30s".into(),
-        }),
+        outcome: Outcome::failed(FailureKind::Timeout, "timed out after 30s"),
         ..exchange(2)
     };
     history.append("tui", &exchange(1)).unwrap();
@@ -95,8 +86,8 @@ fn the_json_shape_is_stable() {
             "attempts",
             "correlation_id",
             "error_body",
-            "failure",
             "method",
+            "outcome",
             "rate_limit",
             "reason",
             "request_body",

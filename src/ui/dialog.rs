@@ -104,7 +104,7 @@ fn content(
     room: usize,
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let mut out = request_lines(app, workspace, dialog, room);
-    let plan = workspace.derived.plan.as_ref();
+    let plan = Some(&workspace.derived.plan);
     let changes = Changes {
         added: plan.map(|p| keys(&p.added)).unwrap_or_default(),
         changed: plan.map(|p| keys(&p.changed)).unwrap_or_default(),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Cell, Paragraph, Row, Table, TableStat
 
 use super::text::{short_id, short_path, truncate_middle};
 use super::{centered, overlay, theme};
-use crate::app::App;
+use crate::app::{App, Outcome};
 
 /// Draws the overlay over the body.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
@@ -52,10 +52,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         .iter()
         .enumerate()
         .map(|(i, exchange)| {
-            let status = match (exchange.status, &exchange.failure) {
-                (Some(status), _) => status.to_string(),
-                (None, Some(_)) => "fail".to_owned(),
-                (None, None) => "—".to_owned(),
+            let status = match &exchange.outcome {
+                Outcome::Answer { status, .. } => status.to_string(),
+                Outcome::Failed { .. } => "fail".to_owned(),
+                Outcome::Cancelled => "cancel".to_owned(),
             };
             let correlation = exchange
                 .correlation_id
@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
                     .right_aligned(),
                 ),
                 Cell::from(Span::styled(exchange.method.clone(), theme::bold())),
-                Cell::from(Span::styled(status, theme::http_status(exchange.status))),
+                Cell::from(Span::styled(status, theme::http_status(exchange.status()))),
                 Cell::from(truncate_middle(&route(&exchange.url), path_w)),
                 Cell::from(Span::styled(correlation, theme::dim())),
                 Cell::from(

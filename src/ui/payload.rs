@@ -55,7 +55,7 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
 
     let put_name = if participant { "PUT-style" } else { "PUT" };
     out.push(section(&format!("{put_name} (−) vs PATCH (+)"), room));
-    let plan = derived.plan.as_ref();
+    let plan = Some(&derived.plan);
     if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
         out.extend(prose(
             "No edits yet: the PATCH body carries no key.",
@@ -64,9 +64,7 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
             0,
         ));
     }
-    if let Some(diff) = &derived.diff {
-        out.extend(diffview::lines(diff, app.diff_layout, room));
-    }
+    out.extend(diffview::lines(&derived.diff, app.diff_layout, room));
 
     if let Some(plan) = plan {
         let original = workspace.edits.original();

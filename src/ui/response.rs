@@ -12,8 +12,9 @@ use ratatui::text::{Line, Span};
 use super::payload::section;
 use super::text::{Break, prose, visible, wrap};
 use super::{bar, diffview, pane_block, scrolled, theme};
-use crate::app::{App, Focus, Observed, ResponseView};
+use crate::app::{App, Focus, Observed, Outcome, ResponseView};
 use crate::lint::explain::ExplainedError;
+use crate::usecase::Observation;
 
 /// Draws the response pane.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -23,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         block = block.title(
             Line::styled(
                 format!(" {} ", status_text(view)),
-                theme::http_status(view.exchange.status),
+                theme::http_status(view.exchange.status()),
             )
             .right_aligned(),
         );
@@ -34,12 +35,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn status_text(view: &ResponseView) -> String {
     let exchange = &view.exchange;
-    match (exchange.status, &exchange.failure) {
-        (Some(status), _) => format!("{status} {}", exchange.reason.clone().unwrap_or_default())
-            .trim_end()
-            .to_owned(),
-        (None, Some(_)) => "no answer".to_owned(),
-        (None, None) => "—".to_owned(),
+    match &exchange.outcome {
+        Outcome::Answer { .. } => exchange.outcome.to_string().trim_end().to_owned(),
+        Outcome::Failed { .. } => "no answer".to_owned(),
+        Outcome::Cancelled => "cancelled".to_owned(),
     }
 }
 
@@ -100,7 +99,7 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
     };
     out.extend(summary(view, room));
     let exchange = &view.exchange;
-    if let Some(failure) = &exchange.failure {
+    if let Some(failure) = exchange.failure() {
         out.push(Line::raw(""));
         out.push(section("No answer", room));
         let kind = serde_json::to_value(failure.kind)
@@ -158,7 +157,7 @@ fn summary(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
     let exchange = &view.exchange;
     let mut head = vec![Span::styled(
         status_text(view),
-        theme::http_status(exchange.status),
+        theme::http_status(exchange.status()),
     )];
     head.push(Span::styled("  ", theme::dim()));
     head.push(Span::raw(ms(exchange.timings.total)));
@@ -299,23 +298,25 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
             format!("re-reading… (attempt {attempt})"),
             theme::warning(),
         )),
-        Observed::Seen {
-            diff, as_predicted, ..
-        } => {
-            out.push(if *as_predicted {
-                Line::styled("✓ as predicted", theme::good().add_modifier(Modifier::BOLD))
-            } else {
-                Line::styled("✗ differs from the prediction", theme::error())
-            });
-            out.push(Line::styled("before (−) vs after (+)", theme::dim()));
-            out.extend(diffview::lines(diff, app.diff_layout, room));
+        Observed::Done(observation) => {
+            let (glyph, style) = match observation {
+                Observation::AsPredicted { .. } => {
+                    ("✓", theme::good().add_modifier(Modifier::BOLD))
+                }
+                Observation::Differs { .. } => ("✗", theme::error()),
+                Observation::NotVisibleYet { .. } => ("…", theme::warning()),
+            };
+            out.extend(prose(
+                &format!("{glyph} {}", observation.verdict()),
+                style,
+                room,
+                0,
+            ));
+            if !matches!(observation, Observation::NotVisibleYet { .. }) {
+                out.push(Line::styled("before (−) vs after (+)", theme::dim()));
+                out.extend(diffview::lines(&observation.diff(), app.diff_layout, room));
+            }
         }
-        Observed::Unchanged { attempts } => out.extend(prose(
-            &format!("no change visible after {attempts} reads (a 202 is asynchronous)"),
-            theme::warning(),
-            room,
-            0,
-        )),
         Observed::Failed(message) => out.extend(prose(
             &format!("the re-read failed: {message}"),
             theme::error(),

@@ -14,7 +14,7 @@ async fn wrong_credentials_fail_login_with_the_oauth_error_and_no_secret() {
         panic!("{err}")
     };
     assert!(message.contains("invalid_client"), "{message}");
-    assert_eq!(exchange.status, Some(401), "invalid_client answers 401");
+    assert_eq!(exchange.status(), Some(401), "invalid_client answers 401");
     let recorded = serde_json::to_string(exchange).unwrap();
     assert!(
         !recorded.contains("not-the-secret") && recorded.contains("Basic <redacted>"),
@@ -60,7 +60,7 @@ async fn a_pre_set_token_works_and_a_missing_or_bad_one_gets_401() {
         )))
         .await
         .unwrap();
-    assert_eq!(exchange.status, Some(401));
+    assert_eq!(exchange.status(), Some(401));
     assert_eq!(
         exchange.error_body.unwrap().code.as_deref(),
         Some("bad.credentials")
@@ -104,7 +104,7 @@ async fn a_token_the_server_no_longer_knows_triggers_one_relogin() {
     .await
     .unwrap();
     let (_, exchange) = client.get_conversation(&id).await.unwrap();
-    assert_eq!(exchange.status, Some(200));
+    assert_eq!(exchange.status(), Some(200));
     assert_eq!(
         exchange.attempts, 2,
         "one 401 bad.credentials, one re-login, one retry"
@@ -125,7 +125,7 @@ async fn an_expired_token_is_renewed_before_use() {
     tokio::time::sleep(Duration::from_millis(1_200)).await;
     let (_, exchange) = client.get_conversation(&id).await.unwrap();
     assert_eq!(
-        (exchange.status, exchange.attempts),
+        (exchange.status(), exchange.attempts),
         (Some(200), 1),
         "renewed before sending, not after a 401"
     );
@@ -221,7 +221,7 @@ async fn the_token_goes_to_no_other_host() {
         )))
         .await
         .unwrap();
-    let failure = exchange.failure.unwrap();
+    let failure = exchange.failure().unwrap();
     assert!(
         failure.message.contains("token goes to no other host"),
         "{}",
@@ -236,7 +236,7 @@ async fn the_token_goes_to_no_other_host() {
         sim.conversation_ids()[0]
     );
     assert_eq!(
-        client.send(&RawRequest::get(own)).await.unwrap().status,
+        client.send(&RawRequest::get(own)).await.unwrap().status(),
         Some(200)
     );
     // A path whose query holds a URL is still a path.
@@ -245,7 +245,7 @@ async fn the_token_goes_to_no_other_host() {
         sim.conversation_ids()[0]
     );
     assert_eq!(
-        client.send(&RawRequest::get(path)).await.unwrap().status,
+        client.send(&RawRequest::get(path)).await.unwrap().status(),
         Some(200)
     );
     sim.shutdown().await;

@@ -24,7 +24,7 @@ async fn rate_limit_headers_and_a_429_past_the_limit() {
         last = Some(client.send(&RawRequest::get(&path)).await.unwrap());
     }
     let last = last.unwrap();
-    assert_eq!(last.status, Some(429));
+    assert_eq!(last.status(), Some(429));
     assert_eq!(
         last.error_body.as_ref().and_then(|e| e.code.as_deref()),
         Some("too.many.requests")
@@ -52,7 +52,7 @@ async fn throttled_reads_are_retried_and_writes_are_not() {
         .await
         .unwrap();
     assert_eq!(
-        (read.status, read.attempts),
+        (read.status(), read.attempts),
         (Some(429), 3),
         "two retries, then the 429"
     );
@@ -64,7 +64,7 @@ async fn throttled_reads_are_retried_and_writes_are_not() {
         ))
         .await
         .unwrap();
-    assert_eq!((write.status, write.attempts), (Some(429), 1));
+    assert_eq!((write.status(), write.attempts), (Some(429), 1));
     sim.shutdown().await;
 }
 
@@ -83,7 +83,7 @@ async fn server_failures_come_back_as_exchanges() {
         )))
         .await
         .unwrap();
-    assert_eq!(exchange.status, Some(503));
+    assert_eq!(exchange.status(), Some(503));
     assert_eq!(
         exchange.error_body.unwrap().code.as_deref(),
         Some("service.unavailable")
@@ -118,7 +118,7 @@ async fn latency_timeouts_and_cancellation() {
     let hasty = Client::new(config).unwrap();
     match hasty.send(&RawRequest::get(&path)).await {
         Err(ApiError::Login { exchange, .. }) => {
-            assert_eq!(exchange.failure.unwrap().kind, FailureKind::Timeout);
+            assert_eq!(exchange.failure().unwrap().kind, FailureKind::Timeout);
         }
         other => panic!("the login should time out: {other:?}"),
     }
@@ -133,8 +133,11 @@ async fn latency_timeouts_and_cancellation() {
     config.timeout = Duration::from_millis(300);
     let hasty_call = Client::new(config).unwrap();
     let exchange = hasty_call.send(&RawRequest::get(&path)).await.unwrap();
-    assert_eq!(exchange.failure.map(|f| f.kind), Some(FailureKind::Timeout));
-    assert_eq!(exchange.status, None);
+    assert_eq!(
+        exchange.failure().map(|f| f.kind),
+        Some(FailureKind::Timeout)
+    );
+    assert_eq!(exchange.status(), None);
 
     let cancel = tokio_util::sync::CancellationToken::new();
     let trigger = cancel.clone();
@@ -146,7 +149,11 @@ async fn latency_timeouts_and_cancellation() {
         .send_cancellable(&RawRequest::get(&path), &cancel)
         .await
         .unwrap();
-    assert_eq!(exchange.failure.unwrap().kind, FailureKind::Cancelled);
+    assert_eq!(exchange.outcome, Outcome::Cancelled);
+    assert!(
+        exchange.failure().is_none(),
+        "a cancellation is not a failure"
+    );
     sim.shutdown().await;
 }
 
@@ -165,8 +172,8 @@ async fn an_unreachable_host_is_a_connect_failure() {
         .send(&RawRequest::get("/api/v2/conversations/x"))
         .await
         .unwrap();
-    assert_eq!(exchange.failure.unwrap().kind, FailureKind::Connect);
-    assert_eq!(exchange.status, None);
+    assert_eq!(exchange.failure().unwrap().kind, FailureKind::Connect);
+    assert_eq!(exchange.status(), None);
 }
 
 #[tokio::test]
@@ -187,7 +194,7 @@ async fn visibility_delay_shows_the_change_only_later() {
             .patch_attributes(route, &cid, &pid, &attrs(&[("late", "1")]))
             .await
             .unwrap()
-            .status,
+            .status(),
         Some(202)
     );
     let seen = |c: &Conversation| {

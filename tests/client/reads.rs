@@ -11,7 +11,7 @@ async fn reads_every_conversation_and_media_view() {
     let mut seen = Vec::new();
     for id in &ids {
         let (conversation, exchange) = client.get_conversation(id).await.unwrap();
-        assert_eq!(exchange.status, Some(200));
+        assert_eq!(exchange.status(), Some(200));
         assert!(
             exchange.correlation_id.is_some(),
             "every answer carries ININ-Correlation-Id"

@@ -3,7 +3,7 @@
 pub use std::time::Duration;
 
 pub use gc_attrs::api::{
-    ApiError, Client, ClientConfig, Credentials, Exchange, FailureKind, RawRequest, Secret,
+    ApiError, Client, ClientConfig, Credentials, Exchange, FailureKind, Outcome, RawRequest, Secret,
 };
 pub use gc_attrs::genesys::{
     Attributes, CallConversation, CallbackConversation, Conversation, ConversationSecureAttributes,
@@ -62,7 +62,7 @@ pub fn attrs(pairs: &[(&str, &str)]) -> Attributes {
 pub async fn raw_error(client: &Client, request: RawRequest, status: u16, code: &str) -> Exchange {
     let exchange = client.send(&request).await.unwrap();
     assert_eq!(
-        exchange.status,
+        exchange.status(),
         Some(status),
         "{} {}: {}",
         request.method,

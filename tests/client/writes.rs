@@ -28,7 +28,7 @@ async fn patches_attributes_on_the_generic_and_every_media_route() {
             .await
             .unwrap();
         assert_eq!(
-            exchange.status,
+            exchange.status(),
             Some(202),
             "{media:?}: {}",
             exchange.response_body
@@ -70,7 +70,7 @@ async fn replace_on_patch_drops_the_other_keys() {
         .patch_attributes(route, &cid, &pid, &attrs(&[("only", "this")]))
         .await
         .unwrap();
-    assert_eq!(exchange.status, Some(202));
+    assert_eq!(exchange.status(), Some(202));
     let (after, _) = client.get_conversation(&cid).await.unwrap();
     assert_eq!(
         after.participant(&pid).unwrap().attributes,
@@ -102,7 +102,7 @@ async fn secure_attributes_put_replaces_and_checks_the_version_patch_amends() {
         .write_secure_attributes(Verb::Put, cid, &put)
         .await
         .unwrap();
-    assert_eq!(stale.status, Some(400));
+    assert_eq!(stale.status(), Some(400));
     assert!(stale.error_body.is_some());
     let patch = ConversationSecureAttributes {
         attributes: Some(attrs(&[("tier", "gold")])),
@@ -139,7 +139,7 @@ async fn lenient_mode_accepts_what_strict_mode_rejects() {
         .send(&RawRequest::json("PATCH", &attributes, &body))
         .await
         .unwrap();
-    assert_eq!(exchange.status, Some(202), "{}", exchange.response_body);
+    assert_eq!(exchange.status(), Some(202), "{}", exchange.response_body);
     let (after, _) = client.get_conversation(&cid).await.unwrap();
     let after = after.participant(&pid).unwrap().attributes.clone().unwrap();
     assert_eq!(after.get("kept").map(String::as_str), Some("yes"));

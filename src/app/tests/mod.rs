@@ -54,13 +54,14 @@ pub(super) fn workspace(app: &App) -> &Workspace {
 
 pub(super) fn exchange(status: u16, body: &str) -> Exchange {
     Exchange {
-        method: "PATCH".into(),
-        url: "http://127.0.0.1:1/api/v2/x".into(),
-        status: Some(status),
         response_body: body.into(),
         correlation_id: Some("5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10".into()),
         request_headers: vec![("Authorization".into(), "Bearer <redacted>".into())],
         error_body: serde_json::from_str(body).ok().filter(|_| status >= 400),
-        ..Exchange::default()
+        ..Exchange::new(
+            "PATCH",
+            "http://127.0.0.1:1/api/v2/x",
+            crate::api::Outcome::answer(status),
+        )
     }
 }

@@ -1,6 +1,7 @@
 //! The send dialog, answers, re-reads, history and secure attributes.
 
 use super::*;
+use crate::usecase::Observation;
 
 #[test]
 fn send_on_the_simulator_takes_one_key_and_esc_cancels() {
@@ -95,6 +96,7 @@ fn a_202_is_followed_by_rereads_until_the_change_shows() {
     keys(&mut app, &[enter(), Key::char('s'), enter()]);
     let effects = app.update(Msg::Sent(Ok(exchange(202, ""))));
     let [
+        Effect::Record(_),
         Effect::Reread {
             attempt: 1, after, ..
         },
@@ -133,16 +135,15 @@ fn a_202_is_followed_by_rereads_until_the_change_shows() {
             result: Ok(changed),
             exchange: Some(exchange(200, "{}"))
         }),
-        []
+        [Effect::Record(Box::new(exchange(200, "{}")))],
+        "done re-reading: only the read is recorded"
     );
-    let Observed::Seen {
-        as_predicted, diff, ..
-    } = &app.response.as_ref().unwrap().observed
+    let Observed::Done(observation @ Observation::AsPredicted { .. }) =
+        &app.response.as_ref().unwrap().observed
     else {
-        panic!()
+        panic!("{:?}", app.response.as_ref().unwrap().observed)
     };
-    assert!(as_predicted);
-    assert_eq!(diff.summary.added, ["/outcome"]);
+    assert_eq!(observation.diff().summary.added, ["/outcome"]);
     assert!(
         !workspace(&app).edits.is_dirty(),
         "the form starts over from the server's state"
@@ -153,7 +154,11 @@ fn a_202_is_followed_by_rereads_until_the_change_shows() {
 #[test]
 fn no_change_after_every_reread_is_reported() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('s'), enter()]);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "outcome");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "resolved");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     for attempt in 1..5 {
         assert_eq!(
@@ -174,9 +179,12 @@ fn no_change_after_every_reread_is_reported() {
         }),
         []
     );
+    let Observed::Done(observation) = &app.response.as_ref().unwrap().observed else {
+        panic!("the re-reads are over");
+    };
     assert_eq!(
-        app.response.as_ref().unwrap().observed,
-        Observed::Unchanged { attempts: 5 }
+        (observation.kind(), observation.attempts()),
+        ("not-visible-yet", 5)
     );
 }
 
@@ -187,7 +195,11 @@ fn a_400_is_decoded_with_its_nested_errors() {
     let body = r#"{"message":"Value [42] is not valid for field type [string]","code":"invalid.value","status":400,
         "contextId":"5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10",
         "errors":[{"code":"bad.request","status":400,"message":"attributes.score must be a string"}]}"#;
-    assert_eq!(app.update(Msg::Sent(Ok(exchange(400, body)))), []);
+    assert_eq!(
+        app.update(Msg::Sent(Ok(exchange(400, body)))),
+        [Effect::Record(Box::new(exchange(400, body)))],
+        "a 4xx is recorded, and not re-read"
+    );
     let view = app.response.as_ref().unwrap();
     let explanation = view.explanation.as_ref().unwrap();
     let codes: Vec<_> = explanation
@@ -294,9 +306,12 @@ fn secure_attributes_are_a_second_target_with_a_real_put() {
     let effects = app.update(Msg::Sent(Ok(exchange(202, "\"4\""))));
     assert_eq!(
         effects,
-        [Effect::LoadSecure {
-            conversation_id: id()
-        }]
+        [
+            Effect::Record(Box::new(exchange(202, "\"4\""))),
+            Effect::LoadSecure {
+                conversation_id: id()
+            }
+        ]
     );
     keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('P')]);
     assert_eq!(workspace(&app).target, SendTarget::ParticipantAttributes);
@@ -344,7 +359,7 @@ fn edits_made_during_the_reread_are_kept() {
     });
     assert!(matches!(
         app.response.as_ref().unwrap().observed,
-        Observed::Seen { .. }
+        Observed::Done(Observation::Differs { .. })
     ));
     assert_eq!(
         workspace(&app)
@@ -370,7 +385,10 @@ fn a_resend_from_the_history_does_not_start_a_reread() {
     keys(&mut app, &[Key::char('H')]);
     let effects = keys(&mut app, &[Key::char('r')]);
     assert!(matches!(effects.as_slice(), [Effect::Send(_)]));
-    assert_eq!(app.update(Msg::Sent(Ok(exchange(202, "")))), []);
+    assert_eq!(
+        app.update(Msg::Sent(Ok(exchange(202, "")))),
+        [Effect::Record(Box::new(exchange(202, "")))]
+    );
     assert_eq!(
         app.response.as_ref().unwrap().observed,
         Observed::NotApplicable

@@ -10,7 +10,7 @@ use std::io::{IsTerminal as _, Write as _};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::api::Exchange;
+use crate::api::{Exchange, Outcome};
 use crate::diff::{JsonDiff, LineTag};
 use crate::lint::explain::Explanation;
 use crate::lint::{Finding, Severity};
@@ -296,18 +296,15 @@ pub fn explanation_text(explanation: &Explanation, out: Output) -> String {
 /// limit), request line, and the response body (pretty when JSON).
 #[must_use]
 pub fn exchange_text(exchange: &Exchange, out: Output) -> String {
-    let mut head = match (exchange.status, &exchange.failure) {
-        (Some(status), _) => {
-            let reason = exchange.reason.as_deref().unwrap_or_default();
-            let paint = if exchange.is_success() {
-                Paint::Green
-            } else {
-                Paint::Red
-            };
-            out.paint(&format!("{status} {reason}"), paint)
+    let mut head = match &exchange.outcome {
+        Outcome::Answer { .. } if exchange.is_success() => {
+            out.paint(&exchange.outcome.to_string(), Paint::Green)
         }
-        (None, Some(failure)) => out.paint(&format!("no answer: {}", failure.message), Paint::Red),
-        (None, None) => "no answer".to_owned(),
+        Outcome::Answer { .. } => out.paint(&exchange.outcome.to_string(), Paint::Red),
+        Outcome::Failed { failure } => {
+            out.paint(&format!("no answer: {}", failure.message), Paint::Red)
+        }
+        Outcome::Cancelled => out.paint(&exchange.outcome.to_string(), Paint::Yellow),
     };
     _ = write!(head, " · {} ms", exchange.timings.total.as_millis());
     let id = exchange.correlation_id.as_deref().unwrap_or("none");

@@ -84,8 +84,10 @@ fn answer(
             ("Content-Type".into(), "application/json".into()),
         ],
         request_body: request.body.clone(),
-        status: Some(status),
-        reason: Some(reason.into()),
+        outcome: crate::api::Outcome::Answer {
+            status,
+            reason: reason.into(),
+        },
         rate_limit: RateLimit::from_headers(&response_headers),
         response_headers,
         response_body: body.into(),
@@ -96,7 +98,6 @@ fn answer(
             total: Duration::from_millis(84),
         },
         attempts: 1,
-        failure: None,
     }
 }
 

@@ -1,0 +1,21 @@
+//! The use cases both faces of the tool share, the TUI ([`crate::app`]) and
+//! the headless commands ([`crate::cli`]), and the benches: pure, no I/O.
+//!
+//! - [`preview`]: what an edit would send on the chosen verb and route: both
+//!   requests (path built by [`crate::genesys::Route::path`] only), the lint
+//!   of each *as it would be sent on that route*, the PUT-style vs PATCH diff,
+//!   the predicted end states and the keys PATCH cannot remove.
+//! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
+//! - [`participant`]: the routes a participant offers, its state, the one to
+//!   show first.
+//! - [`words`]: a lint finding or a decoded error as labelled parts, so that
+//!   every face says the same words.
+
+pub mod observe;
+pub mod participant;
+pub mod preview;
+pub mod words;
+
+pub use observe::{Observation, RereadPolicy, RereadStep};
+pub use participant::{RouteChoice, default_participant, participant_state, route_choices};
+pub use preview::{EditTarget, Preview, PreviewRequest, Sent};

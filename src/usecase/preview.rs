@@ -1,0 +1,351 @@
+//! The preview of an edit: from a target (a participant's attributes, or the
+//! conversation's secure attributes), the edits and the chosen verb and
+//! route, both requests exactly as they would be sent, each linted on that
+//! route, the PUT-style body against the PATCH body, the predicted end state
+//! of each, and the keys PATCH cannot remove.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::RouteChoice;
+use crate::diff::{JsonDiff, diff};
+use crate::genesys::{Attributes, ROUTES, Route, RouteKind, Verb};
+use crate::lint::{Finding, Location, Request, Severity, lint};
+use crate::payload::{Edits, Plan};
+
+/// The content type every request of the preview carries (§3: the only one
+/// these routes consume).
+pub const CONTENT_TYPE: &str = "application/json";
+
+/// What is edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A participant's attributes: written by PATCH only (no PUT route, §1.4).
+    ParticipantAttributes {
+        /// The conversation.
+        conversation_id: String,
+        /// The participant.
+        participant_id: String,
+    },
+    /// The conversation's secure attributes: a real PUT (replace, with
+    /// `version`) and PATCH (amend) pair (§1.5).
+    SecureAttributes {
+        /// The conversation.
+        conversation_id: String,
+        /// The version last read, sent with PUT.
+        version: Option<i64>,
+    },
+}
+
+impl EditTarget {
+    /// The conversation the target belongs to.
+    #[must_use]
+    pub fn conversation_id(&self) -> &str {
+        match self {
+            Self::ParticipantAttributes {
+                conversation_id, ..
+            }
+            | Self::SecureAttributes {
+                conversation_id, ..
+            } => conversation_id,
+        }
+    }
+
+    /// The route that writes this target with `verb` on `choice`, and the
+    /// path built from it. A participant's attributes have no PUT route: a
+    /// PUT goes to the PATCH route's path, so that the server's answer to it
+    /// can be shown.
+    #[must_use]
+    pub fn route(&self, verb: Verb, choice: RouteChoice) -> (&'static Route, String) {
+        match self {
+            Self::ParticipantAttributes {
+                conversation_id,
+                participant_id,
+            } => {
+                let media = match choice {
+                    RouteChoice::Generic => None,
+                    RouteChoice::Media(media) => Some(media),
+                };
+                // `route_choices` offers only media that have a route; the
+                // generic route is the one every participant has (§1.1).
+                let route = Route::attributes_for(media)
+                    .or_else(|| Route::attributes_for(None))
+                    .unwrap_or(&ROUTES[0]);
+                (route, route.path(conversation_id, participant_id))
+            }
+            Self::SecureAttributes {
+                conversation_id, ..
+            } => {
+                let route = ROUTES
+                    .iter()
+                    .find(|r| r.kind == RouteKind::SecureAttributes && r.verb == verb)
+                    .or_else(|| {
+                        ROUTES
+                            .iter()
+                            .find(|r| r.kind == RouteKind::SecureAttributes)
+                    })
+                    .unwrap_or(&ROUTES[0]);
+                (route, route.path(conversation_id, ""))
+            }
+        }
+    }
+}
+
+/// One request as it would be sent, with its lint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewRequest {
+    /// PATCH or PUT.
+    pub verb: Verb,
+    /// The path, from [`Route::path`].
+    pub path: String,
+    /// The `Content-Type` header.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: Value,
+    /// Lint findings for exactly this request.
+    pub findings: Vec<Finding>,
+}
+
+impl PreviewRequest {
+    fn new(verb: Verb, path: String, body: Value) -> Self {
+        let text = body.to_string();
+        let findings = lint(&Request {
+            verb: verb.as_str(),
+            path: &path,
+            content_type: Some(CONTENT_TYPE),
+            body: &text,
+        });
+        Self {
+            verb,
+            path,
+            content_type: CONTENT_TYPE,
+            body,
+            findings,
+        }
+    }
+
+    /// The most severe finding's severity, if any.
+    #[must_use]
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Whether lint predicts the server rejects this request.
+    #[must_use]
+    pub fn rejected(&self) -> bool {
+        self.findings.iter().any(|f| f.severity.rejects())
+    }
+}
+
+/// What sending would compare its answer with: the state before and the
+/// state predicted after.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sent {
+    /// The attributes before the send.
+    pub before: Attributes,
+    /// The attributes predicted after it.
+    pub expected: Attributes,
+    /// The edited map as sent, to tell newer edits apart.
+    pub edited: Attributes,
+}
+
+/// Everything the payload pane and `gc-attrs diff` show for an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    /// The verb chosen to send with.
+    pub verb: Verb,
+    /// The route chosen.
+    pub route: RouteChoice,
+    /// Bodies and predicted end states.
+    pub plan: Plan,
+    /// The PATCH request.
+    pub patch: PreviewRequest,
+    /// The PUT-style request (for participants there is no PUT route: it is
+    /// shown for contrast, and sending it shows what the server answers).
+    pub put: PreviewRequest,
+    /// PUT-style body (old side) against PATCH body (new side).
+    pub diff: JsonDiff,
+    /// Findings that point at one attribute key, by key, each rule once.
+    pub by_key: BTreeMap<String, Vec<Finding>>,
+}
+
+impl Preview {
+    /// The preview of `edits` on `target`, to be sent with `verb` on `route`.
+    #[must_use]
+    pub fn of(target: &EditTarget, edits: &Edits, verb: Verb, route: RouteChoice) -> Self {
+        let plan = Plan::of(edits);
+        let (_, patch_path) = target.route(Verb::Patch, route);
+        let (_, put_path) = target.route(Verb::Put, route);
+        let mut put_body = plan.put_body();
+        if let EditTarget::SecureAttributes {
+            version: Some(version),
+            ..
+        } = target
+        {
+            // `version` is "used to detect conflicting updates when using
+            // PUT. Not used for PATCH." (§1.5)
+            put_body["version"] = json!(version);
+        }
+        let patch = PreviewRequest::new(Verb::Patch, patch_path, plan.patch_body());
+        let put = PreviewRequest::new(Verb::Put, put_path, put_body);
+        let diff = diff(&put.body, &patch.body);
+        let by_key = by_key(&patch.findings, &put.findings);
+        Self {
+            verb,
+            route,
+            plan,
+            patch,
+            put,
+            diff,
+            by_key,
+        }
+    }
+
+    /// The request of a verb: PUT, or PATCH for any other.
+    #[must_use]
+    pub fn request(&self, verb: Verb) -> &PreviewRequest {
+        if verb == Verb::Put {
+            &self.put
+        } else {
+            &self.patch
+        }
+    }
+
+    /// The request of the chosen verb.
+    #[must_use]
+    pub fn chosen(&self) -> &PreviewRequest {
+        self.request(self.verb)
+    }
+
+    /// The attributes predicted after sending with `verb`: PUT replaces the
+    /// map; PATCH merges per key (expected; merge is unconfirmed, §3).
+    #[must_use]
+    pub fn expected(&self, verb: Verb) -> &Attributes {
+        if verb == Verb::Put {
+            self.plan.after_put()
+        } else {
+            &self.plan.after_patch
+        }
+    }
+
+    /// The keys a PATCH cannot remove (no documented way to delete one, §3).
+    #[must_use]
+    pub fn unremovable(&self) -> &[String] {
+        self.plan.unremovable()
+    }
+
+    /// What a send with `verb` compares its answer with.
+    #[must_use]
+    pub fn sent(&self, edits: &Edits, verb: Verb) -> Sent {
+        Sent {
+            before: edits.original().clone(),
+            expected: self.expected(verb).clone(),
+            edited: self.plan.put.clone(),
+        }
+    }
+}
+
+/// Findings that point at `/attributes/<key>`, by key, each rule once.
+fn by_key(patch: &[Finding], put: &[Finding]) -> BTreeMap<String, Vec<Finding>> {
+    let mut by_key: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    for finding in patch.iter().chain(put) {
+        if let Location::Pointer { pointer } = &finding.location {
+            if let Some(key) = pointer.strip_prefix("/attributes/") {
+                let key = key.replace("~1", "/").replace("~0", "~");
+                let list = by_key.entry(key).or_default();
+                if !list.iter().any(|f| f.rule == finding.rule) {
+                    list.push(finding.clone());
+                }
+            }
+        }
+    }
+    by_key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::genesys::Media;
+
+    const C: &str = "3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a";
+    const P: &str = "b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+
+    fn participant() -> EditTarget {
+        EditTarget::ParticipantAttributes {
+            conversation_id: C.into(),
+            participant_id: P.into(),
+        }
+    }
+
+    fn edits() -> Edits {
+        let original: Attributes = [("a", "1"), ("b", "2")]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let mut edits = Edits::new(original);
+        edits.set_value("a", "changed").unwrap();
+        edits.delete("b").unwrap();
+        edits
+    }
+
+    #[test]
+    fn participant_requests_go_to_the_chosen_route_for_both_verbs() {
+        let preview = Preview::of(
+            &participant(),
+            &edits(),
+            Verb::Patch,
+            RouteChoice::Media(Media::Calls),
+        );
+        let path = format!("/api/v2/conversations/calls/{C}/participants/{P}/attributes");
+        assert_eq!(preview.patch.path, path);
+        assert_eq!(preview.put.path, path);
+        assert_eq!(preview.patch.body, json!({"attributes": {"a": "changed"}}));
+        assert_eq!(preview.put.body, json!({"attributes": {"a": "changed"}}));
+        assert_eq!(preview.unremovable(), ["b"]);
+        assert_eq!(
+            preview.expected(Verb::Patch).get("b").map(String::as_str),
+            Some("2")
+        );
+        assert!(!preview.expected(Verb::Put).contains_key("b"));
+        assert!(!preview.patch.rejected(), "{:?}", preview.patch.findings);
+        assert!(preview.put.rejected(), "there is no PUT route (§1.4)");
+    }
+
+    #[test]
+    fn findings_are_those_of_the_chosen_route() {
+        let generic = Preview::of(&participant(), &edits(), Verb::Patch, RouteChoice::Generic);
+        let cobrowse = Preview::of(
+            &participant(),
+            &edits(),
+            Verb::Patch,
+            RouteChoice::Media(Media::Cobrowsesessions),
+        );
+        assert!(
+            generic.patch.findings.is_empty(),
+            "{:?}",
+            generic.patch.findings
+        );
+        assert!(
+            cobrowse.patch.worst().is_some(),
+            "the deprecated co-browse route is warned about"
+        );
+    }
+
+    #[test]
+    fn secure_attributes_put_carries_the_version_and_patch_does_not() {
+        let target = EditTarget::SecureAttributes {
+            conversation_id: C.into(),
+            version: Some(7),
+        };
+        let preview = Preview::of(&target, &edits(), Verb::Put, RouteChoice::Generic);
+        let path = format!("/api/v2/conversations/{C}/secureattributes");
+        assert_eq!(
+            (preview.put.path.as_str(), preview.patch.path.as_str()),
+            (path.as_str(), path.as_str())
+        );
+        assert_eq!(preview.put.body["version"], json!(7));
+        assert!(preview.patch.body.get("version").is_none());
+        assert_eq!(preview.chosen().verb, Verb::Put);
+    }
+}

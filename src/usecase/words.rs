@@ -1,0 +1,209 @@
+//! A lint finding or a decoded error answer as labelled parts. The words
+//! (labels and texts) are made here once; the CLI prints each part as
+//! `label: text` and the TUI styles it by its label, so both say the same.
+
+use crate::genesys::{Detail, Limit};
+use crate::lint::Finding;
+use crate::lint::explain::ExplainedError;
+
+/// What a part of a finding or of a decoded error is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// The finding's message, or the error's message (shown without a label).
+    Message,
+    /// Why the server would reject it.
+    Why,
+    /// What to do instead.
+    Fix,
+    /// The verb the fix sends with.
+    FixedVerb,
+    /// The route the fix sends to.
+    FixedRoute,
+    /// The content type the fix sends.
+    FixedContentType,
+    /// The body the fix sends (pretty JSON).
+    FixedBody,
+    /// What an error code means.
+    Means,
+    /// What to do about an error.
+    NextStep,
+    /// The error's correlation id.
+    ContextId,
+    /// One of the error's `details`.
+    Detail,
+    /// The error's `limit`.
+    Limit,
+    /// Whether the claim is documented or assumed, and where.
+    Evidence,
+}
+
+impl Label {
+    /// The label as both faces print it.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Message => "message",
+            Self::Why => "why",
+            Self::Fix => "fix",
+            Self::FixedVerb => "fixed verb",
+            Self::FixedRoute => "fixed route",
+            Self::FixedContentType => "fixed content type",
+            Self::FixedBody => "fixed body",
+            Self::Means => "means",
+            Self::NextStep => "next step",
+            Self::ContextId => "contextId",
+            Self::Detail => "detail",
+            Self::Limit => "limit",
+            Self::Evidence => "evidence",
+        }
+    }
+}
+
+/// One labelled part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What it is.
+    pub label: Label,
+    /// The text (may hold several lines for a fixed body).
+    pub text: String,
+}
+
+fn part(label: Label, text: impl Into<String>) -> Part {
+    Part {
+        label,
+        text: text.into(),
+    }
+}
+
+/// A finding's parts after its heading (severity, rule, location): message,
+/// why, fix, and the fix's verb, route, content type and body, evidence.
+#[must_use]
+pub fn finding_parts(finding: &Finding) -> Vec<Part> {
+    let mut parts = vec![
+        part(Label::Message, finding.message.clone()),
+        part(Label::Why, finding.explanation.clone()),
+    ];
+    if let Some(fix) = &finding.fix {
+        parts.push(part(Label::Fix, fix.summary.clone()));
+        if let Some(verb) = &fix.verb {
+            parts.push(part(Label::FixedVerb, verb.as_str()));
+        }
+        if let Some(path) = &fix.path {
+            parts.push(part(Label::FixedRoute, path.clone()));
+        }
+        if let Some(content_type) = &fix.content_type {
+            parts.push(part(Label::FixedContentType, content_type.clone()));
+        }
+        if let Some(body) = &fix.body {
+            parts.push(part(
+                Label::FixedBody,
+                serde_json::to_string_pretty(body).unwrap_or_default(),
+            ));
+        }
+    }
+    parts.push(part(Label::Evidence, finding.evidence.to_string()));
+    parts
+}
+
+/// A decoded error's parts after its heading (code, status): message,
+/// means, next step, contextId, each detail, the limit, evidence.
+#[must_use]
+pub fn error_parts(error: &ExplainedError) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if let Some(message) = error.message.as_deref().filter(|m| !m.is_empty()) {
+        parts.push(part(Label::Message, message));
+    }
+    parts.push(part(Label::Means, error.explanation.clone()));
+    parts.push(part(Label::NextStep, error.next_step.clone()));
+    if let Some(context) = error.context_id.as_deref().filter(|c| !c.is_empty()) {
+        parts.push(part(Label::ContextId, context));
+    }
+    for detail in &error.details {
+        let text = detail_text(detail);
+        if !text.is_empty() {
+            parts.push(part(Label::Detail, text));
+        }
+    }
+    if let Some(limit) = &error.limit {
+        parts.push(part(Label::Limit, limit_text(limit)));
+    }
+    parts.push(part(Label::Evidence, error.evidence.to_string()));
+    parts
+}
+
+/// `errorCode X · fieldName Y · entityId Z · entityName W`, the fields present.
+#[must_use]
+pub fn detail_text(detail: &Detail) -> String {
+    [
+        ("errorCode", &detail.error_code),
+        ("fieldName", &detail.field_name),
+        ("entityId", &detail.entity_id),
+        ("entityName", &detail.entity_name),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name} {v}")))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// `key K · namespace N · value V`, the fields present.
+#[must_use]
+pub fn limit_text(limit: &Limit) -> String {
+    [
+        limit.key.as_ref().map(|k| format!("key {k}")),
+        limit.namespace.as_ref().map(|n| format!("namespace {n}")),
+        limit.value.map(|v| format!("value {v}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::explain::explain;
+
+    #[test]
+    fn a_decoded_error_says_means_and_next_step() {
+        let body = r#"{"message":"Invalid value","code":"invalid.value","status":400,
+            "contextId":"c0ffee","details":[{"errorCode":"x.y","fieldName":"attributes.n"}],
+            "limit":{"key":"k","value":3}}"#;
+        let explanation = explain(Some(400), body);
+        let parts = error_parts(&explanation.errors[0]);
+        let labels: Vec<&str> = parts.iter().map(|p| p.label.word()).collect();
+        assert_eq!(
+            labels,
+            [
+                "message",
+                "means",
+                "next step",
+                "contextId",
+                "detail",
+                "limit",
+                "evidence"
+            ]
+        );
+        assert_eq!(parts[4].text, "errorCode x.y · fieldName attributes.n");
+        assert_eq!(parts[5].text, "key k · value 3");
+    }
+
+    #[test]
+    fn a_finding_lists_its_fix_and_evidence() {
+        let findings = crate::lint::lint(&crate::lint::Request {
+            verb: "PUT",
+            path: "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes",
+            content_type: Some("application/json"),
+            body: r#"{"attributes":{"a":"1"}}"#,
+        });
+        let parts = finding_parts(&findings[0]);
+        assert_eq!(parts[0].label, Label::Message);
+        assert!(
+            parts
+                .iter()
+                .any(|p| p.label == Label::FixedVerb && p.text == "PATCH")
+        );
+        assert_eq!(parts.last().map(|p| p.label), Some(Label::Evidence));
+    }
+}
