@@ -5,7 +5,15 @@ use serde::de::DeserializeOwned;
 
 use super::client::{ApiError, Client, RawRequest};
 use super::exchange::Exchange;
-use crate::genesys::{Attributes, Conversation, ConversationSecureAttributes, Route, Verb};
+use crate::genesys::{
+    Attributes, Conversation, ConversationSecureAttributes, Route, RouteKind, Verb,
+};
+
+/// The route table lacks a route the calls below need: a bug of gc-attrs,
+/// said as such rather than a panic.
+fn not_in_table() -> ApiError {
+    ApiError::Setup("the route table lacks this route: a bug of gc-attrs, please report it".into())
+}
 
 impl Client {
     /// GETs a path and decodes a 2xx answer.
@@ -29,8 +37,9 @@ impl Client {
         &self,
         conversation_id: &str,
     ) -> Result<(Conversation, Exchange), ApiError> {
-        self.get_json(&format!("/api/v2/conversations/{conversation_id}"))
-            .await
+        let route =
+            Route::lookup(RouteKind::Conversation, Verb::Get, None).ok_or_else(not_in_table)?;
+        self.get_json(&route.path(conversation_id, "")).await
     }
 
     /// `PATCH` a participant-attribute route with `{"attributes": …}`; the
@@ -59,10 +68,9 @@ impl Client {
         &self,
         conversation_id: &str,
     ) -> Result<(ConversationSecureAttributes, Exchange), ApiError> {
-        self.get_json(&format!(
-            "/api/v2/conversations/{conversation_id}/secureattributes"
-        ))
-        .await
+        let route =
+            Route::lookup(RouteKind::SecureAttributes, Verb::Get, None).ok_or_else(not_in_table)?;
+        self.get_json(&route.path(conversation_id, "")).await
     }
 
     /// `PUT` (replace) or `PATCH` (amend) the secure attributes; the exchange
@@ -77,7 +85,12 @@ impl Client {
         body: &ConversationSecureAttributes,
     ) -> Result<Exchange, ApiError> {
         let body = serde_json::to_value(body).unwrap_or_default();
-        let path = format!("/api/v2/conversations/{conversation_id}/secureattributes");
+        // A verb the table lacks (e.g. DELETE) is sent to the same path, to
+        // show what the server answers.
+        let route = Route::lookup(RouteKind::SecureAttributes, method, None)
+            .or_else(|| Route::lookup(RouteKind::SecureAttributes, Verb::Get, None))
+            .ok_or_else(not_in_table)?;
+        let path = route.path(conversation_id, "");
         self.send(&RawRequest::json(method.as_str(), path, &body))
             .await
     }

@@ -334,17 +334,3 @@ pub fn participant<'a>(
             ))
         })
 }
-
-/// The state of a participant's first communication (first element of its
-/// first media array), as the TUI shows it.
-#[must_use]
-pub fn state(participant: &Participant) -> Option<String> {
-    let kind = *participant.media_kinds().first()?;
-    let value = serde_json::to_value(participant).ok()?;
-    value
-        .get(kind)?
-        .get(0)?
-        .get("state")?
-        .as_str()
-        .map(str::to_owned)
-}

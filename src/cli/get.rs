@@ -27,6 +27,7 @@ use serde_json::json;
 use super::common::{self, CliError, Output, Paint, Session, table};
 use super::{ConnectArgs, GetArgs};
 use crate::genesys::{Conversation, Participant};
+use crate::usecase::participant_state;
 
 /// The media kinds of the conversation: every participant's, in order of
 /// first appearance.
@@ -47,7 +48,7 @@ fn participant_json(p: &Participant) -> serde_json::Value {
         "id": p.id,
         "purpose": p.purpose,
         "name": p.name,
-        "state": common::state(p),
+        "state": participant_state(p),
         "media": p.media_kinds(),
         "attributes": p.attributes.clone().unwrap_or_default(),
     })
@@ -83,7 +84,7 @@ fn text(conversation: &Conversation, participants: &[&Participant], out: Output)
                 or_none(p.id.as_deref()),
                 or_none(p.purpose.as_deref()),
                 or_none(p.name.as_deref()),
-                common::state(p).unwrap_or_else(|| "—".to_owned()),
+                participant_state(p).unwrap_or("—").to_owned(),
                 p.media_kinds().join(","),
                 p.attributes
                     .as_ref()

@@ -423,6 +423,15 @@ impl Route {
             .iter()
             .find(|r| r.kind == RouteKind::ParticipantAttributes && r.media == media)
     }
+
+    /// The route of a kind, verb and media in the table, e.g. the secure
+    /// attributes' PUT or the generic conversation GET.
+    #[must_use]
+    pub fn lookup(kind: RouteKind, verb: Verb, media: Option<Media>) -> Option<&'static Route> {
+        ROUTES
+            .iter()
+            .find(|r| r.kind == kind && r.verb == verb && r.media == media)
+    }
 }
 
 #[cfg(test)]

@@ -7,12 +7,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
-use serde_json::Value;
 
 use super::text::{minute, truncate, truncate_spans, width};
 use super::{pane_block, theme, title_span};
 use crate::app::{App, Focus, Workspace};
 use crate::genesys::Participant;
+use crate::usecase::participant_state;
 
 /// Lines the pane wants: borders, two header lines, the table's header and rows.
 #[must_use]
@@ -34,31 +34,6 @@ fn media(participant: &Participant) -> String {
         .map(|k| media_word(k))
         .collect::<Vec<_>>()
         .join(",")
-}
-
-/// The state of the participant's first communication (the first element
-/// of its first media array).
-fn state(participant: &Participant) -> Option<String> {
-    let kind = *participant.media_kinds().first()?;
-    let list = match kind {
-        "calls" => &participant.calls,
-        "callbacks" => &participant.callbacks,
-        "chats" => &participant.chats,
-        "cobrowsesessions" => &participant.cobrowsesessions,
-        "emails" => &participant.emails,
-        "messages" => &participant.messages,
-        "internalMessages" => &participant.internal_messages,
-        "screenMonitorings" => &participant.screen_monitorings,
-        "screenshares" => &participant.screenshares,
-        "socialExpressions" => &participant.social_expressions,
-        "videos" => &participant.videos,
-        _ => &participant.evaluations,
-    };
-    list.as_ref()?
-        .first()?
-        .get("state")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
 }
 
 fn state_style(state: &str) -> ratatui::style::Style {
@@ -171,7 +146,7 @@ fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
             [
                 p.purpose.clone().unwrap_or_else(|| "—".into()),
                 p.name.clone().unwrap_or_else(|| "—".into()),
-                state(p).unwrap_or_else(|| "—".into()),
+                participant_state(p).unwrap_or("—").to_owned(),
                 media(p),
                 p.attributes.as_ref().map_or(0, BTreeMap::len).to_string(),
             ]

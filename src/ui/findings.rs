@@ -1,6 +1,6 @@
-//! A lint finding as lines: verb, severity badge, rule, location; the
-//! message, the explanation, the fix (with its corrected request) and the
-//! evidence behind it.
+//! A lint finding as lines: verb, severity badge, rule, location; then its
+//! parts in the words every face uses ([`crate::usecase::words`]): the
+//! message, why, the fix (with its corrected request) and the evidence.
 
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::theme;
 use crate::lint::{EvidenceKind, Finding, Location};
+use crate::usecase::words::{Label, finding_parts};
 
 /// Most lines of a fix's corrected body shown.
 const MAX_BODY_LINES: usize = 12;
@@ -38,63 +39,75 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
             Break::Anywhere,
         ));
     }
-    out.extend(prose(
-        &finding.message,
-        theme::plain().add_modifier(Modifier::BOLD),
-        room,
-        2,
-    ));
-    out.extend(prose(&finding.explanation, theme::plain(), room, 2));
-    if let Some(fix) = &finding.fix {
-        let spans = [
-            Span::styled("fix: ", theme::good().add_modifier(Modifier::BOLD)),
-            Span::styled(fix.summary.clone(), theme::good()),
-        ];
-        out.extend(wrap(
-            &spans,
-            room,
-            &[Span::raw("  ")],
-            &[Span::raw("       ")],
-            Break::Words,
-        ));
-        let detail = room.saturating_sub(6);
-        match (&fix.verb, &fix.path) {
-            (Some(verb), Some(path)) => out.push(fix_line(&format!("{verb} {path}"), detail)),
-            (Some(verb), None) => out.push(fix_line(&format!("verb {verb}"), detail)),
-            (None, Some(path)) => out.push(fix_line(&format!("path {path}"), detail)),
-            (None, None) => {}
-        }
-        if let Some(content_type) = &fix.content_type {
-            out.push(fix_line(&format!("Content-Type: {content_type}"), detail));
-        }
-        if let Some(body) = &fix.body {
-            let pretty = serde_json::to_string_pretty(body).unwrap_or_default();
-            let body_lines: Vec<&str> = pretty.lines().collect();
-            for line in body_lines.iter().take(MAX_BODY_LINES) {
-                out.push(Line::from(vec![
-                    Span::raw("       "),
-                    Span::styled(
-                        truncate(&visible(line), detail.saturating_sub(1)),
-                        theme::good(),
-                    ),
-                ]));
+    let detail = room.saturating_sub(6);
+    for part in finding_parts(finding) {
+        match part.label {
+            Label::Message => out.extend(prose(
+                &part.text,
+                theme::plain().add_modifier(Modifier::BOLD),
+                room,
+                2,
+            )),
+            Label::Fix => {
+                let spans = [
+                    Span::styled("fix: ", theme::good().add_modifier(Modifier::BOLD)),
+                    Span::styled(part.text, theme::good()),
+                ];
+                out.extend(wrap(
+                    &spans,
+                    room,
+                    &[Span::raw("  ")],
+                    &[Span::raw("       ")],
+                    Break::Words,
+                ));
             }
-            if body_lines.len() > MAX_BODY_LINES {
+            Label::FixedBody => {
+                out.push(fix_line(part.label.word(), "", detail));
+                let body_lines: Vec<&str> = part.text.lines().collect();
+                for line in body_lines.iter().take(MAX_BODY_LINES) {
+                    out.push(Line::from(vec![
+                        Span::raw("       "),
+                        Span::styled(
+                            truncate(&visible(line), detail.saturating_sub(1)),
+                            theme::good(),
+                        ),
+                    ]));
+                }
+                if body_lines.len() > MAX_BODY_LINES {
+                    out.push(Line::styled(
+                        format!("       … {} more lines", body_lines.len() - MAX_BODY_LINES),
+                        theme::dim(),
+                    ));
+                }
+            }
+            Label::FixedVerb | Label::FixedRoute | Label::FixedContentType => {
+                out.push(fix_line(part.label.word(), &part.text, detail));
+            }
+            Label::Evidence => {
+                let style = match finding.evidence.kind {
+                    EvidenceKind::Documented => theme::dim(),
+                    EvidenceKind::Assumed => theme::warning(),
+                };
                 out.push(Line::styled(
-                    format!("       … {} more lines", body_lines.len() - MAX_BODY_LINES),
-                    theme::dim(),
+                    truncate(&format!("  {}: {}", part.label.word(), part.text), room),
+                    style.add_modifier(Modifier::ITALIC),
+                ));
+            }
+            label => {
+                let spans = [
+                    Span::styled(format!("{}: ", label.word()), theme::dim()),
+                    Span::styled(part.text, theme::plain()),
+                ];
+                out.extend(wrap(
+                    &spans,
+                    room,
+                    &[Span::raw("  ")],
+                    &[Span::raw("  ")],
+                    Break::Words,
                 ));
             }
         }
     }
-    let evidence = match finding.evidence.kind {
-        EvidenceKind::Documented => theme::dim(),
-        EvidenceKind::Assumed => theme::warning(),
-    };
-    out.push(Line::styled(
-        truncate(&format!("  {}", finding.evidence), room),
-        evidence.add_modifier(Modifier::ITALIC),
-    ));
     out
 }
 
@@ -107,9 +120,13 @@ fn location(location: &Location) -> String {
     }
 }
 
-fn fix_line(text: &str, room: usize) -> Line<'static> {
+/// `     → label: text`, one line, under the fix.
+fn fix_line(label: &str, text: &str, room: usize) -> Line<'static> {
+    let label = format!("{label}: ");
+    let rest = room.saturating_sub(label.len());
     Line::from(vec![
         Span::styled("     → ", theme::dim()),
-        Span::styled(truncate(&visible(text), room), theme::good()),
+        Span::styled(label, theme::dim()),
+        Span::styled(truncate(&visible(text), rest), theme::good()),
     ])
 }

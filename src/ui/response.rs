@@ -15,6 +15,7 @@ use super::{bar, diffview, pane_block, scrolled, theme};
 use crate::app::{App, Focus, Observed, Outcome, ResponseView};
 use crate::lint::explain::ExplainedError;
 use crate::usecase::Observation;
+use crate::usecase::words::{Label, error_parts};
 
 /// Draws the response pane.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -237,50 +238,21 @@ fn error_lines(error: &ExplainedError, room: usize) -> Vec<Line<'static>> {
         head.push(Span::raw(format!("  {}", visible(message))));
     }
     let mut out = wrap(&head, room, &first, &rest, Break::Words);
-    let mut field = |label: &str, value: String, style| {
+    for part in error_parts(error) {
+        let style = match part.label {
+            // The message is on the head line already.
+            Label::Message => continue,
+            Label::NextStep => theme::good(),
+            Label::ContextId => theme::bold(),
+            Label::Limit => theme::warning(),
+            Label::Evidence => theme::dim(),
+            _ => theme::plain(),
+        };
         let spans = [
-            Span::styled(format!("{label}: "), theme::dim()),
-            Span::styled(value, style),
+            Span::styled(format!("{}: ", part.label.word()), theme::dim()),
+            Span::styled(part.text, style),
         ];
         out.extend(wrap(&spans, room, &rest, &rest, Break::Words));
-    };
-    field(
-        "means",
-        format!("{} ({})", error.explanation, error.evidence),
-        theme::plain(),
-    );
-    field("next", error.next_step.clone(), theme::good());
-    if let Some(context) = &error.context_id {
-        field("contextId", context.clone(), theme::bold());
-    }
-    for detail in &error.details {
-        let text = [
-            detail.error_code.as_deref(),
-            detail
-                .field_name
-                .as_deref()
-                .map(|f| format!("field {f}"))
-                .as_deref(),
-            detail.entity_id.as_deref(),
-            detail.entity_name.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        field("detail", text, theme::plain());
-    }
-    if let Some(limit) = &error.limit {
-        let text = [
-            limit.key.clone(),
-            limit.namespace.clone(),
-            limit.value.map(|v| v.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        field("limit", text, theme::warning());
     }
     out
 }

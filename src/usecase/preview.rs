@@ -77,14 +77,9 @@ impl EditTarget {
             Self::SecureAttributes {
                 conversation_id, ..
             } => {
-                let route = ROUTES
-                    .iter()
-                    .find(|r| r.kind == RouteKind::SecureAttributes && r.verb == verb)
-                    .or_else(|| {
-                        ROUTES
-                            .iter()
-                            .find(|r| r.kind == RouteKind::SecureAttributes)
-                    })
+                // The pair is PUT and PATCH; another verb goes to the same path.
+                let route = Route::lookup(RouteKind::SecureAttributes, verb, None)
+                    .or_else(|| Route::lookup(RouteKind::SecureAttributes, Verb::Patch, None))
                     .unwrap_or(&ROUTES[0]);
                 (route, route.path(conversation_id, ""))
             }

@@ -19,7 +19,7 @@ fn explain_prints_the_error_tree() {
         "    next step: ",
         "    contextId: ctx-123",
         "  - invalid.value (400)",
-        "      detail: fieldName=attributes",
+        "      detail: fieldName attributes",
         "notes:",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");

@@ -10,6 +10,7 @@
 mod connect;
 mod diff;
 mod explain;
+mod faces;
 mod get;
 mod lint;
 mod secrets;

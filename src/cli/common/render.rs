@@ -1,7 +1,8 @@
 //! Text and JSON output of the headless commands: stdout writing that
 //! survives a closed pipe, ANSI colour (only on a terminal, never with
 //! `NO_COLOR` or `--json`), aligned tables, and the text forms of lint
-//! findings, decoded errors, exchanges and JSON diffs. Text from the server
+//! findings and decoded errors (their words from [`crate::usecase::words`]),
+//! exchanges and JSON diffs. Text from the server
 //! or the user is [`clean`]ed, so that it cannot drive the terminal.
 
 use std::fmt::Write as _;
@@ -14,6 +15,7 @@ use crate::api::{Exchange, Outcome};
 use crate::diff::{JsonDiff, LineTag};
 use crate::lint::explain::Explanation;
 use crate::lint::{Finding, Severity};
+use crate::usecase::words::{Label, Part, error_parts, finding_parts};
 
 /// How to print: JSON or text, and whether text may be coloured.
 #[derive(Debug, Clone, Copy)]
@@ -196,8 +198,8 @@ pub fn verdict(findings: &[Finding], out: Output) -> String {
 }
 
 /// The findings, one block each: severity, rule, location, message and fix
-/// summary; `full` adds the explanation, the fixed route and body, and the
-/// evidence.
+/// summary; `full` adds every other part ([`finding_parts`]): why, the fixed
+/// verb, route, content type and body, and the evidence.
 #[must_use]
 pub fn findings_text(findings: &[Finding], full: bool, out: Output) -> String {
     let mut text = String::new();
@@ -208,33 +210,32 @@ pub fn findings_text(findings: &[Finding], full: bool, out: Output) -> String {
             out.paint(finding.rule, Paint::Bold),
             finding.location
         );
-        _ = writeln!(text, "{head}\n  {}", clean(&finding.message));
-        if full {
-            _ = writeln!(text, "  why: {}", finding.explanation);
-        }
-        if let Some(fix) = &finding.fix {
-            _ = writeln!(text, "  fix: {}", fix.summary);
-            if full {
-                if let Some(verb) = &fix.verb {
-                    _ = writeln!(text, "  fixed verb: {verb}");
-                }
-                if let Some(path) = &fix.path {
-                    _ = writeln!(text, "  fixed route: {path}");
-                }
-                if let Some(content_type) = &fix.content_type {
-                    _ = writeln!(text, "  fixed content type: {content_type}");
-                }
-                if let Some(body) = &fix.body {
-                    let pretty = serde_json::to_string_pretty(body).unwrap_or_default();
-                    _ = write!(text, "  fixed body:\n{}", indented(&pretty, 4));
-                }
+        _ = writeln!(text, "{head}");
+        for part in finding_parts(finding) {
+            let shown = full || matches!(part.label, Label::Message | Label::Fix);
+            if shown {
+                part_text(&part, "  ", false, &mut text);
             }
-        }
-        if full {
-            _ = writeln!(text, "  evidence: {}", finding.evidence);
         }
     }
     text
+}
+
+/// One part as `label: text` (a body below its label, indented); the
+/// message has no label unless `label_message`.
+fn part_text(part: &Part, pad: &str, label_message: bool, text: &mut String) {
+    match part.label {
+        Label::Message if !label_message => _ = writeln!(text, "{pad}{}", clean(&part.text)),
+        Label::FixedBody => {
+            _ = write!(
+                text,
+                "{pad}{}:\n{}",
+                part.label.word(),
+                indented(&part.text, pad.len() + 2)
+            );
+        }
+        label => _ = writeln!(text, "{pad}{}: {}", label.word(), clean(&part.text)),
+    }
 }
 
 /// A decoded error answer as an indented tree, then its notes.
@@ -257,31 +258,10 @@ pub fn explanation_text(explanation: &Explanation, out: Output) -> String {
             "{pad}- {}{status}",
             out.paint(&clean(code), Paint::Red)
         );
-        let mut field = |label: &str, value: &str| {
-            if !value.is_empty() {
-                _ = writeln!(text, "{pad}    {label}: {}", clean(value));
-            }
-        };
-        field("message", error.message.as_deref().unwrap_or_default());
-        field("means", &error.explanation);
-        field("next step", &error.next_step);
-        field("contextId", error.context_id.as_deref().unwrap_or_default());
-        for detail in &error.details {
-            let parts: Vec<String> = [
-                ("errorCode", &detail.error_code),
-                ("fieldName", &detail.field_name),
-                ("entityId", &detail.entity_id),
-                ("entityName", &detail.entity_name),
-            ]
-            .into_iter()
-            .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={v}")))
-            .collect();
-            field("detail", &parts.join(" "));
+        let inner = format!("{pad}    ");
+        for part in error_parts(error) {
+            part_text(&part, &inner, true, &mut text);
         }
-        if let Some(limit) = &error.limit {
-            field("limit", &serde_json::to_string(limit).unwrap_or_default());
-        }
-        field("evidence", &error.evidence.to_string());
     }
     if !explanation.notes.is_empty() {
         text.push_str("notes:\n");
