@@ -163,7 +163,7 @@ pub(crate) fn check_route(
 fn lifecycle(route: &Route, shape: &Shape, out: &mut Vec<Finding>) {
     let media = route.media.map_or("", Media::segment);
     match route.lifecycle {
-        Lifecycle::Current => {}
+        Lifecycle::Current | Lifecycle::Preview => {}
         Lifecycle::Removed => out.push(rules::REMOVED_CHATS.finding(
             Location::Route,
             format!("the {media} route was removed from the API spec"),
