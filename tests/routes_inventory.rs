@@ -23,12 +23,16 @@ fn line_diff(committed: &str, generated: &str) -> String {
     let mut out = String::new();
     for line in &old {
         if !new.contains(line) {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str("- ");
+            out.push_str(line);
+            out.push('\n');
         }
     }
     for line in &new {
         if !old.contains(line) {
-            out.push_str(&format!("+ {line}\n"));
+            out.push_str("+ ");
+            out.push_str(line);
+            out.push('\n');
         }
     }
     if out.is_empty() {
