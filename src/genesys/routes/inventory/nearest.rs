@@ -145,8 +145,12 @@ impl Inventory {
             let segment = template[i - 1];
             if j > 0 {
                 let sub = self.substitution(segment, concrete[j - 1]);
-                if cost[i][j] == cost[i - 1][j - 1] + sub {
-                    kept += usize::from(sub == 0 && matches!(segment, Segment::Literal(_)));
+                let equal_literal = sub == 0 && matches!(segment, Segment::Literal(_));
+                // On a tie, a value goes to the earlier parameter: one id
+                // given is more likely the conversation's than the participant's.
+                let insert_ties = cost[i][j] == cost[i - 1][j] + GAP;
+                if cost[i][j] == cost[i - 1][j - 1] + sub && (equal_literal || !insert_ties) {
+                    kept += usize::from(equal_literal);
                     filled.push(match segment {
                         Segment::Param(_) if sub == 0 => concrete[j - 1].to_owned(),
                         other => other.text(),
