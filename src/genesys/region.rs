@@ -103,7 +103,7 @@ pub const REGIONS: &[Region] = &[
         key: "mx_central_1",
         env: "mxc1.pure.cloud",
     },
-    // JS SDK 259 only.
+    // In the JS SDK since 259 and, since 2026-12, in the Python SDK 269 too (§4).
     Region {
         key: "eusc_de_east_1",
         env: "edee1.eusc-pure.cloud",
