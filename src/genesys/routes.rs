@@ -281,7 +281,8 @@ macro_rules! route {
 
 const PA: Option<&str> = Some("ParticipantAttributes");
 
-/// Every route gc-attrs knows (§1.1, §1.2, §1.3, §1.5).
+/// Every route gc-attrs models in depth (§1.1, §1.2, §1.3, §1.5); the complete
+/// list of the namespace is [`inventory`] (§7).
 pub static ROUTES: &[Route] = &[
     // §1.1 Participant-attribute writers: all PATCH, all "requires no permissions".
     route!(Patch "/api/v2/conversations/{conversationId}/participants/{participantId}/attributes",
