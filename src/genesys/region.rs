@@ -103,7 +103,8 @@ pub const REGIONS: &[Region] = &[
         key: "mx_central_1",
         env: "mxc1.pure.cloud",
     },
-    // JS SDK 259 only.
+    // In the JS SDK (259.0.0) and, per the 2026-12 re-check, in the Python SDK
+    // 269.0.0 too (§4).
     Region {
         key: "eusc_de_east_1",
         env: "edee1.eusc-pure.cloud",

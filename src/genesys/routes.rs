@@ -1,6 +1,10 @@
 //! The route table (§1): every participant-attribute writer, the participant
 //! PATCH, the secure-attributes pair and the conversation reads, with verb,
-//! path template, body model, success status and lifecycle.
+//! path template, body model, success status and lifecycle. These are the
+//! routes gc-attrs models in depth; [`inventory`] lists every route of
+//! `/api/v2/conversations` (§7), and decides which template a path matches.
+
+pub mod inventory;
 
 use std::fmt;
 use std::str::FromStr;
@@ -74,7 +78,8 @@ pub enum Media {
     Messages,
     /// `cobrowsesessions` (legacy co-browse, deprecated)
     Cobrowsesessions,
-    /// `chats` (ACD web chat v2; removed from the spec in JS 259.0.0)
+    /// `chats` (ACD web chat v2): removed from both the JS (259.0.0) and the
+    /// Python (269.0.0) SDK (§1.1)
     Chats,
     /// `socials`: no participant-attribute route
     Socials,
@@ -82,8 +87,12 @@ pub enum Media {
     Videos,
     /// `screenshares`: no participant-attribute route
     Screenshares,
-    /// `socialexpressions`: no participant-attribute route
+    /// `socialexpressions`: no route at all (§1.1); the name exists only as
+    /// a participant array
     Socialexpressions,
+    /// `internalmessages`: a GET and a listing only, no participant-attribute
+    /// route (§1.1)
+    Internalmessages,
 }
 
 /// Whether a media type has a participant-attribute route (§1.1).
@@ -101,7 +110,7 @@ pub enum AttributeRoute {
 
 impl Media {
     /// Every media segment gc-attrs knows.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Calls,
         Self::Callbacks,
         Self::Emails,
@@ -112,6 +121,7 @@ impl Media {
         Self::Videos,
         Self::Screenshares,
         Self::Socialexpressions,
+        Self::Internalmessages,
     ];
 
     /// The path segment.
@@ -128,6 +138,7 @@ impl Media {
             Self::Videos => "videos",
             Self::Screenshares => "screenshares",
             Self::Socialexpressions => "socialexpressions",
+            Self::Internalmessages => "internalmessages",
         }
     }
 
@@ -153,9 +164,11 @@ impl Media {
             }
             Self::Cobrowsesessions => AttributeRoute::Deprecated,
             Self::Chats => AttributeRoute::Removed,
-            Self::Socials | Self::Videos | Self::Screenshares | Self::Socialexpressions => {
-                AttributeRoute::None
-            }
+            Self::Socials
+            | Self::Videos
+            | Self::Screenshares
+            | Self::Socialexpressions
+            | Self::Internalmessages => AttributeRoute::None,
         }
     }
 }
@@ -193,8 +206,12 @@ pub enum Lifecycle {
     Current,
     /// Deprecated but still in the spec.
     Deprecated,
-    /// Removed from the spec (JS SDK 259.0.0, August 2026, API version 10706);
-    /// still in the Go SDK v188 as deprecated.
+    /// A preview: "subject to both breaking and non-breaking changes at any
+    /// time without notice" (the SDK's words, §7).
+    Preview,
+    /// Removed from the spec: from the JS SDK in 259.0.0 (August 2026, API
+    /// version 10706) and from the Python SDK by 269.0.0 (§1.1); still in the
+    /// Go SDK v188 as deprecated. Never in the [`inventory`].
     Removed,
 }
 
@@ -264,7 +281,8 @@ macro_rules! route {
 
 const PA: Option<&str> = Some("ParticipantAttributes");
 
-/// Every route gc-attrs knows (§1.1, §1.2, §1.3, §1.5).
+/// Every route gc-attrs models in depth (§1.1, §1.2, §1.3, §1.5); the complete
+/// list of the namespace is [`inventory`] (§7).
 pub static ROUTES: &[Route] = &[
     // §1.1 Participant-attribute writers: all PATCH, all "requires no permissions".
     route!(Patch "/api/v2/conversations/{conversationId}/participants/{participantId}/attributes",
@@ -288,7 +306,10 @@ pub static ROUTES: &[Route] = &[
     route!(Patch "/api/v2/conversations/chats/{conversationId}/participants/{participantId}/attributes",
         ParticipantAttributes, Some(Media::Chats), ParticipantAttributes, true, 202, PA, Removed,
         "patch_conversations_chat_participant_attributes", &[]),
-    // §1.2 Participant-state writers (MediaParticipantRequest): all PATCH, 202, no body.
+    // §1.2 Participant-state writers (MediaParticipantRequest): all PATCH, 202, no body;
+    // the messages and cobrowsesessions bodies are optional (2026-12: [PY269] L13411).
+    // The chats rows are kept, marked Removed, so that lint and the simulator can
+    // say what became of them; the inventory (§7) has none.
     route!(Patch "/api/v2/conversations/{conversationId}/participants/{participantId}",
         Participant, None, MediaParticipantRequest, true, 202, None, Current,
         "patch_conversation_participant", PARTICIPANT_PERMISSIONS),
@@ -305,7 +326,7 @@ pub static ROUTES: &[Route] = &[
         Participant, Some(Media::Messages), MediaParticipantRequest, false, 202, None, Current,
         "patch_conversations_message_participant", PARTICIPANT_PERMISSIONS),
     route!(Patch "/api/v2/conversations/cobrowsesessions/{conversationId}/participants/{participantId}",
-        Participant, Some(Media::Cobrowsesessions), MediaParticipantRequest, true, 202, None, Deprecated,
+        Participant, Some(Media::Cobrowsesessions), MediaParticipantRequest, false, 202, None, Deprecated,
         "patch_conversations_cobrowsesession_participant", PARTICIPANT_PERMISSIONS),
     route!(Patch "/api/v2/conversations/chats/{conversationId}/participants/{participantId}",
         Participant, Some(Media::Chats), MediaParticipantRequest, true, 202, None, Removed,
@@ -402,15 +423,21 @@ impl Route {
     }
 
     /// Every route whose template matches the path, whatever its verb.
+    ///
+    /// The [`inventory`] decides which template a path matches, literal first
+    /// at each segment: `/api/v2/conversations/calls` is the call listing,
+    /// not the conversation `calls`, so it gives no route of this table.
     #[must_use]
     pub fn for_path(path: &str) -> Vec<(&'static Route, PathParams)> {
-        // A media segment is a literal in its template, so the literal-first
-        // templates must win over `{conversationId}` taking `calls` as an id.
         let mut found: Vec<_> = ROUTES
             .iter()
             .filter_map(|route| route.match_path(path).map(|params| (route, params)))
             .collect();
-        if found.iter().any(|(route, _)| route.media.is_some()) {
+        if let Some(winner) = inventory::inventory().lookup(path) {
+            found.retain(|(route, _)| route.template == winner.template);
+        } else if found.iter().any(|(route, _)| route.media.is_some()) {
+            // Only the removed routes (chats) are outside the inventory; their
+            // media segment is a literal, which wins over `{conversationId}`.
             found.retain(|(route, _)| route.media.is_some());
         }
         found

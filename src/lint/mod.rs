@@ -12,6 +12,7 @@
 
 mod body;
 pub mod explain;
+mod inventory;
 mod participant;
 mod request;
 mod route;
@@ -24,6 +25,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::genesys::{BodyModel, Route, Verb};
+use inventory::Resolved;
 use request::{Body, Shape};
 pub use request::{Request, is_uuid};
 pub use snippet::check_snippet;
@@ -257,10 +259,20 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
     route::check_path(request.path, &normal, &mut out);
     let shape = request::shape(&normal.path);
     route::check_ids(&shape, &mut out);
-    let route = verb.and_then(|verb| route::check_route(verb, &normal.path, &shape, &mut out));
 
     let body = request::parse_body(request.body);
     let sends_body = !matches!(verb, Some(Verb::Get | Verb::Delete));
+    let parsed = match &body {
+        Body::Json(value) => Some(value),
+        Body::Empty | Body::Malformed { .. } => None,
+    };
+    let resolved = verb.map_or(Resolved::Unresolved, |verb| {
+        inventory::check_route(verb, &normal.path, &shape, parsed, sends_body, &mut out)
+    });
+    let route = match resolved {
+        Resolved::Modelled(route) => Some(route),
+        Resolved::Unmodelled | Resolved::Unresolved => None,
+    };
     if sends_body && !matches!(body, Body::Empty) {
         route::check_content_type(request.content_type, &mut out);
     }
@@ -285,7 +297,9 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
             None
         }
     };
-    if sends_body && !matches!(body, Body::Malformed { .. }) {
+    // A real route gc-attrs does not model has said so (route/body-not-checked).
+    let checks_body = !matches!(resolved, Resolved::Unmodelled);
+    if checks_body && sends_body && !matches!(body, Body::Malformed { .. }) {
         match &shape {
             Shape::Attributes(_) => {
                 // The route decides whether a body is required; a wrong route is linted as the generic one.

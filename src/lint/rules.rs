@@ -32,24 +32,30 @@ rules! {
         "PUT on participant attributes: no such route exists, only PATCH";
     PUT_ON_PARTICIPANT = "route/put-on-participant", Reject, doc("§1.4"),
         "PUT on a participant: no such route exists";
-    WRONG_VERB = "route/wrong-verb", Reject, doc("§1.3"),
-        "a known path with a verb it does not have";
+    WRONG_VERB = "route/wrong-verb", Reject, doc("§7"),
+        "a real path with a verb it does not have (the finding names the verbs it has)";
+    NO_SUCH_ROUTE = "route/no-such-route", Reject, doc("§7"),
+        "a path under /api/v2/conversations that matches no route of the API (the fix names the nearest)";
     INVENTED_PATH = "route/invented-path", Reject, doc("§5 h"),
         "a path that does not exist (/conversations/voice, /web, /interactions)";
     MEDIA_WITHOUT_ATTRIBUTES = "route/media-without-attributes", Reject, doc("§1.1"),
-        "an attribute route for a media type that has none (socials, videos, screenshares, socialexpressions)";
-    REMOVED_CHATS = "route/removed-chats", LikelyReject, assumed("§1.1"),
-        "the chats route was removed from the spec (JS SDK 259.0.0)";
-    DEPRECATED_COBROWSE = "route/deprecated-cobrowse", Warning, doc("§1.1"),
-        "the cobrowsesessions route is deprecated";
+        "an attribute route for a media type that has none (socials, videos, screenshares, socialexpressions, internalmessages)";
+    REMOVED_CHATS = "route/removed-chats", Reject, doc("§1.1"),
+        "a chats route: removed from the API (both the JS and the Python SDK)";
+    DEPRECATED = "route/deprecated", Warning, doc("§7"),
+        "a deprecated route (e.g. cobrowsesessions)";
+    PREVIEW = "route/preview", Warning, doc("§7"),
+        "a preview route, subject to change without notice";
+    BODY_NOT_CHECKED = "route/body-not-checked", Info, doc("§7"),
+        "a real route whose body gc-attrs does not model or check";
     MISSING_API_PREFIX = "route/missing-api-prefix", Reject, doc("§1.1"),
         "the path lacks the /api/v2 prefix";
     UNEXPANDED_TEMPLATE = "route/unexpanded-template", Reject, doc("§1.1"),
         "a path parameter was never filled in ({{conversationId}}, {participantId}, :id)";
     ID_NOT_UUID = "route/id-not-uuid", LikelyReject, assumed("§1.3"),
         "a conversation or participant id that is not a UUID";
-    UNKNOWN_ROUTE = "route/unknown", Warning, assumed("§1"),
-        "a path gc-attrs does not know";
+    UNKNOWN_ROUTE = "route/unknown", Warning, assumed("§7"),
+        "a path outside /api/v2/conversations, which gc-attrs does not know";
     CONTENT_TYPE_JSON_PATCH = "content-type/json-patch", Reject, doc("§3"),
         "application/json-patch+json: no operation accepts it";
     CONTENT_TYPE_NOT_JSON = "content-type/not-json", Reject, doc("§3"),

@@ -166,6 +166,16 @@ impl ErrorAnswer {
         )
     }
 
+    /// A real route (§7) that the simulator does not serve. The 404 is the
+    /// simulator's own limit, not the server's answer.
+    pub fn not_simulated(method: &str, path: &str) -> Self {
+        Self::new(
+            NOT_FOUND,
+            "[{method}] [{path}] is a real route, but the simulator does not serve it.",
+            &[("method", method.to_owned()), ("path", path.to_owned())],
+        )
+    }
+
     pub fn wrong_verb(method: &str, path: &str, allowed: &[&str]) -> Self {
         Self::new(
             NOT_FOUND,

@@ -24,7 +24,8 @@ use super::errors::ErrorAnswer;
 use super::limits::{self, Bucket, WINDOW};
 use super::state::{SimState, lock};
 use super::{attributes, auth, body, conversations, secure};
-use crate::genesys::{Lifecycle, Route, RouteKind};
+use crate::genesys::routes::inventory::inventory;
+use crate::genesys::{Lifecycle, Route, RouteKind, Verb};
 
 /// The correlation id header every answer carries (§4); hyper writes header
 /// names in lower case, and clients match them case-insensitively.
@@ -150,19 +151,22 @@ async fn api_call(
         .into_iter()
         .filter(|(route, _)| route.lifecycle != Lifecycle::Removed)
         .collect();
-    if routes.is_empty() {
-        return Err(ErrorAnswer::unknown_route(method, path));
-    }
     let Some((route, params)) = routes
         .iter()
         .find(|(route, _)| route.verb.as_str() == method)
     else {
-        let mut verbs: Vec<&str> = routes
-            .iter()
-            .map(|(route, _)| route.verb.as_str())
-            .collect();
-        verbs.dedup();
-        return Err(ErrorAnswer::wrong_verb(method, path, &verbs));
+        // The complete route list (§7) knows the path's real verbs, also of
+        // the routes the simulator does not serve.
+        return Err(match inventory().lookup(path) {
+            Some(real) if real.verbs().iter().any(|v| v.as_str() == method) => {
+                ErrorAnswer::not_simulated(method, path)
+            }
+            Some(real) => {
+                let verbs: Vec<&str> = real.verbs().into_iter().map(Verb::as_str).collect();
+                ErrorAnswer::wrong_verb(method, path, &verbs)
+            }
+            None => ErrorAnswer::unknown_route(method, path),
+        });
     };
     let bytes = axum::body::to_bytes(body, body::MAX_BODY)
         .await

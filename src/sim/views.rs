@@ -252,6 +252,7 @@ fn participant_view(
 fn array_name(media: Media) -> &'static str {
     match media {
         Media::Socialexpressions => "socialExpressions",
+        Media::Internalmessages => "internalMessages",
         other => other.segment(),
     }
 }

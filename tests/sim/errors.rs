@@ -262,6 +262,39 @@ async fn lenient_mode_drops_what_strict_mode_rejects() {
 }
 
 #[tokio::test]
+async fn a_real_route_the_simulator_does_not_serve_says_so_and_wrong_verbs_name_the_real_ones() {
+    let h = Harness::start(config()).await;
+    // DELETE /conversations/{id} exists in the API (§7); the simulator serves only the GET.
+    let conversation = format!("/api/v2/conversations/{CALL}");
+    let answer = h.send(Method::DELETE, &conversation, None, "").await;
+    let error = expect_error(answer, 404, "not.found").await;
+    assert!(
+        error
+            .message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("does not serve"),
+        "{error:?}"
+    );
+    let answer = h
+        .send(Method::PUT, &conversation, Some("application/json"), "{}")
+        .await;
+    let error = expect_error(answer, 404, "not.found").await;
+    assert_eq!(error.message_params.unwrap()["allowed"], "GET, DELETE");
+    // The call listing is a literal, not the conversation `calls`.
+    let answer = h.get("/api/v2/conversations/calls").await;
+    let error = expect_error(answer, 404, "not.found").await;
+    assert!(
+        error
+            .message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("does not serve"),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
 async fn unknown_routes_and_missing_verbs_are_404() {
     let h = Harness::start(config()).await;
     for path in [

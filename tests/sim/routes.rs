@@ -368,3 +368,27 @@ async fn the_participant_patch_has_no_attributes_field() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_participant_patch_body_is_optional_on_messages_and_cobrowsesessions_only() {
+    // §1.2 (2026-12): the messages and cobrowsesessions participant PATCHes
+    // take an optional body ([PY269] L13411); the others require one.
+    let h = Harness::start(config()).await;
+    for (media, conversation, participant, status) in [
+        ("messages", MESSAGE, MESSAGE_CUSTOMER, StatusCode::ACCEPTED),
+        (
+            "cobrowsesessions",
+            MESSAGE,
+            MESSAGE_CUSTOMER,
+            StatusCode::ACCEPTED,
+        ),
+        ("calls", CALL, CALL_AGENT, StatusCode::BAD_REQUEST),
+    ] {
+        let path =
+            format!("/api/v2/conversations/{media}/{conversation}/participants/{participant}");
+        let answer = h
+            .send(Method::PATCH, &path, Some("application/json"), "")
+            .await;
+        assert_eq!(answer.status(), status, "{media}");
+    }
+}

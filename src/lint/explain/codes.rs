@@ -47,7 +47,7 @@ const CODES: &[(&str, &str, &str)] = &[
     ),
     (
         "not.found",
-        "The conversation or participant id is wrong (or from another org or region), or the route does not exist: there is no PUT and no GET on .../attributes, no /conversations/voice/... or /conversations/web/..., and socials, videos, screenshares and socialexpressions have no attributes route (§1.1, §1.4, §5).",
+        "The conversation or participant id is wrong (or from another org or region), or the route does not exist: there is no PUT and no GET on .../attributes, no /conversations/voice/... or /conversations/web/..., no chats route any more (removed from both SDKs), and socials, videos, screenshares, internalmessages and socialexpressions have no attributes route (socialexpressions has no route at all) (§1.1, §1.4, §5, §7).",
         "GET /api/v2/conversations/{conversationId}, copy the participant id from participants[].id, and send PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes.",
     ),
     (

@@ -41,6 +41,16 @@ pub(super) fn cases() -> Vec<(&'static str, Req, Req)> {
             patch(ATTRS, GOOD),
         ),
         (
+            "route/wrong-verb",
+            req(
+                "PATCH",
+                "/api/v2/conversations/{C}",
+                JSON,
+                r#"{"state": "disconnected"}"#,
+            ),
+            req("GET", "/api/v2/conversations/{C}", None, ""),
+        ),
+        (
             "route/invented-path",
             patch(
                 "/api/v2/conversations/voice/{C}/participants/{P}/attributes",
@@ -67,6 +77,14 @@ pub(super) fn cases() -> Vec<(&'static str, Req, Req)> {
         (
             "route/media-without-attributes",
             patch(
+                "/api/v2/conversations/internalmessages/{C}/participants/{P}/attributes",
+                GOOD,
+            ),
+            patch(ATTRS, GOOD),
+        ),
+        (
+            "route/media-without-attributes",
+            patch(
                 "/api/v2/conversations/socials/{C}/participants/{P}/attributes",
                 GOOD,
             ),
@@ -84,11 +102,61 @@ pub(super) fn cases() -> Vec<(&'static str, Req, Req)> {
             patch(ATTRS, GOOD),
         ),
         (
-            "route/deprecated-cobrowse",
+            "route/removed-chats",
+            req("GET", "/api/v2/conversations/chats/{C}", None, ""),
+            req("GET", "/api/v2/conversations/{C}", None, ""),
+        ),
+        (
+            "route/deprecated",
             patch(
                 "/api/v2/conversations/cobrowsesessions/{C}/participants/{P}/attributes",
                 GOOD,
             ),
+            patch(ATTRS, GOOD),
+        ),
+        (
+            "route/deprecated",
+            req(
+                "GET",
+                "/api/v2/conversations/cobrowsesessions/{C}/participants/{P}/wrapup",
+                None,
+                "",
+            ),
+            req(
+                "GET",
+                "/api/v2/conversations/calls/{C}/participants/{P}/wrapup",
+                None,
+                "",
+            ),
+        ),
+        (
+            "route/preview",
+            req(
+                "GET",
+                "/api/v2/conversations/{C}/accessattributes",
+                None,
+                "",
+            ),
+            req("GET", "/api/v2/conversations/{C}", None, ""),
+        ),
+        (
+            "route/body-not-checked",
+            req(
+                "PUT",
+                "/api/v2/conversations/{C}/customattributes",
+                JSON,
+                r#"{"customAttributes": {"intent": "billing"}}"#,
+            ),
+            patch(ATTRS, GOOD),
+        ),
+        (
+            "route/no-such-route",
+            patch("/api/v2/conversations/{C}/participant/{P}/attributes", GOOD),
+            patch(ATTRS, GOOD),
+        ),
+        (
+            "route/no-such-route",
+            patch("/api/v2/conversations/participants/{P}", GOOD),
             patch(ATTRS, GOOD),
         ),
         (
@@ -114,8 +182,13 @@ pub(super) fn cases() -> Vec<(&'static str, Req, Req)> {
         ),
         (
             "route/unknown",
-            patch("/api/v2/conversations/{C}/participant/{P}/attributes", GOOD),
-            patch(ATTRS, GOOD),
+            req(
+                "GET",
+                "/api/v2/analytics/conversations/{C}/details",
+                None,
+                "",
+            ),
+            req("GET", "/api/v2/conversations/{C}", None, ""),
         ),
         (
             "content-type/json-patch",

@@ -4,6 +4,7 @@
 use super::*;
 
 mod cases;
+mod routes;
 
 use cases::{cases, snippet_cases};
 
