@@ -1,17 +1,31 @@
 //! gc-attrs: a debugger for Genesys Cloud participant attributes.
 //!
-//! The crate is one library with one binary. Its modules form layers, and the
-//! import rule below keeps the pure core usable from every face of the tool
-//! (TUI, CLI, simulator, tests) with one implementation:
+//! The crate is one library with one binary. Its modules form layers, so
+//! that the pure core serves every face of the tool (TUI, CLI, simulator,
+//! benches, tests) with one implementation. Each layer names only what is
+//! listed for it; `tests/import_rule.rs` checks each line (code only: doc
+//! comments and tests may name anything):
 //!
-//! - **Pure core**: [`genesys`] (the API as data), [`payload`] (edits and the
-//!   PUT/PATCH bodies), [`lint`] (predict a rejection and explain it) and
-//!   [`diff`] (JSON diff). These import nothing impure: no tokio, reqwest,
-//!   ratatui, crossterm or axum, and they do no I/O.
-//! - `api` and `sim` (network) may import those crates and [`genesys`].
-//! - `app` imports the pure modules and `api`'s types only; `ui` imports `app`
-//!   and ratatui; `tui` and `cli` sit on top. Nothing imports `tui`, `cli` or
-//!   `main`.
+//! - **Pure core**: [`genesys`] (the API as data) names no other module;
+//!   [`payload`] (edits, bodies), [`lint`] (predict a rejection, explain an
+//!   error) and [`diff`] (JSON diff) name only `genesys`; [`usecase`] (the use
+//!   cases both faces share: the preview of an edit, the re-read policy, the
+//!   words of a finding) names only those four. None names tokio, reqwest,
+//!   ratatui, crossterm, axum, clap, directories or toml, and none does I/O
+//!   (std::fs, std::net, std::process, std::env, std::thread, stdin, printing).
+//! - [`api`] (the reqwest client) and [`sim`] (the axum simulator) name only
+//!   `genesys`, and neither names ratatui, crossterm or clap.
+//! - [`config`] (profiles and paths) names `genesys` and `api`; [`history`]
+//!   (the JSONL file) names `genesys`, `api`, `config` and `lint`. Neither
+//!   names tokio, reqwest, axum, ratatui or crossterm.
+//! - [`app`] (the TUI as a state machine) names the pure core and `api`'s
+//!   data types (never its `Client`), no impure crate, and does no I/O.
+//! - [`ui`] (rendering, a pure function of the app) names `app`, the pure
+//!   core and ratatui; never `api`, `sim`, `config`, `history`, crossterm or
+//!   tokio, and does no I/O.
+//! - [`tui`] (the terminal and the effects) names `api`, `app`, `history` and
+//!   `ui`; [`cli`] may name every module. Only `cli` names `tui`, and no
+//!   module names `cli`.
 //!
 //! Facts about the API come from the project's fact sheet
 //! (`shared/docs/genesys-api.md`, cited as "§n" in comments); where the sheet

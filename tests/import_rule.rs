@@ -1,23 +1,155 @@
-//! The import rule of `src/lib.rs`: the pure core (`genesys`, `payload`,
-//! `lint`, `diff`) names no impure crate and does no I/O.
+//! The import rule of `src/lib.rs`, line by line: which modules of the crate
+//! and which impure crates each layer may name, and that the pure core does
+//! no I/O. Only code counts: comments are removed, and test code (files in a
+//! `tests` folder, `tests.rs`, and what follows `#[cfg(test)]`) may name
+//! anything. Also: no API path is built with `format!` outside `genesys`
+//! (and the simulator's own routing); paths come from `Route::path`.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const PURE: &[&str] = &["src/genesys", "src/payload", "src/lint", "src/diff.rs"];
-const FORBIDDEN: &[&str] = &[
+/// Every module of the crate.
+const MODULES: &[&str] = &[
+    "api", "app", "cli", "config", "diff", "genesys", "history", "lint", "payload", "sim", "tui",
+    "ui", "usecase",
+];
+
+const CORE: &[&str] = &["genesys", "payload", "lint", "diff", "usecase"];
+
+/// Impure crates, and names that mean I/O.
+const IMPURE: &[&str] = &[
     "tokio",
     "reqwest",
     "ratatui",
     "crossterm",
     "axum",
     "hyper",
+    "clap",
+    "directories",
+    "toml",
+];
+const IO: &[&str] = &[
     "std::fs",
     "std::net",
     "std::process",
-    "std::io::stdin",
     "std::env",
+    "std::thread",
+    "std::io::stdin",
+    "std::io::stdout",
+    "println!",
+    "eprintln!",
+    "print!",
+    "eprint!",
 ];
+
+/// One line of the rule: the layer, the modules it may name, the crates and
+/// names it must not.
+struct Line {
+    sentence: &'static str,
+    modules: &'static [&'static str],
+    may_name: &'static [&'static str],
+    must_not: &'static [&'static str],
+}
+
+fn rule() -> Vec<Line> {
+    let core_impure: &'static [&'static str] = Box::leak(
+        IMPURE
+            .iter()
+            .chain(IO)
+            .copied()
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
+    vec![
+        Line {
+            sentence: "genesys names no other module",
+            modules: &["genesys"],
+            may_name: &[],
+            must_not: core_impure,
+        },
+        Line {
+            sentence: "payload, lint and diff name only genesys",
+            modules: &["payload", "lint", "diff"],
+            may_name: &["genesys"],
+            must_not: core_impure,
+        },
+        Line {
+            sentence: "usecase names only the other four of the core",
+            modules: &["usecase"],
+            may_name: &["genesys", "payload", "lint", "diff"],
+            must_not: core_impure,
+        },
+        Line {
+            sentence: "api and sim name only genesys, and no ratatui, crossterm or clap",
+            modules: &["api", "sim"],
+            may_name: &["genesys"],
+            must_not: &["ratatui", "crossterm", "clap"],
+        },
+        Line {
+            sentence: "config names genesys and api, and no tokio, reqwest, axum, ratatui or crossterm",
+            modules: &["config"],
+            may_name: &["genesys", "api"],
+            must_not: &["tokio", "reqwest", "axum", "ratatui", "crossterm"],
+        },
+        Line {
+            sentence: "history names genesys, api, config and lint, and no tokio, reqwest, axum, ratatui or crossterm",
+            modules: &["history"],
+            may_name: &["genesys", "api", "config", "lint"],
+            must_not: &["tokio", "reqwest", "axum", "ratatui", "crossterm"],
+        },
+        Line {
+            sentence: "app names the pure core and api's data types (never Client), no impure crate, no I/O",
+            modules: &["app"],
+            may_name: &["genesys", "payload", "lint", "diff", "usecase", "api"],
+            must_not: Box::leak(
+                core_impure
+                    .iter()
+                    .copied()
+                    .chain(["Client", "ClientConfig"])
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+        },
+        Line {
+            sentence: "ui names app, the pure core and ratatui; never api, sim, config, history, crossterm or tokio; no I/O",
+            modules: &["ui"],
+            may_name: &["app", "genesys", "payload", "lint", "diff", "usecase"],
+            must_not: Box::leak(
+                [
+                    "tokio",
+                    "reqwest",
+                    "axum",
+                    "crossterm",
+                    "clap",
+                    "directories",
+                    "toml",
+                ]
+                .iter()
+                .chain(IO)
+                .copied()
+                .collect::<Vec<_>>()
+                .into_boxed_slice(),
+            ),
+        },
+        Line {
+            sentence: "tui names api, app, history and ui",
+            modules: &["tui"],
+            may_name: &["api", "app", "history", "ui"],
+            must_not: &[],
+        },
+        Line {
+            sentence: "cli may name every module",
+            modules: &["cli"],
+            may_name: MODULES,
+            must_not: &[],
+        },
+    ]
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
@@ -29,39 +161,224 @@ fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn the_pure_core_names_no_impure_crate() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// The non-test files of a module (`src/m.rs` and `src/m/**`).
+fn files_of(module: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for pure in PURE {
-        rust_files(&root.join(pure), &mut files);
+    let file = root().join(format!("src/{module}.rs"));
+    if file.is_file() {
+        files.push(file);
     }
-    assert!(
-        files.len() >= 20,
-        "found only {} files: is the layout still as expected?",
-        files.len()
-    );
+    rust_files(&root().join(format!("src/{module}")), &mut files);
+    files.retain(|f| {
+        let text = f.to_string_lossy();
+        !text.contains("/tests/") && !text.ends_with("/tests.rs")
+    });
+    files
+}
+
+/// The code of a file: up to its first `#[cfg(test)]`, without comments.
+fn code(file: &Path) -> Vec<(usize, String)> {
+    let text = fs::read_to_string(file).expect("readable source");
+    text.lines()
+        .take_while(|line| line.trim() != "#[cfg(test)]")
+        .enumerate()
+        .map(|(n, line)| {
+            (
+                n + 1,
+                line.split("//").next().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Whether `name` occurs in `code` as a whole word (`::` and `!` belong to it).
+fn names(code: &str, name: &str) -> bool {
+    code.match_indices(name).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + name.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !word(before) && (!word(after) || name.ends_with(['!', ':']))
+    })
+}
+
+/// The modules of the crate a line names (`crate::m`, `super::…` is local).
+fn crate_modules(code: &str) -> BTreeSet<&'static str> {
+    MODULES
+        .iter()
+        .copied()
+        .filter(|m| names(code, &format!("crate::{m}")))
+        .collect()
+}
+
+#[test]
+fn every_module_is_in_exactly_one_line_of_the_rule() {
+    let mut seen: Vec<&str> = rule()
+        .iter()
+        .flat_map(|l| l.modules.iter().copied())
+        .collect();
+    seen.sort_unstable();
+    let mut all = MODULES.to_vec();
+    all.sort_unstable();
+    assert_eq!(seen, all);
+    let lib = fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    for module in MODULES {
+        assert!(
+            lib.contains(&format!("pub mod {module};")),
+            "{module} is declared"
+        );
+    }
+}
+
+#[test]
+fn each_layer_names_only_what_the_rule_allows() {
     let mut offences = Vec::new();
-    for file in &files {
-        let text = fs::read_to_string(file).expect("readable source");
-        for (number, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            for name in FORBIDDEN {
-                let hit = code.match_indices(name).any(|(at, _)| {
-                    let before = code[..at].chars().next_back();
-                    let after = code[at + name.len()..].chars().next();
-                    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-                    !word(before) && !word(after)
-                });
-                if hit {
-                    offences.push(format!("{}:{}: {name}", file.display(), number + 1));
+    let mut checked = 0;
+    for line in rule() {
+        for module in line.modules {
+            let files = files_of(module);
+            assert!(!files.is_empty(), "{module} has source files");
+            for file in files {
+                checked += 1;
+                for (number, text) in code(&file) {
+                    let at = format!("{}:{number}", file.strip_prefix(root()).unwrap().display());
+                    for named in crate_modules(&text) {
+                        if named != *module && !line.may_name.contains(&named) {
+                            offences
+                                .push(format!("{at}: names crate::{named} ({})", line.sentence));
+                        }
+                    }
+                    for name in line.must_not {
+                        if names(&text, name) {
+                            offences.push(format!("{at}: names {name} ({})", line.sentence));
+                        }
+                    }
                 }
             }
         }
     }
     assert!(
+        checked >= 60,
+        "only {checked} files checked: is the layout as expected?"
+    );
+    assert!(
         offences.is_empty(),
-        "the pure core names impure crates or I/O:\n{}",
+        "the import rule is broken:\n{}",
         offences.join("\n")
+    );
+}
+
+#[test]
+fn only_cli_names_tui_and_no_module_names_cli() {
+    let mut offences = Vec::new();
+    for module in MODULES {
+        for file in files_of(module) {
+            for (number, text) in code(&file) {
+                let named = crate_modules(&text);
+                let at = format!("{}:{number}", file.strip_prefix(root()).unwrap().display());
+                if named.contains("cli") && *module != "cli" {
+                    offences.push(format!("{at}: names crate::cli"));
+                }
+                if named.contains("tui") && !["cli", "tui"].contains(module) {
+                    offences.push(format!("{at}: names crate::tui"));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
+/// The string literal that opens a `format!(` or `write!(…, ` at `at`.
+fn first_literal(text: &str) -> Option<String> {
+    let start = text.find('"')?;
+    let rest = &text[start + 1..];
+    let mut literal = String::new();
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => literal.push(chars.next()?),
+            '"' => return Some(literal),
+            c => literal.push(c),
+        }
+    }
+    None
+}
+
+/// A literal that is an API path template: starts with `/api/` (or a
+/// `{base}` before it), fills a placeholder, and has no space (a message).
+fn is_path_template(literal: &str) -> bool {
+    let path = literal.trim_start_matches(|c| c != '/' && literal.starts_with('{'));
+    (path.starts_with("/api/") || literal.starts_with("{}/api/"))
+        && literal.contains('{')
+        && !literal.contains(' ')
+}
+
+/// Places allowed to build an API path by hand, with the reason.
+const ALLOWED: &[(&str, &str, &str)] = &[(
+    "src/lint/request.rs",
+    "/api/v2{rest}",
+    "puts the missing /api/v2 prefix on a path the user typed; no route is built",
+)];
+
+#[test]
+fn no_api_path_is_built_with_format_outside_genesys_and_the_simulator() {
+    let mut offences = Vec::new();
+    let mut found_allowed = 0;
+    let mut scanned = 0;
+    for module in MODULES.iter().filter(|m| !["genesys", "sim"].contains(m)) {
+        for file in files_of(module) {
+            let joined: String = code(&file)
+                .into_iter()
+                .map(|(_, line)| line + "\n")
+                .collect();
+            let shown = file.strip_prefix(root()).unwrap().display().to_string();
+            for macro_name in ["format!(", "write!(", "writeln!("] {
+                for (at, _) in joined.match_indices(macro_name) {
+                    scanned += 1;
+                    let Some(literal) = first_literal(&joined[at..]) else {
+                        continue;
+                    };
+                    if !is_path_template(&literal) {
+                        continue;
+                    }
+                    if ALLOWED.iter().any(|(f, l, _)| *f == shown && *l == literal) {
+                        found_allowed += 1;
+                        continue;
+                    }
+                    let line = joined[..at].lines().count();
+                    offences.push(format!("{shown}:{line}: {macro_name}\"{literal}\""));
+                }
+            }
+        }
+    }
+    assert!(
+        scanned > 100,
+        "only {scanned} format! calls: is the scan working?"
+    );
+    assert_eq!(
+        found_allowed,
+        ALLOWED.len(),
+        "an allowed exception is gone: remove it from ALLOWED"
+    );
+    assert!(
+        offences.is_empty(),
+        "API paths built by hand (use Route::path or Route::lookup):\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn the_path_scan_recognises_templates_and_ignores_messages() {
+    assert!(is_path_template(
+        "/api/v2/conversations/{id}/participants/{}/attributes"
+    ));
+    assert!(is_path_template("{base}/api/v2/conversations/{A}"));
+    assert!(!is_path_template(
+        "/api/v2/conversations/{bad}/… does not exist"
+    ));
+    assert!(!is_path_template("`{}` lacks the /api/v2 prefix"));
+    assert!(!is_path_template("/api/v2/conversations"));
+    assert_eq!(
+        first_literal(r#"format!("a\"b{c}", x)"#).as_deref(),
+        Some("a\"b{c}")
     );
 }

@@ -296,7 +296,7 @@ fn wrong_verb(
                 .into(),
             Some(Fix {
                 summary: "Read the conversation instead.".into(),
-                path: Some(format!("{PREFIX}/{}", ids.conversation)),
+                path: Some(ids.conversation_path()),
                 ..Fix::default()
             }),
         ),
@@ -336,10 +336,7 @@ fn generic_route_fix(shape: &Shape, verb: Verb) -> Option<Fix> {
         Shape::Participant(ids) => Some(Fix {
             summary: "Use the generic participant route.".into(),
             verb: (verb != Verb::Patch).then_some(Verb::Patch),
-            path: Some(format!(
-                "{PREFIX}/{}/participants/{}",
-                ids.conversation, ids.participant
-            )),
+            path: Some(ids.participant_path()),
             ..Fix::default()
         }),
         Shape::Secure | Shape::Other => None,

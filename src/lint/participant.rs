@@ -6,7 +6,9 @@ use serde_json::{Map, Value, json};
 use super::body::{kind, stringify};
 use super::request::Ids;
 use super::{Finding, Fix, Location, rules};
-use crate::genesys::{CommunicationState, MediaParticipantRequest, Verb, WrapupInput};
+use crate::genesys::{
+    AttributeRoute, CommunicationState, Media, MediaParticipantRequest, Verb, WrapupInput,
+};
 
 pub(crate) fn check(body: Option<&Value>, ids: &Ids, out: &mut Vec<Finding>) {
     let Some(Value::Object(object)) = body else {
@@ -65,13 +67,13 @@ fn attributes(value: &Value, ids: &Ids, out: &mut Vec<Finding>) {
                 .collect()
         })
         .unwrap_or_default();
-    let path = match ids.media.as_deref() {
-        Some(media @ ("calls" | "callbacks" | "emails" | "messages")) => format!(
-            "/api/v2/conversations/{media}/{}/participants/{}/attributes",
-            ids.conversation, ids.participant
-        ),
-        _ => ids.generic_attributes_path(),
-    };
+    // The media's own attribute route when it has a current one, else the generic one.
+    let media = ids
+        .media
+        .as_deref()
+        .and_then(Media::from_segment)
+        .filter(|m| m.attribute_route() == AttributeRoute::Available);
+    let path = ids.attributes_path(media);
     out.push(rules::PARTICIPANT_ATTRIBUTES.finding(
         Location::pointer(&["attributes"]),
         "the participant PATCH has no attributes field".into(),

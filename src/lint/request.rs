@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::genesys::Verb;
+use crate::genesys::{Media, Route, RouteKind, Verb};
 
 /// A request as a person would write it. Nothing is validated yet: the lint
 /// reports what is wrong with each part.
@@ -43,10 +43,30 @@ pub(crate) struct Ids {
 impl Ids {
     /// The generic participant-attribute path for these ids.
     pub fn generic_attributes_path(&self) -> String {
-        format!(
-            "/api/v2/conversations/{}/participants/{}/attributes",
-            self.conversation, self.participant
-        )
+        self.attributes_path(None)
+    }
+
+    /// The participant-attribute path of a media (the generic one for
+    /// `None`, or for a media without a route) for these ids.
+    pub fn attributes_path(&self, media: Option<Media>) -> String {
+        Route::attributes_for(media)
+            .or_else(|| Route::attributes_for(None))
+            .map(|route| route.path(&self.conversation, &self.participant))
+            .unwrap_or_default()
+    }
+
+    /// The generic participant PATCH path for these ids.
+    pub fn participant_path(&self) -> String {
+        Route::lookup(RouteKind::Participant, Verb::Patch, None)
+            .map(|route| route.path(&self.conversation, &self.participant))
+            .unwrap_or_default()
+    }
+
+    /// The conversation GET path for these ids.
+    pub fn conversation_path(&self) -> String {
+        Route::lookup(RouteKind::Conversation, Verb::Get, None)
+            .map(|route| route.path(&self.conversation, &self.participant))
+            .unwrap_or_default()
     }
 }
 
