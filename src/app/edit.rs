@@ -1,6 +1,6 @@
 //! The attribute form: prompts for add, edit, rename; delete and revert.
 
-use super::{App, Editing, Focus, Prompt, TextInput};
+use super::{App, Editing, Focus, Overlay, Prompt, TextInput};
 use crate::genesys::Conversation;
 use crate::payload::RowStatus;
 
@@ -35,10 +35,10 @@ impl App {
             Editing::Rename { key } => key.clone(),
             Editing::NewKey | Editing::NewValue { .. } => String::new(),
         };
-        self.prompt = Some(Prompt {
+        self.overlay = Some(Overlay::Prompt(Prompt {
             editing,
             input: TextInput::with(&text),
-        });
+        }));
     }
 
     /// Opens the prompt that edits the selected row's value.
@@ -59,7 +59,7 @@ impl App {
 
     /// Enter in the prompt.
     pub(super) fn commit_prompt(&mut self) {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(Overlay::Prompt(prompt)) = self.overlay.take() else {
             return;
         };
         let text = prompt.input.text().to_owned();
@@ -78,10 +78,10 @@ impl App {
                         "attribute `{text}` exists already: edit it, or choose another key"
                     ))
                 } else {
-                    self.prompt = Some(Prompt {
+                    self.overlay = Some(Overlay::Prompt(Prompt {
                         editing: Editing::NewValue { key: text },
                         input: TextInput::default(),
-                    });
+                    }));
                     return;
                 }
             }

@@ -166,6 +166,23 @@ pub struct Prompt {
     pub input: TextInput,
 }
 
+/// What covers the screen and takes the keys: one at a time, so that two
+/// can never be open together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, by pane.
+    Help,
+    /// The history of this run, with its selected row.
+    History {
+        /// Index into [`App::history`].
+        selected: usize,
+    },
+    /// The send dialog.
+    Dialog(SendDialog),
+    /// A text field over the form.
+    Prompt(Prompt),
+}
+
 /// A loaded conversation and the edits in progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workspace {
@@ -241,14 +258,8 @@ pub struct App {
     pub suggestions: Vec<String>,
     /// The loaded conversation, if any.
     pub workspace: Option<Workspace>,
-    /// A modal text field, if open.
-    pub prompt: Option<Prompt>,
-    /// The send dialog, if open.
-    pub dialog: Option<SendDialog>,
-    /// The help overlay is open.
-    pub help: bool,
-    /// The history overlay is open, with its selected row.
-    pub history_open: Option<usize>,
+    /// The overlay over the screen, if one is open (at most one is).
+    pub overlay: Option<Overlay>,
     /// Every exchange of this run, oldest first.
     pub history: Vec<Exchange>,
     /// The request in flight, if any.
@@ -279,10 +290,7 @@ impl App {
             picker_row: 0,
             suggestions,
             workspace: None,
-            prompt: None,
-            dialog: None,
-            help: false,
-            history_open: None,
+            overlay: None,
             history: Vec::new(),
             in_flight: None,
             pending: None,
@@ -361,13 +369,45 @@ impl App {
         vec![Effect::Quit]
     }
 
+    /// The text field over the form, if it is open.
+    #[must_use]
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.overlay {
+            Some(Overlay::Prompt(prompt)) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    /// The send dialog, if it is open.
+    #[must_use]
+    pub fn dialog(&self) -> Option<&SendDialog> {
+        match &self.overlay {
+            Some(Overlay::Dialog(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    /// The selected row of the history overlay, if it is open.
+    #[must_use]
+    pub fn history_selected(&self) -> Option<usize> {
+        match self.overlay {
+            Some(Overlay::History { selected }) => Some(selected),
+            _ => None,
+        }
+    }
+
+    /// Whether the help overlay is open.
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
+    }
+
     fn paste(&mut self, text: &str) {
-        if let Some(prompt) = &mut self.prompt {
-            prompt.input.insert(text);
-        } else if let Some(dialog) = &mut self.dialog {
-            dialog.confirmation.insert(text);
-        } else if self.focus == Focus::Picker {
-            self.picker.insert(text.trim());
+        match &mut self.overlay {
+            Some(Overlay::Prompt(prompt)) => prompt.input.insert(text),
+            Some(Overlay::Dialog(dialog)) => dialog.confirmation.insert(text),
+            None if self.focus == Focus::Picker => self.picker.insert(text.trim()),
+            _ => {}
         }
     }
 

@@ -1,36 +1,35 @@
 //! Routing keys to the part of the screen that has them.
 
-use super::{App, DiffLayout, Editing, Effect, Focus, InFlight, Key, KeyCode, SendTarget};
+use super::{App, DiffLayout, Editing, Effect, Focus, InFlight, Key, KeyCode, Overlay, SendTarget};
 use crate::genesys::Attributes;
 
 /// How many lines PageUp/PageDown scroll.
 const PAGE: u16 = 10;
 
 pub(super) fn key(app: &mut App, key: Key) -> Vec<Effect> {
-    if app.help {
-        if matches!(
-            key.code,
-            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1)
-        ) {
-            app.help = false;
-        }
-        return Vec::new();
-    }
-    if let Some(prompt) = &mut app.prompt {
-        match key.code {
-            KeyCode::Esc => app.prompt = None,
-            KeyCode::Enter => app.commit_prompt(),
-            _ => {
-                prompt.input.handle(key);
+    match &mut app.overlay {
+        Some(Overlay::Help) => {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1)
+            ) {
+                app.overlay = None;
             }
+            return Vec::new();
         }
-        return Vec::new();
-    }
-    if app.dialog.is_some() {
-        return super::send::dialog_key(app, key);
-    }
-    if app.history_open.is_some() {
-        return super::send::history_key(app, key);
+        Some(Overlay::Prompt(prompt)) => {
+            match key.code {
+                KeyCode::Esc => app.overlay = None,
+                KeyCode::Enter => app.commit_prompt(),
+                _ => {
+                    prompt.input.handle(key);
+                }
+            }
+            return Vec::new();
+        }
+        Some(Overlay::Dialog(_)) => return super::send::dialog_key(app, key),
+        Some(Overlay::History { .. }) => return super::send::history_key(app, key),
+        None => {}
     }
     if app.in_flight.is_some() && key.code == KeyCode::Esc {
         if let Some(flight) = &mut app.in_flight {
@@ -39,7 +38,7 @@ pub(super) fn key(app: &mut App, key: Key) -> Vec<Effect> {
         return vec![Effect::Cancel];
     }
     if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && app.focus != Focus::Picker) {
-        app.help = true;
+        app.overlay = Some(Overlay::Help);
         return Vec::new();
     }
     match app.focus {
@@ -76,7 +75,11 @@ fn common(app: &mut App, key: Key) -> Option<Vec<Effect>> {
         KeyCode::Tab => cycle(app, false),
         KeyCode::BackTab => cycle(app, true),
         KeyCode::Char('s') if !key.ctrl => return Some(super::send::open_dialog(app)),
-        KeyCode::Char('H') => app.history_open = Some(app.history.len().saturating_sub(1)),
+        KeyCode::Char('H') => {
+            app.overlay = Some(Overlay::History {
+                selected: app.history.len().saturating_sub(1),
+            });
+        }
         KeyCode::Char('v') => {
             app.diff_layout = match app.diff_layout {
                 DiffLayout::Unified => DiffLayout::SideBySide,

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::{App, Effect, Focus, InFlight, Key, KeyCode, Mode, SendTarget, TextInput};
+use super::{App, Effect, Focus, InFlight, Key, KeyCode, Mode, Overlay, SendTarget, TextInput};
 use crate::api::{Exchange, RawRequest};
 use crate::diff::{JsonDiff, diff};
 use crate::genesys::{AttributeRoute, Attributes, Conversation, Media, Route, Verb};
@@ -133,12 +133,12 @@ pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let routes = routes_for(app);
-    app.dialog = Some(SendDialog {
+    app.overlay = Some(Overlay::Dialog(SendDialog {
         verb: Verb::Patch,
         route: routes[0],
         routes,
         confirmation: TextInput::default(),
-    });
+    }));
     Vec::new()
 }
 
@@ -165,11 +165,11 @@ pub fn planned_request(app: &App, dialog: &SendDialog) -> Option<RawRequest> {
 
 pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
     let live = matches!(app.mode, Mode::Live { .. });
-    let Some(dialog) = app.dialog.as_mut() else {
+    let Some(Overlay::Dialog(dialog)) = app.overlay.as_mut() else {
         return Vec::new();
     };
     match key.code {
-        KeyCode::Esc => app.dialog = None,
+        KeyCode::Esc => app.overlay = None,
         KeyCode::Left | KeyCode::Right => {
             dialog.verb = if dialog.verb == Verb::Patch {
                 Verb::Put
@@ -220,7 +220,7 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
     let Some(workspace) = &app.workspace else {
         return Vec::new();
     };
-    app.dialog = None;
+    app.overlay = None;
     let mut view_before = None;
     let mut expected = None;
     if workspace.target == SendTarget::ParticipantAttributes {
@@ -415,18 +415,26 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
 }
 
 pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
-    let Some(selected) = app.history_open else {
+    let Some(selected) = app.history_selected() else {
         return Vec::new();
     };
     let last = app.history.len().saturating_sub(1);
     match key.code {
-        KeyCode::Esc | KeyCode::Char('q' | 'H') => app.history_open = None,
-        KeyCode::Up | KeyCode::Char('k') => app.history_open = Some(selected.saturating_sub(1)),
-        KeyCode::Down | KeyCode::Char('j') => app.history_open = Some((selected + 1).min(last)),
+        KeyCode::Esc | KeyCode::Char('q' | 'H') => app.overlay = None,
+        KeyCode::Up | KeyCode::Char('k') => {
+            app.overlay = Some(Overlay::History {
+                selected: selected.saturating_sub(1),
+            });
+        }
+        KeyCode::Down | KeyCode::Char('j') => {
+            app.overlay = Some(Overlay::History {
+                selected: (selected + 1).min(last),
+            });
+        }
         KeyCode::Enter => {
             if let Some(exchange) = app.history.get(selected).cloned() {
                 app.response = Some(ResponseView::of(exchange));
-                app.history_open = None;
+                app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll = 0;
             }
@@ -457,7 +465,7 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                     .map(|(_, v)| v.clone()),
                 body: exchange.request_body.clone(),
             };
-            app.history_open = None;
+            app.overlay = None;
             app.pending = Some(super::PendingSend::default());
             app.in_flight = Some(InFlight {
                 label: format!("re-send {} {}", request.method, request.path),

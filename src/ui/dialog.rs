@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &SendDialog) {
                 inner.width.saturating_sub(x - inner.x).min(12),
                 1,
             );
-            prompt::field(frame, field, live_input, "", !app.help);
+            prompt::field(frame, field, live_input, "", !app.help_open());
         }
     }
 }

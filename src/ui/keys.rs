@@ -100,10 +100,10 @@ pub const HELP: &[(&str, &[Binding])] = &[
 /// The keys that act now, most useful first (the footer drops from the end).
 #[must_use]
 pub fn footer(app: &App) -> Vec<Binding> {
-    if app.help {
+    if app.help_open() {
         return vec![("Esc", "close help")];
     }
-    if app.prompt.is_some() {
+    if app.prompt().is_some() {
         return vec![
             ("Enter", "save"),
             ("Esc", "cancel"),
@@ -111,7 +111,7 @@ pub fn footer(app: &App) -> Vec<Binding> {
             ("Ctrl-U", "clear to start"),
         ];
     }
-    if app.dialog.is_some() {
+    if app.dialog().is_some() {
         let enter = if matches!(app.mode, Mode::Live { .. }) {
             ("yes Enter", "send")
         } else {
@@ -119,7 +119,7 @@ pub fn footer(app: &App) -> Vec<Binding> {
         };
         return vec![enter, ("Esc", "cancel"), ("←→", "verb"), ("↑↓", "route")];
     }
-    if app.history_open.is_some() {
+    if app.history_selected().is_some() {
         return vec![
             ("Enter", "open"),
             ("r", "re-send"),

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let placeholder = "e.g. 6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14, or a URL from Genesys Cloud";
     // Only the topmost layer owns the terminal cursor: help may cover the picker.
-    prompt::field(frame, input, &app.picker, placeholder, !app.help);
+    prompt::field(frame, input, &app.picker, placeholder, !app.help_open());
 
     let source = match app.mode {
         Mode::Simulator => "Recent conversations (from the history), then the simulator's fixtures",
