@@ -7,6 +7,7 @@
 mod derive;
 mod edit;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 mod nav;
 mod send;
@@ -28,6 +29,7 @@ use std::time::Duration;
 
 pub use derive::{Derived, Planned, SendTarget};
 pub use input::TextInput;
+pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use nav::extract_id;
 pub use send::{Observed, ResponseView, RouteChoice, SendDialog, planned_request};
@@ -276,6 +278,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Set once Quit was returned.
     pub quitting: bool,
+    /// The keys in force.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -299,6 +303,7 @@ impl App {
             scroll: 0,
             status: None,
             quitting: false,
+            keymap: Keymap::default(),
         }
     }
 

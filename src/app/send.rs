@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use super::{App, Effect, Focus, InFlight, Key, KeyCode, Mode, Overlay, SendTarget, TextInput};
+use super::keymap::{Action, Context};
+use super::{App, Effect, Focus, InFlight, Mode, Overlay, SendTarget, TextInput};
 use crate::api::{Exchange, RawRequest};
 use crate::diff::{JsonDiff, diff};
 use crate::genesys::{AttributeRoute, Attributes, Conversation, Media, Route, Verb};
@@ -163,35 +164,36 @@ pub fn planned_request(app: &App, dialog: &SendDialog) -> Option<RawRequest> {
     Some(RawRequest::json(dialog.verb.as_str(), path, &planned.body))
 }
 
-pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn dialog_action(app: &mut App, action: Action) -> Vec<Effect> {
     let live = matches!(app.mode, Mode::Live { .. });
+    let confirm = app.keymap.first(Context::Dialog, Action::Confirm);
     let Some(Overlay::Dialog(dialog)) = app.overlay.as_mut() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => app.overlay = None,
-        KeyCode::Left | KeyCode::Right => {
+    match action {
+        Action::Cancel => app.overlay = None,
+        Action::ToggleVerb => {
             dialog.verb = if dialog.verb == Verb::Patch {
                 Verb::Put
             } else {
                 Verb::Patch
             };
         }
-        KeyCode::Up | KeyCode::Down => {
+        Action::Up | Action::Down => {
             let at = dialog
                 .routes
                 .iter()
                 .position(|r| *r == dialog.route)
                 .unwrap_or(0);
             let len = dialog.routes.len();
-            let next = if key.code == KeyCode::Down {
+            let next = if action == Action::Down {
                 (at + 1) % len
             } else {
                 (at + len - 1) % len
             };
             dialog.route = dialog.routes[next];
         }
-        KeyCode::Enter => {
+        Action::Confirm => {
             if live
                 && !dialog
                     .confirmation
@@ -199,14 +201,14 @@ pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
                     .trim()
                     .eq_ignore_ascii_case("yes")
             {
-                app.set_status("type yes, then Enter, to write to the live org", true);
+                app.set_status(
+                    format!("type yes, then {confirm}, to write to the live org"),
+                    true,
+                );
                 return Vec::new();
             }
             let dialog = dialog.clone();
             return send(app, &dialog);
-        }
-        _ if live => {
-            dialog.confirmation.handle(key);
         }
         _ => {}
     }
@@ -414,24 +416,24 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
     vec![Effect::Copy(curl)]
 }
 
-pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(selected) = app.history_selected() else {
         return Vec::new();
     };
     let last = app.history.len().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q' | 'H') => app.overlay = None,
-        KeyCode::Up | KeyCode::Char('k') => {
+    match action {
+        Action::Close => app.overlay = None,
+        Action::Up => {
             app.overlay = Some(Overlay::History {
                 selected: selected.saturating_sub(1),
             });
         }
-        KeyCode::Down | KeyCode::Char('j') => {
+        Action::Down => {
             app.overlay = Some(Overlay::History {
                 selected: (selected + 1).min(last),
             });
         }
-        KeyCode::Enter => {
+        Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
                 app.response = Some(ResponseView::of(exchange));
                 app.overlay = None;
@@ -439,8 +441,8 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                 app.scroll = 0;
             }
         }
-        KeyCode::Char('C') => return copy_curl(app, Some(selected)),
-        KeyCode::Char('r') => {
+        Action::CopyCurl => return copy_curl(app, Some(selected)),
+        Action::Resend => {
             let Some(exchange) = app.history.get(selected) else {
                 return Vec::new();
             };
@@ -449,8 +451,11 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                 return Vec::new();
             }
             if matches!(app.mode, Mode::Live { .. }) && exchange.method != "GET" {
+                let curl = app.keymap.first(Context::History, Action::CopyCurl);
                 app.set_status(
-                    "re-sending a write to a live org: copy its curl (C) and send it deliberately",
+                    format!(
+                        "re-sending a write to a live org: copy its curl ({curl}) and send it deliberately"
+                    ),
                     true,
                 );
                 return Vec::new();

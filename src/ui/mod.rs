@@ -14,7 +14,6 @@ mod findings;
 mod form;
 mod help;
 mod history;
-mod keys;
 mod payload;
 mod picker;
 mod prompt;
@@ -32,6 +31,7 @@ use ratatui::widgets::{
     Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Overlay, Workspace};
 
 /// The smallest screen the layout is drawn on.
@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Prompt(prompt)) => prompt::render(frame, body, app, prompt),
         Some(Overlay::Dialog(dialog)) => dialog::render(frame, body, app, dialog),
         Some(Overlay::History { selected }) => history::render(frame, body, app, *selected),
-        Some(Overlay::Help) => help::render(frame, body),
+        Some(Overlay::Help) => help::render(frame, body, app),
         None => {}
     }
 }
@@ -140,6 +140,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     let y = area.y + (area.height - height) / 2;
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center);
     frame.render_widget(paragraph, Rect::new(area.x, y, area.width, height));
+}
+
+/// The key the app's keymap gives `action` in `context`, for a hint.
+fn key(app: &App, context: Context, action: Action) -> String {
+    app.keymap.first(context, action)
 }
 
 /// A bordered pane block with a title, accented when focused.
