@@ -177,10 +177,7 @@ fn observed_text(observed: &Observed, out: Output) -> String {
 /// is never an error (its status decides the exit code).
 pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<u8, CliError> {
     let ops = edit::parse_ops(&args.edit)?;
-    let verb: Verb = args
-        .verb
-        .parse()
-        .map_err(|e: crate::genesys::routes::UnknownVerb| CliError::usage(e.to_string()))?;
+    let verb: Verb = args.verb.verb();
     let mut session = Session::connect(connect).await?;
     let prepared = edit::prepare(&mut session, &args.edit, &ops).await?;
     if !prepared.edits.is_dirty() {
@@ -193,7 +190,7 @@ pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<
         Verb::Put => (plan.put_body(), plan.after_put().clone()),
         _ => (plan.patch_body(), plan.after_patch.clone()),
     };
-    let path = path(&prepared, &args.route)?;
+    let path = path(&prepared, args.route.as_str())?;
     let findings = lint_json(verb.as_str(), &path, &body);
     if !out.json {
         let mut text = request_text(verb.as_str(), &path, &body, &findings, out);

@@ -15,3 +15,4 @@ mod lint;
 mod secrets;
 mod send;
 mod support;
+mod usage;

@@ -1,0 +1,59 @@
+//! The closed choices of the command line as types (`clap::ValueEnum`), so
+//! that clap rejects a bad value itself, with the list of valid ones, and
+//! the commands match on variants rather than strings. New closed choices
+//! (the code languages of an export, say) belong here too.
+
+use clap::ValueEnum;
+
+use crate::genesys::Verb;
+
+/// `send --verb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerbChoice {
+    /// PATCH: the keys to add or change (the real route).
+    #[value(name = "PATCH")]
+    Patch,
+    /// PUT: the whole map, to see what the server answers (no PUT route exists).
+    #[value(name = "PUT")]
+    Put,
+}
+
+impl VerbChoice {
+    /// The verb of the API model.
+    #[must_use]
+    pub fn verb(self) -> Verb {
+        match self {
+            Self::Patch => Verb::Patch,
+            Self::Put => Verb::Put,
+        }
+    }
+}
+
+/// `send --route`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RouteChoice {
+    /// `…/conversations/{id}/participants/{id}/attributes`.
+    Generic,
+    /// The participant's media route (`…/conversations/calls/…`, …).
+    Media,
+}
+
+impl RouteChoice {
+    /// The value as typed on the command line.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Generic => "generic",
+            Self::Media => "media",
+        }
+    }
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One curl command line per exchange.
+    Curl,
+    /// A JSON array of history entries.
+    Json,
+}
