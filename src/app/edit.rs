@@ -1,5 +1,6 @@
 //! The attribute form: prompts for add, edit, rename; delete and revert.
 
+use super::keymap::{Action, Context};
 use super::{App, Editing, Focus, Overlay, Prompt, TextInput};
 use crate::genesys::Conversation;
 use crate::payload::RowStatus;
@@ -43,6 +44,8 @@ impl App {
 
     /// Opens the prompt that edits the selected row's value.
     pub(super) fn edit_selected(&mut self, rename: bool) {
+        let restore = self.keymap.first(Context::Form, Action::Revert);
+        let add = self.keymap.first(Context::Form, Action::Add);
         match self.selected_row() {
             Some((key, false)) => self.open_prompt(if rename {
                 Editing::Rename { key }
@@ -50,10 +53,13 @@ impl App {
                 Editing::Value { key }
             }),
             Some((key, true)) => self.set_status(
-                format!("`{key}` is deleted: press u to restore it first"),
+                format!("`{key}` is deleted: press {restore} to restore it first"),
                 true,
             ),
-            None => self.set_status("no attribute selected: press a to add one", true),
+            None => self.set_status(
+                format!("no attribute selected: press {add} to add one"),
+                true,
+            ),
         }
     }
 
@@ -201,8 +207,11 @@ impl App {
             return;
         }
         if workspace.edits.is_dirty() {
+            let revert = self.keymap.first(Context::Form, Action::RevertAll);
             self.set_status(
-                "this participant has unsent edits: send them, or revert all (U) first",
+                format!(
+                    "this participant has unsent edits: send them, or revert all ({revert}) first"
+                ),
                 true,
             );
             return;

@@ -127,7 +127,11 @@ fn routes_for(app: &App) -> Vec<RouteChoice> {
 
 pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
     if app.in_flight.is_some() {
-        app.set_status("a request is in flight: wait, or Esc to cancel it", true);
+        let cancel = app.keymap.first(Context::Request, Action::CancelRequest);
+        app.set_status(
+            format!("a request is in flight: wait, or {cancel} to cancel it"),
+            true,
+        );
         return Vec::new();
     }
     if app.workspace.is_none() {

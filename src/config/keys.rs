@@ -137,6 +137,22 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_applies_without_a_problem() {
+        let readme = include_str!("../../README.md");
+        let example = readme
+            .split("```toml\n")
+            .filter_map(|block| block.split_once("```").map(|(toml, _)| toml))
+            .find(|toml| toml.starts_with("[keys]"))
+            .expect("the README has a [keys] example");
+        let (remaps, problems) = remaps(&file(example));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(remaps.len() >= 3, "{remaps:?}");
+        let (keymap, problems) = crate::app::Keymap::with_remaps(&remaps);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_ne!(keymap, crate::app::Keymap::default());
+    }
+
+    #[test]
     fn keys_that_is_not_a_table_is_reported() {
         let (_, problems) = remaps(&file("keys = \"x\"\n"));
         assert!(

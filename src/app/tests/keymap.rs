@@ -2,6 +2,8 @@
 //! from `[keys]` change the handling, and bad remaps are reported with
 //! their origin while the defaults stay.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::app::keymap::{Action, Context, Remap, TABLE};
 
@@ -165,4 +167,65 @@ fn ctrl_c_quits_whatever_the_keymap() {
     let (mut app, _) = remapped(&[remap("quit", &["ctrl-q"])]);
     keys(&mut app, &[Key::char('a')]);
     assert_eq!(keys(&mut app, &[Key::ctrl('c')]), [Effect::Quit]);
+}
+
+/// How the README names a context.
+fn where_(context: Context) -> &'static str {
+    match context {
+        Context::Global => "any pane",
+        Context::Request => "a request in flight",
+        Context::Start | Context::Picker => "picker",
+        Context::Participants => "participants",
+        Context::Form => "form",
+        Context::Panes => "payload/response",
+        Context::Dialog => "send dialog",
+        Context::History => "history",
+        Context::Help => "help",
+        Context::Prompt => "prompt",
+    }
+}
+
+/// The README's table of actions, as the default keymap has them.
+fn readme_table() -> String {
+    let mut out = String::from("| action | default keys, where |\n|---|---|\n");
+    for action in Action::ALL {
+        // (keys, places) runs, in table order, places merged per key list.
+        let mut runs: Vec<(String, Vec<&str>)> = Vec::new();
+        for row in TABLE.iter().filter(|r| r.action == *action) {
+            let keys = row
+                .keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let place = where_(row.context);
+            match runs.iter_mut().find(|(k, _)| *k == keys) {
+                Some((_, places)) if places.contains(&place) => {}
+                Some((_, places)) => places.push(place),
+                None => runs.push((keys, vec![place])),
+            }
+        }
+        let cells: Vec<String> = runs
+            .iter()
+            .map(|(keys, places)| format!("`{keys}` ({})", places.join(", ")))
+            .collect();
+        let _ = writeln!(out, "| `{}` | {} |", action.name(), cells.join(" · "));
+    }
+    out
+}
+
+#[test]
+fn the_readme_lists_every_action_with_its_default_keys() {
+    let readme = include_str!("../../../README.md");
+    let table = readme_table();
+    let begin = "<!-- keys:begin (generated from the keymap; a test compares) -->\n";
+    let block = readme
+        .split_once(begin)
+        .and_then(|(_, rest)| rest.split_once("<!-- keys:end -->"))
+        .map(|(block, _)| block);
+    assert_eq!(
+        block,
+        Some(table.as_str()),
+        "README.md's keys table is out of date; between the markers it should read:\n{begin}{table}<!-- keys:end -->"
+    );
 }
