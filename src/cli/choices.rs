@@ -10,10 +10,10 @@ use crate::genesys::Verb;
 /// `send --verb`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum VerbChoice {
-    /// PATCH: the keys to add or change (the real route).
+    /// The keys to add or change (the real route).
     #[value(name = "PATCH")]
     Patch,
-    /// PUT: the whole map, to see what the server answers (no PUT route exists).
+    /// The whole map, to see what the server answers (no PUT route exists).
     #[value(name = "PUT")]
     Put,
 }
@@ -32,9 +32,9 @@ impl VerbChoice {
 /// `send --route`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RouteChoice {
-    /// `…/conversations/{id}/participants/{id}/attributes`.
+    /// …/conversations/{id}/participants/{id}/attributes, for every media.
     Generic,
-    /// The participant's media route (`…/conversations/calls/…`, …).
+    /// The participant's media route (…/conversations/calls/…, …).
     Media,
 }
 

@@ -308,25 +308,33 @@ impl Keymap {
     /// The help overlay's groups: every binding, by pane.
     #[must_use]
     pub fn help(&self) -> Vec<HelpGroup> {
-        let groups: [(&'static str, &[Context]); 7] = [
-            ("Global", &[Context::Global, Context::Request]),
-            ("Picker", &[Context::Picker, Context::Start]),
-            ("Participants", &[Context::Participants]),
-            ("Attribute form", &[Context::Form]),
-            ("Payload and response", &[Context::Panes]),
-            ("Send dialog", &[Context::Dialog]),
-            ("History", &[Context::History]),
+        // Title, lines that are not bindings (listed first), contexts.
+        type Group = (
+            &'static str,
+            &'static [(&'static str, &'static str)],
+            &'static [Context],
+        );
+        const GROUPS: [Group; 7] = [
+            (
+                "Global",
+                &[("Ctrl-C", "quit")],
+                &[Context::Global, Context::Request],
+            ),
+            (
+                "Picker",
+                &[("type, paste", "an id or a Genesys URL")],
+                &[Context::Picker, Context::Start],
+            ),
+            ("Participants", &[], &[Context::Participants]),
+            ("Attribute form", &[], &[Context::Form]),
+            ("Payload and response", &[], &[Context::Panes]),
+            ("Send dialog", &[], &[Context::Dialog]),
+            ("History", &[], &[Context::History]),
         ];
-        let mut out: Vec<HelpGroup> = groups
+        let mut out: Vec<HelpGroup> = GROUPS
             .iter()
-            .map(|(title, contexts)| {
-                let mut entries = Vec::new();
-                if *title == "Global" {
-                    entries.push(fixed("Ctrl-C", "quit"));
-                }
-                if *title == "Picker" {
-                    entries.push(fixed("type, paste", "an id or a Genesys URL"));
-                }
+            .map(|(title, lines, contexts)| {
+                let mut entries: Vec<Shown> = lines.iter().map(|(k, l)| fixed(k, l)).collect();
                 self.help_entries(contexts, &mut entries);
                 HelpGroup { title, entries }
             })

@@ -229,3 +229,19 @@ fn the_readme_lists_every_action_with_its_default_keys() {
         "README.md's keys table is out of date; between the markers it should read:\n{begin}{table}<!-- keys:end -->"
     );
 }
+
+#[test]
+fn an_open_overlay_keeps_the_keys_so_no_second_one_opens() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s')]);
+    assert!(app.dialog().is_some());
+    keys(
+        &mut app,
+        &[Key::char('H'), Key::char('?'), Key::plain(KeyCode::F(1))],
+    );
+    assert!(app.dialog().is_some(), "the dialog is still the overlay");
+    keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('H')]);
+    assert!(app.history_selected().is_some());
+    keys(&mut app, &[Key::char('?'), Key::char('s')]);
+    assert!(app.history_selected().is_some() && !app.help_open() && app.dialog().is_none());
+}
