@@ -446,7 +446,10 @@ impl App {
                 self.workspace = Some(Workspace::new(conversation, participant));
                 self.focus = Focus::Participants;
                 self.response = None;
-                self.set_status(format!("loaded conversation {id}"), false);
+                // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
+                if !self.status.as_ref().is_some_and(|s| s.error) {
+                    self.set_status(format!("loaded conversation {id}"), false);
+                }
             }
             Err(message) => {
                 self.focus = Focus::Picker;

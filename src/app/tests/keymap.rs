@@ -245,3 +245,20 @@ fn an_open_overlay_keeps_the_keys_so_no_second_one_opens() {
     keys(&mut app, &[Key::char('?'), Key::char('s')]);
     assert!(app.history_selected().is_some() && !app.help_open() && app.dialog().is_none());
 }
+
+#[test]
+fn a_start_up_warning_outlives_the_first_load() {
+    let mut app = App::new(Mode::Simulator, vec![id()]);
+    app.notify("config.toml:3:1: unknown action `sned` in [keys]", true);
+    let effects = app.open(&id());
+    assert_eq!(effects.len(), 1);
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    let status = app.status.clone().unwrap();
+    assert!(status.error && status.text.contains("sned"), "{status:?}");
+    keys(&mut app, &[Key::plain(KeyCode::Down)]);
+    assert!(app.status.is_none(), "the next key clears it");
+}
