@@ -15,7 +15,8 @@
 //!   (std::fs, std::net, std::process, std::env, std::thread, stdin, printing).
 //! - [`api`] (the reqwest client) and [`sim`] (the axum simulator) name only
 //!   `genesys`, and neither names ratatui, crossterm or clap.
-//! - [`config`] (profiles and paths) names `genesys` and `api`; [`history`]
+//! - [`config`] (profiles, paths, `[keys]`) names `genesys`, `api` and, of
+//!   `app`, only the key remap it reads for the keymap; [`history`]
 //!   (the JSONL file) names `genesys`, `api`, `config` and `lint`. Neither
 //!   names tokio, reqwest, axum, ratatui or crossterm.
 //! - [`app`] (the TUI as a state machine) names the pure core and `api`'s

@@ -299,3 +299,32 @@ fn a_live_write_asks_and_sends_after_a_typed_yes() {
     let _ = sim.wait();
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn keys_remapped_in_config_act_and_a_bad_entry_is_reported_with_its_line() {
+    let home = temp_home("keys");
+    std::fs::write(
+        home.join("config.toml"),
+        "[keys]\nsend = \"x\"\nsned = \"y\"\n",
+    )
+    .unwrap();
+    // On the picker the start-up status stays until a key is pressed.
+    let mut run = session(&["--sim"], &home);
+    let shown = run.screen.wait_for("unknown action `sned`");
+    assert!(shown.contains("config.toml:3:1"), "{shown}");
+    // Enter opens the first suggestion, the call fixture.
+    run.screen.send(b"\r");
+    run.screen.wait_for("loaded conversation");
+    run.screen.wait_for(" x send ");
+    run.screen.send(b"s");
+    thread::sleep(Duration::from_millis(200));
+    assert!(
+        !run.screen.text().contains("Enter to send"),
+        "s still sends"
+    );
+    run.screen.send(b"x");
+    run.screen.wait_for("Enter to send");
+    run.screen.send(&[0x03]);
+    assert_eq!(wait_exit(&mut run.child), 0);
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -1,6 +1,7 @@
 //! The attribute form: prompts for add, edit, rename; delete and revert.
 
-use super::{App, Editing, Focus, Prompt, TextInput};
+use super::keymap::{Action, Context};
+use super::{App, Editing, Focus, Overlay, Prompt, TextInput};
 use crate::payload::RowStatus;
 
 impl App {
@@ -21,14 +22,16 @@ impl App {
             Editing::Rename { key } => key.clone(),
             Editing::NewKey | Editing::NewValue { .. } => String::new(),
         };
-        self.prompt = Some(Prompt {
+        self.overlay = Some(Overlay::Prompt(Prompt {
             editing,
             input: TextInput::with(&text),
-        });
+        }));
     }
 
     /// Opens the prompt that edits the selected row's value.
     pub(super) fn edit_selected(&mut self, rename: bool) {
+        let restore = self.keymap.first(Context::Form, Action::Revert);
+        let add = self.keymap.first(Context::Form, Action::Add);
         match self.selected_row() {
             Some((key, false)) => self.open_prompt(if rename {
                 Editing::Rename { key }
@@ -36,16 +39,19 @@ impl App {
                 Editing::Value { key }
             }),
             Some((key, true)) => self.set_status(
-                format!("`{key}` is deleted: press u to restore it first"),
+                format!("`{key}` is deleted: press {restore} to restore it first"),
                 true,
             ),
-            None => self.set_status("no attribute selected: press a to add one", true),
+            None => self.set_status(
+                format!("no attribute selected: press {add} to add one"),
+                true,
+            ),
         }
     }
 
     /// Enter in the prompt.
     pub(super) fn commit_prompt(&mut self) {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(Overlay::Prompt(prompt)) = self.overlay.take() else {
             return;
         };
         let text = prompt.input.text().to_owned();
@@ -64,10 +70,10 @@ impl App {
                         "attribute `{text}` exists already: edit it, or choose another key"
                     ))
                 } else {
-                    self.prompt = Some(Prompt {
+                    self.overlay = Some(Overlay::Prompt(Prompt {
                         editing: Editing::NewValue { key: text },
                         input: TextInput::default(),
-                    });
+                    }));
                     return;
                 }
             }
@@ -187,8 +193,11 @@ impl App {
             return;
         }
         if workspace.edits.is_dirty() {
+            let revert = self.keymap.first(Context::Form, Action::RevertAll);
             self.set_status(
-                "this participant has unsent edits: send them, or revert all (U) first",
+                format!(
+                    "this participant has unsent edits: send them, or revert all ({revert}) first"
+                ),
                 true,
             );
             return;

@@ -7,6 +7,7 @@
 mod derive;
 mod edit;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 mod nav;
 mod send;
@@ -28,6 +29,7 @@ use std::time::Duration;
 
 pub use derive::SendTarget;
 pub use input::TextInput;
+pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use nav::extract_id;
 pub use send::{Observed, ResponseView, SendDialog, planned_request};
@@ -181,6 +183,23 @@ pub struct Prompt {
     pub input: TextInput,
 }
 
+/// What covers the screen and takes the keys: one at a time, so that two
+/// can never be open together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, by pane.
+    Help,
+    /// The history of this run, with its selected row.
+    History {
+        /// Index into [`App::history`].
+        selected: usize,
+    },
+    /// The send dialog.
+    Dialog(SendDialog),
+    /// A text field over the form.
+    Prompt(Prompt),
+}
+
 /// A loaded conversation and the edits in progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workspace {
@@ -280,14 +299,8 @@ pub struct App {
     pub suggestions: Vec<String>,
     /// The loaded conversation, if any.
     pub workspace: Option<Workspace>,
-    /// A modal text field, if open.
-    pub prompt: Option<Prompt>,
-    /// The send dialog, if open.
-    pub dialog: Option<SendDialog>,
-    /// The help overlay is open.
-    pub help: bool,
-    /// The history overlay is open, with its selected row.
-    pub history_open: Option<usize>,
+    /// The overlay over the screen, if one is open (at most one is).
+    pub overlay: Option<Overlay>,
     /// Every exchange of this run, oldest first.
     pub history: Vec<Exchange>,
     /// The request in flight, if any.
@@ -307,6 +320,8 @@ pub struct App {
     pub select_after_load: Option<String>,
     /// A history failure was shown already.
     pub history_failed: bool,
+    /// The keys in force.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -321,10 +336,7 @@ impl App {
             picker_row: 0,
             suggestions,
             workspace: None,
-            prompt: None,
-            dialog: None,
-            help: false,
-            history_open: None,
+            overlay: None,
             history: Vec::new(),
             in_flight: None,
             response: None,
@@ -334,6 +346,7 @@ impl App {
             quitting: false,
             select_after_load: None,
             history_failed: false,
+            keymap: Keymap::default(),
         }
     }
 
@@ -418,13 +431,45 @@ impl App {
         vec![Effect::Quit]
     }
 
+    /// The text field over the form, if it is open.
+    #[must_use]
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.overlay {
+            Some(Overlay::Prompt(prompt)) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    /// The send dialog, if it is open.
+    #[must_use]
+    pub fn dialog(&self) -> Option<&SendDialog> {
+        match &self.overlay {
+            Some(Overlay::Dialog(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    /// The selected row of the history overlay, if it is open.
+    #[must_use]
+    pub fn history_selected(&self) -> Option<usize> {
+        match self.overlay {
+            Some(Overlay::History { selected }) => Some(selected),
+            _ => None,
+        }
+    }
+
+    /// Whether the help overlay is open.
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
+    }
+
     fn paste(&mut self, text: &str) {
-        if let Some(prompt) = &mut self.prompt {
-            prompt.input.insert(text);
-        } else if let Some(dialog) = &mut self.dialog {
-            dialog.confirmation.insert(text);
-        } else if self.focus == Focus::Picker {
-            self.picker.insert(text.trim());
+        match &mut self.overlay {
+            Some(Overlay::Prompt(prompt)) => prompt.input.insert(text),
+            Some(Overlay::Dialog(dialog)) => dialog.confirmation.insert(text),
+            None if self.focus == Focus::Picker => self.picker.insert(text.trim()),
+            _ => {}
         }
     }
 
@@ -462,7 +507,10 @@ impl App {
                 self.workspace = Some(Workspace::new(conversation, participant));
                 self.focus = Focus::Participants;
                 self.response = None;
-                self.set_status(format!("loaded conversation {id}"), false);
+                // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
+                if !self.status.as_ref().is_some_and(|s| s.error) {
+                    self.set_status(format!("loaded conversation {id}"), false);
+                }
                 if let Some(wanted) = self.select_after_load.take() {
                     self.select_participant_by_id(&wanted);
                 }

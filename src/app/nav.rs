@@ -1,53 +1,136 @@
-//! Routing keys to the part of the screen that has them.
+//! Routing keys to the part of the screen that has them: the keymap names
+//! the action a key has in the contexts the app is in, and each context's
+//! handler performs it.
 
-use super::{App, DiffLayout, Editing, Effect, Flight, Focus, InFlight, Key, KeyCode, SendTarget};
+use super::keymap::{Action, Context, Shown, TEXT_EDITING};
+use super::{
+    App, DiffLayout, Editing, Effect, Flight, Focus, InFlight, Key, Mode, Overlay, SendTarget,
+};
 use crate::genesys::Attributes;
 
 /// How many lines PageUp/PageDown scroll.
 const PAGE: u16 = 10;
 
+impl App {
+    /// The keymap's contexts the app is in, in lookup order: the open
+    /// overlay alone; else the request in flight, the focused pane, and in
+    /// a workspace pane the global bindings.
+    #[must_use]
+    pub fn contexts(&self) -> Vec<Context> {
+        let overlay = match &self.overlay {
+            Some(Overlay::Help) => Some(Context::Help),
+            Some(Overlay::History { .. }) => Some(Context::History),
+            Some(Overlay::Dialog(_)) => Some(Context::Dialog),
+            Some(Overlay::Prompt(_)) => Some(Context::Prompt),
+            None => None,
+        };
+        if let Some(context) = overlay {
+            return vec![context];
+        }
+        let mut contexts = Vec::new();
+        if self.in_flight.is_some() {
+            contexts.push(Context::Request);
+        }
+        match self.focus {
+            Focus::Picker if self.workspace.is_some() => contexts.push(Context::Picker),
+            Focus::Picker => contexts.push(Context::Start),
+            Focus::Participants => contexts.extend([Context::Participants, Context::Global]),
+            Focus::Attributes => contexts.extend([Context::Form, Context::Global]),
+            Focus::Payload | Focus::Response => contexts.extend([Context::Panes, Context::Global]),
+        }
+        contexts
+    }
+
+    /// Whether a text field has focus (the picker, the prompt, the live
+    /// send dialog's confirmation): typed characters go to it.
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        match &self.overlay {
+            Some(Overlay::Prompt(_)) => true,
+            Some(Overlay::Dialog(_)) => matches!(self.mode, Mode::Live { .. }),
+            Some(Overlay::Help | Overlay::History { .. }) => false,
+            None => self.focus == Focus::Picker,
+        }
+    }
+
+    /// The footer's entries: the keys that act now, most useful first (the
+    /// footer drops from the end).
+    #[must_use]
+    pub fn footer(&self) -> Vec<Shown> {
+        let mut shown = self.keymap.footer(&self.contexts(), self.typing());
+        if self.prompt().is_some() {
+            shown.extend(TEXT_EDITING.iter().take(1).map(|(keys, label)| Shown {
+                keys: (*keys).to_owned(),
+                label,
+            }));
+        }
+        shown
+    }
+
+    /// The first key of `action` in `context` as text, for a message that
+    /// names the key to press.
+    fn key_for(&self, context: Context, action: Action) -> String {
+        self.keymap.first(context, action)
+    }
+}
+
 pub(super) fn key(app: &mut App, key: Key) -> Vec<Effect> {
-    if app.help {
-        if matches!(
-            key.code,
-            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1)
-        ) {
-            app.help = false;
-        }
+    let typing = app.typing();
+    // While a text field has focus, a typed character is text, whatever it
+    // is bound to.
+    if typing && key.types() {
+        type_into(app, key);
         return Vec::new();
     }
-    if let Some(prompt) = &mut app.prompt {
-        match key.code {
-            KeyCode::Esc => app.prompt = None,
-            KeyCode::Enter => app.commit_prompt(),
-            _ => {
-                prompt.input.handle(key);
+    let found = app
+        .contexts()
+        .into_iter()
+        .find_map(|context| app.keymap.action(context, key).map(|a| (context, a)));
+    if let Some((context, action)) = found {
+        return act(app, context, action);
+    }
+    if typing {
+        type_into(app, key);
+    }
+    Vec::new()
+}
+
+/// A key the bindings leave to the focused text field.
+fn type_into(app: &mut App, key: Key) {
+    match &mut app.overlay {
+        Some(Overlay::Prompt(prompt)) => {
+            prompt.input.handle(key);
+        }
+        Some(Overlay::Dialog(dialog)) => {
+            dialog.confirmation.handle(key);
+        }
+        Some(_) => {}
+        None => {
+            app.picker.handle(key);
+        }
+    }
+}
+
+fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
+    match context {
+        Context::Prompt if action == Action::Save => app.commit_prompt(),
+        // Help: close; prompt: cancel.
+        Context::Help | Context::Prompt => app.overlay = None,
+        Context::Dialog => return super::send::dialog_action(app, action),
+        Context::History => return super::send::history_action(app, action),
+        Context::Request => {
+            if let Some(flight) = &mut app.in_flight {
+                flight.cancelling = true;
             }
+            return vec![Effect::Cancel];
         }
-        return Vec::new();
+        Context::Start | Context::Picker => return picker(app, action),
+        Context::Global => return global(app, action),
+        Context::Participants => participants(app, action),
+        Context::Form => attributes(app, action),
+        Context::Panes => return panes(app, action),
     }
-    if app.dialog.is_some() {
-        return super::send::dialog_key(app, key);
-    }
-    if app.history_open.is_some() {
-        return super::send::history_key(app, key);
-    }
-    if app.in_flight.is_some() && key.code == KeyCode::Esc {
-        if let Some(flight) = &mut app.in_flight {
-            flight.cancelling = true;
-        }
-        return vec![Effect::Cancel];
-    }
-    if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && app.focus != Focus::Picker) {
-        app.help = true;
-        return Vec::new();
-    }
-    match app.focus {
-        Focus::Picker => picker(app, key),
-        Focus::Participants => participants(app, key),
-        Focus::Attributes => attributes(app, key),
-        Focus::Payload | Focus::Response => panes(app, key),
-    }
+    Vec::new()
 }
 
 fn cycle(app: &mut App, back: bool) {
@@ -66,41 +149,54 @@ fn cycle(app: &mut App, back: bool) {
     } else {
         (at + 1) % order.len()
     };
-    app.focus = order[next];
+    app.focus = if app.focus == Focus::Picker {
+        Focus::Participants
+    } else {
+        order[next]
+    };
     app.scroll = 0;
 }
 
-/// Keys every workspace pane shares; `None` when the key is not one of them.
-fn common(app: &mut App, key: Key) -> Option<Vec<Effect>> {
-    match key.code {
-        KeyCode::Tab => cycle(app, false),
-        KeyCode::BackTab => cycle(app, true),
-        KeyCode::Char('s') if !key.ctrl => return Some(super::send::open_dialog(app)),
-        KeyCode::Char('H') => app.history_open = Some(app.history.len().saturating_sub(1)),
-        KeyCode::Char('v') => {
+/// The bindings every workspace pane shares.
+fn global(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::NextPane => cycle(app, false),
+        Action::PreviousPane => cycle(app, true),
+        Action::Send => return super::send::open_dialog(app),
+        Action::History => {
+            app.overlay = Some(Overlay::History {
+                selected: app.history.len().saturating_sub(1),
+            });
+        }
+        Action::DiffLayout => {
             app.diff_layout = match app.diff_layout {
                 DiffLayout::Unified => DiffLayout::SideBySide,
                 DiffLayout::SideBySide => DiffLayout::Unified,
             };
         }
-        KeyCode::Char('o') => app.focus = Focus::Picker,
-        KeyCode::Char('R') => return Some(reload(app)),
-        KeyCode::Char('S') => return Some(secure(app)),
-        KeyCode::Char('P') => participant_target(app),
-        _ => return None,
+        Action::OpenPicker => app.focus = Focus::Picker,
+        Action::Reload => return reload(app),
+        Action::SecureAttributes => return secure(app),
+        Action::ParticipantAttributes => participant_target(app),
+        _ => {}
     }
-    Some(Vec::new())
+    Vec::new()
 }
 
 /// Why the workspace may not be replaced now, if it may not.
-fn busy_or_dirty(app: &App) -> Option<&'static str> {
+fn busy_or_dirty(app: &App) -> Option<String> {
     if app.in_flight.is_some() {
-        return Some("a request is in flight: wait, or Esc to cancel it");
+        let cancel = app.key_for(Context::Request, Action::CancelRequest);
+        return Some(format!(
+            "a request is in flight: wait, or {cancel} to cancel it"
+        ));
     }
+    let revert = app.key_for(Context::Form, Action::RevertAll);
     app.workspace
         .as_ref()
         .filter(|w| w.edits.is_dirty())
-        .map(|_| "unsent edits: send them, or revert all (U), first")
+        .map(|_| format!("unsent edits: send them, or revert all ({revert}), first"))
 }
 
 fn reload(app: &mut App) -> Vec<Effect> {
@@ -157,8 +253,9 @@ fn participant_target(app: &mut App) {
         return;
     }
     if workspace.edits.is_dirty() {
+        let revert = app.keymap.first(Context::Form, Action::RevertAll);
         app.set_status(
-            "unsent secure-attribute edits: send them, or revert all (U), first",
+            format!("unsent secure-attribute edits: send them, or revert all ({revert}), first"),
             true,
         );
         return;
@@ -171,56 +268,54 @@ fn participant_target(app: &mut App) {
     app.set_status("editing participant attributes again", false);
 }
 
-fn picker(app: &mut App, key: Key) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Enter => {
-            let typed = app.picker.text().trim().to_owned();
-            let chosen = if typed.is_empty() {
-                app.suggestions.get(app.picker_row).cloned()
-            } else {
-                extract_id(&typed)
-            };
-            if let Some(reason) = busy_or_dirty(app) {
-                app.set_status(
-                    format!("{reason} (Esc goes back to the conversation)"),
-                    true,
-                );
-                return Vec::new();
-            }
-            let Some(id) = chosen else {
-                app.set_status(
-                    format!("`{typed}` holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"),
-                    true,
-                );
-                return Vec::new();
-            };
-            app.in_flight = Some(InFlight::new(
-                Flight::Load,
-                format!("GET conversation {id}"),
-            ));
-            app.picker = super::TextInput::default();
-            vec![Effect::Load {
-                conversation_id: id,
-            }]
-        }
-        KeyCode::Up => {
-            app.picker_row = app.picker_row.saturating_sub(1);
-            Vec::new()
-        }
-        KeyCode::Down => {
+fn picker(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Load => return load_typed(app),
+        Action::Up => app.picker_row = app.picker_row.saturating_sub(1),
+        Action::Down => {
             app.picker_row = (app.picker_row + 1).min(app.suggestions.len().saturating_sub(1));
-            Vec::new()
         }
-        KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab if app.workspace.is_some() => {
+        Action::Back | Action::NextPane | Action::PreviousPane if app.workspace.is_some() => {
             app.focus = Focus::Participants;
-            Vec::new()
         }
-        KeyCode::Esc => app.quit(),
-        _ => {
-            app.picker.handle(key);
-            Vec::new()
-        }
+        Action::Quit => return app.quit(),
+        Action::Help => app.overlay = Some(Overlay::Help),
+        _ => {}
     }
+    Vec::new()
+}
+
+/// Opens the typed id, or the chosen suggestion when nothing is typed.
+fn load_typed(app: &mut App) -> Vec<Effect> {
+    let typed = app.picker.text().trim().to_owned();
+    let chosen = if typed.is_empty() {
+        app.suggestions.get(app.picker_row).cloned()
+    } else {
+        extract_id(&typed)
+    };
+    if let Some(reason) = busy_or_dirty(app) {
+        let back = app.key_for(Context::Picker, Action::Back);
+        app.set_status(
+            format!("{reason} ({back} goes back to the conversation)"),
+            true,
+        );
+        return Vec::new();
+    }
+    let Some(id) = chosen else {
+        app.set_status(
+            format!("`{typed}` holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"),
+            true,
+        );
+        return Vec::new();
+    };
+    app.in_flight = Some(InFlight::new(
+        Flight::Load,
+        format!("GET conversation {id}"),
+    ));
+    app.picker = super::TextInput::default();
+    vec![Effect::Load {
+        conversation_id: id,
+    }]
 }
 
 /// The conversation id in typed or pasted text: a bare id, or a Genesys URL
@@ -237,62 +332,51 @@ pub fn extract_id(text: &str) -> Option<String> {
         })
 }
 
-fn participants(app: &mut App, key: Key) -> Vec<Effect> {
-    if let Some(effects) = common(app, key) {
-        return effects;
-    }
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => app.select_participant(-1),
-        KeyCode::Down | KeyCode::Char('j') => app.select_participant(1),
-        KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => app.focus = Focus::Attributes,
-        KeyCode::Esc | KeyCode::Char('q') => app.focus = Focus::Picker,
+fn participants(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.select_participant(-1),
+        Action::Down => app.select_participant(1),
+        Action::Forward => app.focus = Focus::Attributes,
+        Action::Back => app.focus = Focus::Picker,
         _ => {}
     }
-    Vec::new()
 }
 
-fn attributes(app: &mut App, key: Key) -> Vec<Effect> {
-    if let Some(effects) = common(app, key) {
-        return effects;
-    }
+fn attributes(app: &mut App, action: Action) {
     let rows = app.workspace.as_ref().map_or(0, |w| w.edits.rows().len());
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => {
+    match action {
+        Action::Up => {
             if let Some(w) = app.workspace.as_mut() {
                 w.row = w.row.saturating_sub(1);
             }
         }
-        KeyCode::Down | KeyCode::Char('j') => {
+        Action::Down => {
             if let Some(w) = app.workspace.as_mut() {
                 w.row = (w.row + 1).min(rows.saturating_sub(1));
             }
         }
-        KeyCode::Char('a') => app.open_prompt(Editing::NewKey),
-        KeyCode::Enter | KeyCode::Char('e') => app.edit_selected(false),
-        KeyCode::Char('r') => app.edit_selected(true),
-        KeyCode::Char('d') | KeyCode::Delete => app.delete_selected(),
-        KeyCode::Char('u') => app.revert(false),
-        KeyCode::Char('U') => app.revert(true),
-        KeyCode::Esc | KeyCode::Left | KeyCode::Char('h' | 'q') => app.focus = Focus::Participants,
-        KeyCode::Right | KeyCode::Char('l') => app.focus = Focus::Payload,
+        Action::Add => app.open_prompt(Editing::NewKey),
+        Action::Edit => app.edit_selected(false),
+        Action::Rename => app.edit_selected(true),
+        Action::Delete => app.delete_selected(),
+        Action::Revert => app.revert(false),
+        Action::RevertAll => app.revert(true),
+        Action::Back => app.focus = Focus::Participants,
+        Action::Forward => app.focus = Focus::Payload,
         _ => {}
     }
-    Vec::new()
 }
 
-fn panes(app: &mut App, key: Key) -> Vec<Effect> {
-    if let Some(effects) = common(app, key) {
-        return effects;
-    }
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => app.scroll = app.scroll.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => app.scroll = app.scroll.saturating_add(1),
-        KeyCode::PageUp => app.scroll = app.scroll.saturating_sub(PAGE),
-        KeyCode::PageDown => app.scroll = app.scroll.saturating_add(PAGE),
-        KeyCode::Home => app.scroll = 0,
-        KeyCode::Char('c') => return super::send::copy_correlation(app),
-        KeyCode::Char('C') => return super::send::copy_curl(app, None),
-        KeyCode::Esc | KeyCode::Left | KeyCode::Char('h' | 'q') => app.focus = Focus::Attributes,
+fn panes(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up => app.scroll = app.scroll.saturating_sub(1),
+        Action::Down => app.scroll = app.scroll.saturating_add(1),
+        Action::PageUp => app.scroll = app.scroll.saturating_sub(PAGE),
+        Action::PageDown => app.scroll = app.scroll.saturating_add(PAGE),
+        Action::Top => app.scroll = 0,
+        Action::CopyCorrelation => return super::send::copy_correlation(app),
+        Action::CopyCurl => return super::send::copy_curl(app, None),
+        Action::Back => app.focus = Focus::Attributes,
         _ => {}
     }
     Vec::new()

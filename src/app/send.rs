@@ -2,8 +2,9 @@
 //! decoded errors, the re-read that shows what the server really did, and
 //! the history of this run.
 
+use super::keymap::{Action, Context};
 use super::{
-    App, Effect, Flight, Focus, InFlight, Key, KeyCode, Mode, RouteChoice, SendTarget, TextInput,
+    App, Effect, Flight, Focus, InFlight, Mode, Overlay, RouteChoice, SendTarget, TextInput,
 };
 use crate::api::{Exchange, Outcome, RawRequest};
 use crate::genesys::{Conversation, Verb};
@@ -70,7 +71,11 @@ impl ResponseView {
 
 pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
     if app.in_flight.is_some() {
-        app.set_status("a request is in flight: wait, or Esc to cancel it", true);
+        let cancel = app.keymap.first(Context::Request, Action::CancelRequest);
+        app.set_status(
+            format!("a request is in flight: wait, or {cancel} to cancel it"),
+            true,
+        );
         return Vec::new();
     }
     if app.workspace.is_none() {
@@ -88,12 +93,12 @@ pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
     } else {
         RouteChoice::Generic
     };
-    app.dialog = Some(SendDialog {
+    app.overlay = Some(Overlay::Dialog(SendDialog {
         verb: workspace.verb,
         route,
         routes,
         confirmation: TextInput::default(),
-    });
+    }));
     sync_choice(app);
     Vec::new()
 }
@@ -101,7 +106,8 @@ pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
 /// Makes the workspace's preview follow the dialog's verb and route, so that
 /// the dialog and the payload pane lint the request as it would be sent.
 fn sync_choice(app: &mut App) {
-    let (Some(dialog), Some(workspace)) = (&app.dialog, app.workspace.as_mut()) else {
+    let (Some(Overlay::Dialog(dialog)), Some(workspace)) = (&app.overlay, app.workspace.as_mut())
+    else {
         return;
     };
     if (workspace.verb, workspace.route) != (dialog.verb, dialog.route) {
@@ -137,35 +143,36 @@ pub fn planned_request(app: &App, dialog: &SendDialog) -> Option<RawRequest> {
     ))
 }
 
-pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
+pub(super) fn dialog_action(app: &mut App, action: Action) -> Vec<Effect> {
     let live = matches!(app.mode, Mode::Live { .. });
-    let Some(dialog) = app.dialog.as_mut() else {
+    let confirm = app.keymap.first(Context::Dialog, Action::Confirm);
+    let Some(Overlay::Dialog(dialog)) = app.overlay.as_mut() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => app.dialog = None,
-        KeyCode::Left | KeyCode::Right => {
+    match action {
+        Action::Cancel => app.overlay = None,
+        Action::ToggleVerb => {
             dialog.verb = if dialog.verb == Verb::Patch {
                 Verb::Put
             } else {
                 Verb::Patch
             };
         }
-        KeyCode::Up | KeyCode::Down => {
+        Action::Up | Action::Down => {
             let at = dialog
                 .routes
                 .iter()
                 .position(|r| *r == dialog.route)
                 .unwrap_or(0);
             let len = dialog.routes.len();
-            let next = if key.code == KeyCode::Down {
+            let next = if action == Action::Down {
                 (at + 1) % len
             } else {
                 (at + len - 1) % len
             };
             dialog.route = dialog.routes[next];
         }
-        KeyCode::Enter => {
+        Action::Confirm => {
             if live
                 && !dialog
                     .confirmation
@@ -173,14 +180,14 @@ pub(super) fn dialog_key(app: &mut App, key: Key) -> Vec<Effect> {
                     .trim()
                     .eq_ignore_ascii_case("yes")
             {
-                app.set_status("type yes, then Enter, to write to the live org", true);
+                app.set_status(
+                    format!("type yes, then {confirm}, to write to the live org"),
+                    true,
+                );
                 return Vec::new();
             }
             let dialog = dialog.clone();
             return send(app, &dialog);
-        }
-        _ if live => {
-            dialog.confirmation.handle(key);
         }
         _ => {}
     }
@@ -195,7 +202,7 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
     let Some(workspace) = &app.workspace else {
         return Vec::new();
     };
-    app.dialog = None;
+    app.overlay = None;
     let flight = match workspace.target {
         // The re-read compares the participant with the prediction.
         SendTarget::ParticipantAttributes => {
@@ -344,25 +351,33 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
     vec![Effect::Copy(curl)]
 }
 
-pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
-    let Some(selected) = app.history_open else {
+pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(selected) = app.history_selected() else {
         return Vec::new();
     };
     let last = app.history.len().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q' | 'H') => app.history_open = None,
-        KeyCode::Up | KeyCode::Char('k') => app.history_open = Some(selected.saturating_sub(1)),
-        KeyCode::Down | KeyCode::Char('j') => app.history_open = Some((selected + 1).min(last)),
-        KeyCode::Enter => {
+    match action {
+        Action::Close => app.overlay = None,
+        Action::Up => {
+            app.overlay = Some(Overlay::History {
+                selected: selected.saturating_sub(1),
+            });
+        }
+        Action::Down => {
+            app.overlay = Some(Overlay::History {
+                selected: (selected + 1).min(last),
+            });
+        }
+        Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
                 app.response = Some(ResponseView::of(exchange));
-                app.history_open = None;
+                app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll = 0;
             }
         }
-        KeyCode::Char('C') => return copy_curl(app, Some(selected)),
-        KeyCode::Char('r') => {
+        Action::CopyCurl => return copy_curl(app, Some(selected)),
+        Action::Resend => {
             let Some(exchange) = app.history.get(selected) else {
                 return Vec::new();
             };
@@ -371,8 +386,11 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                 return Vec::new();
             }
             if matches!(app.mode, Mode::Live { .. }) && exchange.method != "GET" {
+                let curl = app.keymap.first(Context::History, Action::CopyCurl);
                 app.set_status(
-                    "re-sending a write to a live org: copy its curl (C) and send it deliberately",
+                    format!(
+                        "re-sending a write to a live org: copy its curl ({curl}) and send it deliberately"
+                    ),
                     true,
                 );
                 return Vec::new();
@@ -387,7 +405,7 @@ pub(super) fn history_key(app: &mut App, key: Key) -> Vec<Effect> {
                     .map(|(_, v)| v.clone()),
                 body: exchange.request_body.clone(),
             };
-            app.history_open = None;
+            app.overlay = None;
             app.in_flight = Some(InFlight::new(
                 Flight::Resend,
                 format!("re-send {} {}", request.method, request.path),

@@ -55,7 +55,7 @@ fn export(args: &super::ExportArgs) -> Result<u8, CliError> {
             history.path().display()
         )));
     }
-    let text = if args.format == "json" {
+    let text = if args.format == super::choices::ExportFormat::Json {
         serde_json::to_string_pretty(&entries)
             .map(|text| text + "\n")
             .map_err(|e| CliError::usage(format!("cannot encode the entries: {e}")))?

@@ -7,6 +7,7 @@
 //! (likely) rejection; 2 usage error or unreadable input; 3 the API answered
 //! 4xx; 4 the API answered 5xx or could not be reached.
 
+pub mod choices;
 mod common;
 mod diff;
 mod explain;
@@ -19,7 +20,11 @@ mod sim;
 pub use sim::{SimArgs, run_sim};
 
 use clap::{Args, Parser, Subcommand};
+
+use choices::{ExportFormat, RouteArg, VerbChoice};
 use color_eyre::eyre::WrapErr;
+
+use common::CliError;
 
 /// `gc-attrs`: a terminal debugger for Genesys Cloud participant attributes.
 ///
@@ -27,38 +32,52 @@ use color_eyre::eyre::WrapErr;
 /// found (flags, then GENESYSCLOUD_* variables, then a profile of
 /// config.toml, then the gc CLI's ~/.gc/config.toml), else on the embedded
 /// simulator.
+///
+/// The connection flags belong to the commands that connect (the TUI, `get`,
+/// `diff`, `send`); `--json` to the headless commands that print. Both may
+/// also come before the subcommand (`gc-attrs --sim --json get …`).
 #[derive(Parser)]
 #[command(name = "gc-attrs", version, about)]
 pub struct Cli {
     /// What to do; without one, open the TUI.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Print stable, documented JSON instead of text (headless commands).
-    #[arg(long, global = true)]
+    /// `--json` before a headless command (`gc-attrs --json get …`).
+    #[arg(long, hide = true)]
     pub json: bool,
-    /// Where the TUI connects, and what it opens.
+    /// Where the TUI connects (or, given before it, a subcommand that connects).
     #[command(flatten)]
     pub connect: ConnectArgs,
+    /// What the TUI opens first.
+    #[command(flatten)]
+    pub tui: TuiArgs,
 }
 
-/// Flags that choose the connection and what the TUI opens first.
-#[derive(Args, Debug, Default)]
+/// Flags that choose the connection.
+#[derive(Args, Debug, Default, Clone)]
+#[command(next_help_heading = "Connection")]
 pub struct ConnectArgs {
-    /// Open on the embedded simulator, whatever credentials are set.
-    #[arg(long, global = true)]
+    /// Use the embedded simulator, whatever credentials are set.
+    #[arg(long)]
     pub sim: bool,
     /// Region (us-east-1, eu-west-1, mypurecloud.ie, …) or API base URL.
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
     /// OAuth client id (client credentials).
-    #[arg(long, global = true, value_name = "ID")]
+    #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// OAuth client secret (prefer GENESYSCLOUD_OAUTHCLIENT_SECRET: flags show in `ps`).
-    #[arg(long, global = true, value_name = "SECRET", hide_env_values = true)]
+    #[arg(long, value_name = "SECRET", hide_env_values = true)]
     pub client_secret: Option<String>,
     /// A profile of config.toml (or of the gc CLI's file).
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+}
+
+/// What the TUI opens at start.
+#[derive(Args, Debug, Default)]
+#[command(next_help_heading = "Opening")]
+pub struct TuiArgs {
     /// Open this conversation at start (an id or a Genesys URL holding one).
     #[arg(long, value_name = "ID")]
     pub conversation: Option<String>,
@@ -67,7 +86,46 @@ pub struct ConnectArgs {
     pub participant: Option<String>,
 }
 
+/// `--json`, on the headless commands that print.
+#[derive(Args, Debug, Default, Clone, Copy)]
+#[command(next_help_heading = "Output")]
+pub struct JsonArg {
+    /// Print stable, documented JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
 impl ConnectArgs {
+    /// These flags, each taken from `before` (the flags given before the
+    /// subcommand) when not given here.
+    #[must_use]
+    pub fn or(&self, before: &Self) -> Self {
+        Self {
+            sim: self.sim || before.sim,
+            region: self.region.clone().or_else(|| before.region.clone()),
+            client_id: self.client_id.clone().or_else(|| before.client_id.clone()),
+            client_secret: self
+                .client_secret
+                .clone()
+                .or_else(|| before.client_secret.clone()),
+            profile: self.profile.clone().or_else(|| before.profile.clone()),
+        }
+    }
+
+    /// The first flag given, as typed (for a message).
+    #[must_use]
+    pub fn first_given(&self) -> Option<&'static str> {
+        [
+            (self.sim, "--sim"),
+            (self.region.is_some(), "--region"),
+            (self.client_id.is_some(), "--client-id"),
+            (self.client_secret.is_some(), "--client-secret"),
+            (self.profile.is_some(), "--profile"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
+
     /// The flags the configuration resolver takes.
     #[must_use]
     pub fn flags(&self) -> crate::config::Flags {
@@ -88,7 +146,7 @@ pub enum Command {
     Get(GetArgs),
     /// Show the PATCH and PUT-style bodies of an edit, their diff, the
     /// predicted attributes after each, and lint findings; sends nothing.
-    Diff(EditArgs),
+    Diff(DiffArgs),
     /// Explain a request body before sending it (exit 1 on a predicted rejection).
     Lint(LintArgs),
     /// Decode an error answer pasted from anywhere: raw JSON, a log line, an SDK exception.
@@ -110,6 +168,26 @@ pub struct GetArgs {
     /// Show only this participant.
     #[arg(long, value_name = "ID")]
     pub participant: Option<String>,
+    /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
+}
+
+/// `gc-attrs diff`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The edit.
+    #[command(flatten)]
+    pub edit: EditArgs,
+    /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// The edit of `diff` and `send`: which participant, and what to change.
@@ -129,18 +207,8 @@ pub struct EditArgs {
     #[arg(long = "rename", value_name = "OLD=NEW")]
     pub rename: Vec<String>,
     /// The generic route, or the participant's media route.
-    #[arg(long, value_name = "ROUTE", value_enum, default_value_t = RouteArg::Generic)]
+    #[arg(long, value_name = "ROUTE", value_enum, default_value = "generic")]
     pub route: RouteArg,
-}
-
-/// `--route`: which participant-attribute route (§1.1).
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RouteArg {
-    /// `/api/v2/conversations/{id}/participants/{pid}/attributes`: every media.
-    Generic,
-    /// The route of the participant's first media that has one (calls,
-    /// callbacks, emails, messages; co-browse is deprecated).
-    Media,
 }
 
 /// `gc-attrs lint`.
@@ -157,6 +225,9 @@ pub struct LintArgs {
     /// The Content-Type header.
     #[arg(long, value_name = "TYPE", default_value = "application/json")]
     pub content_type: String,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// `gc-attrs explain`.
@@ -167,6 +238,9 @@ pub struct ExplainArgs {
     /// The HTTP status, when the text does not say it.
     #[arg(long, value_name = "CODE")]
     pub status: Option<u16>,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// `gc-attrs send`.
@@ -176,11 +250,23 @@ pub struct SendArgs {
     #[command(flatten)]
     pub edit: EditArgs,
     /// PATCH (the real route) or PUT (to see what the server answers).
-    #[arg(long, value_name = "VERB", default_value = "PATCH", value_parser = ["PATCH", "PUT", "patch", "put"])]
-    pub verb: String,
+    #[arg(
+        long,
+        value_name = "VERB",
+        value_enum,
+        ignore_case = true,
+        default_value = "PATCH"
+    )]
+    pub verb: VerbChoice,
     /// Write to a live org without asking.
     #[arg(long)]
     pub yes: bool,
+    /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// `gc-attrs export`.
@@ -190,8 +276,11 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub last: usize,
     /// curl command lines, or JSON.
-    #[arg(long, value_name = "FORMAT", value_parser = ["curl", "json"])]
-    pub format: String,
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub format: ExportFormat,
+    /// With --json, an error is printed as JSON too.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// Runs the command line on a fresh tokio runtime.
@@ -204,23 +293,99 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
         .enable_all()
         .build()
         .wrap_err("cannot start the async runtime")?;
-    let out = common::Output::new(cli.json);
-    let connect = &cli.connect;
-    let result = match &cli.command {
-        Some(Command::Sim(_)) | None => None,
-        Some(Command::Get(args)) => Some(runtime.block_on(get::run(args, connect, out))),
-        Some(Command::Diff(args)) => Some(runtime.block_on(diff::run(args, connect, out))),
-        Some(Command::Send(args)) => Some(runtime.block_on(send::run(args, connect, out))),
-        Some(Command::Lint(args)) => Some(lint::run(args, out)),
-        Some(Command::Explain(args)) => Some(explain::run(args, out)),
-        Some(Command::Export(args)) => Some(Ok(export::run(args, cli.json))),
+    let before = &cli.connect;
+    let json = |arg: JsonArg| cli.json || arg.json;
+    if let Some(misplaced) = misplaced(&cli) {
+        let out = common::Output::new(cli.json);
+        return Ok(common::finish(Err(CliError::usage(misplaced)), out));
+    }
+    let (result, out) = match &cli.command {
+        Some(Command::Sim(_)) | None => (None, common::Output::new(false)),
+        Some(Command::Get(args)) => {
+            let out = common::Output::new(json(args.output));
+            let connect = args.connect.or(before);
+            (Some(runtime.block_on(get::run(args, &connect, out))), out)
+        }
+        Some(Command::Diff(args)) => {
+            let out = common::Output::new(json(args.output));
+            let connect = args.connect.or(before);
+            let result = runtime.block_on(diff::run(&args.edit, &connect, out));
+            (Some(result), out)
+        }
+        Some(Command::Send(args)) => {
+            let out = common::Output::new(json(args.output));
+            let connect = args.connect.or(before);
+            (Some(runtime.block_on(send::run(args, &connect, out))), out)
+        }
+        Some(Command::Lint(args)) => {
+            let out = common::Output::new(json(args.output));
+            (Some(lint::run(args, out)), out)
+        }
+        Some(Command::Explain(args)) => {
+            let out = common::Output::new(json(args.output));
+            (Some(explain::run(args, out)), out)
+        }
+        Some(Command::Export(args)) => {
+            let json = json(args.output);
+            (Some(Ok(export::run(args, json))), common::Output::new(json))
+        }
     };
     if let Some(result) = result {
         return Ok(common::finish(result, out));
     }
     match cli.command {
         Some(Command::Sim(args)) => runtime.block_on(run_sim(args)).map(|()| 0),
-        _ => runtime.block_on(run_tui(&cli.connect)).map(|()| 0),
+        _ => runtime
+            .block_on(run_tui(&cli.connect, &cli.tui))
+            .map(|()| 0),
+    }
+}
+
+/// A flag given before a subcommand it does not apply to: what to do instead.
+fn misplaced(cli: &Cli) -> Option<String> {
+    let command = match &cli.command {
+        None | Some(Command::Get(_) | Command::Diff(_) | Command::Send(_)) => None,
+        Some(Command::Sim(_)) => Some("sim"),
+        Some(Command::Lint(_)) => Some("lint"),
+        Some(Command::Explain(_)) => Some("explain"),
+        Some(Command::Export(_)) => Some("export"),
+    };
+    let tui = match (&cli.tui.conversation, &cli.command) {
+        (Some(_), Some(_)) => Some("--conversation"),
+        _ => None,
+    };
+    if let (Some(flag), Some(name)) = (tui, cli.command.as_ref().map(Command::name)) {
+        return Some(format!(
+            "{flag} opens a conversation in the TUI and does not apply to `gc-attrs {name}`; \
+             give the conversation as the command's argument"
+        ));
+    }
+    let command = command?;
+    if let Some(flag) = cli.connect.first_given() {
+        return Some(format!(
+            "{flag} chooses a connection, and `gc-attrs {command}` does not connect anywhere: \
+             drop it (see gc-attrs {command} --help)"
+        ));
+    }
+    (cli.json && command == "sim").then(|| {
+        "--json does not apply to `gc-attrs sim`, which prints a banner and serves: drop it"
+            .to_owned()
+    })
+}
+
+impl Command {
+    /// The subcommand's name, as typed.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Get(_) => "get",
+            Self::Diff(_) => "diff",
+            Self::Lint(_) => "lint",
+            Self::Explain(_) => "explain",
+            Self::Send(_) => "send",
+            Self::Export(_) => "export",
+            Self::Sim(_) => "sim",
+        }
     }
 }
 
@@ -231,7 +396,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
 /// # Errors
 ///
 /// When the simulator cannot start or the terminal cannot be used.
-pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
+pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<()> {
     use crate::api::{Client, ClientConfig};
     use crate::app::{App, Mode};
     use crate::config::Connection;
@@ -281,11 +446,21 @@ pub async fn run_tui(args: &ConnectArgs) -> color_eyre::Result<()> {
         }
     };
     let mut app = App::new(mode, suggestions);
-    app.select_after_load.clone_from(&args.participant);
-    if !resolution.warnings.is_empty() {
-        app.notify(resolution.warnings.join("; "), true);
+    app.select_after_load.clone_from(&open.participant);
+    // `[keys]` is read whatever the connection; a bad remap keeps its default.
+    let (remaps, read_problems) = crate::config::load_keys(&crate::config::Paths::discover());
+    let (keymap, remap_problems) = crate::app::Keymap::with_remaps(&remaps);
+    app.keymap = keymap;
+    let mut warnings = resolution.warnings;
+    for problem in read_problems.into_iter().chain(remap_problems) {
+        if !warnings.contains(&problem) {
+            warnings.push(problem);
+        }
     }
-    let initial = match &args.conversation {
+    if !warnings.is_empty() {
+        app.notify(warnings.join("; "), true);
+    }
+    let initial = match &open.conversation {
         Some(text) => app.open(text),
         None => Vec::new(),
     };

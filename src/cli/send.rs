@@ -142,10 +142,7 @@ fn observed_text(observed: &Observation, out: Output) -> String {
 /// is never an error (its status decides the exit code).
 pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<u8, CliError> {
     let ops = edit::parse_ops(&args.edit)?;
-    let verb: Verb = args
-        .verb
-        .parse()
-        .map_err(|e: crate::genesys::routes::UnknownVerb| CliError::usage(e.to_string()))?;
+    let verb: Verb = args.verb.verb();
     let mut session = Session::connect(connect).await?;
     let prepared = edit::prepare(&mut session, &args.edit, &ops, verb).await?;
     if !prepared.edits.is_dirty() {

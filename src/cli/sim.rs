@@ -346,6 +346,6 @@ mod tests {
         ])
         .unwrap();
         assert!(cli.connect.flags().sim);
-        assert_eq!(cli.connect.participant.as_deref(), Some("p"));
+        assert_eq!(cli.tui.participant.as_deref(), Some("p"));
     }
 }

@@ -148,7 +148,7 @@ pub(super) fn parse(kind: FileKind, file: &FileText) -> Result<ProfileFile, Stri
 /// The text as a TOML table; on a syntax error, `PATH:LINE:COLUMN: …`. The
 /// toml crate's own `Display` is not used: it quotes the offending line, which
 /// may hold a secret. Its `message()` describes the fault without the text.
-fn parse_table(path: &Path, text: &str) -> Result<Table, String> {
+pub(super) fn parse_table(path: &Path, text: &str) -> Result<Table, String> {
     toml::from_str::<Table>(text).map_err(|err| {
         let mut at = path.display().to_string();
         if let Some(span) = err.span() {
@@ -184,9 +184,13 @@ fn parse_own(path: &Path, table: &Table) -> ProfileFile {
     };
     let shown = path.display();
     for (key, value) in table {
+        if key == "keys" {
+            // Key bindings: read by `config::keys`.
+            continue;
+        }
         if key != "profiles" {
             file.notes.push(format!(
-                "{shown}: unknown top-level key `{key}`; profiles go in [profiles.NAME] tables"
+                "{shown}: unknown top-level key `{key}`; profiles go in [profiles.NAME] tables, key bindings in [keys]"
             ));
             continue;
         }

@@ -38,13 +38,21 @@
 //! [profiles.staging]
 //! region = "mypurecloud.com"
 //! access_token = "…"       # a token obtained elsewhere; wins over the pair
+//!
+//! [keys]                     # remap the TUI's keys: action = key(s)
+//! send = "x"
+//! up = ["up", "w"]
 //! ```
+//!
+//! `[keys]` is read by [`keys`] (and [`load_keys`]) whatever the connection,
+//! also with `--sim`.
 //!
 //! [`resolve`] is pure: flags, an environment lookup and the files' text in,
 //! a [`Resolution`] out. [`load`] is the thin shell that reads the real
 //! environment and files.
 
 mod files;
+pub mod keys;
 mod resolve;
 
 pub use resolve::resolve;
@@ -278,6 +286,26 @@ pub fn load_with(flags: &Flags, paths: &Paths, env: &dyn Fn(&str) -> Option<Stri
     warnings.append(&mut resolution.warnings);
     resolution.warnings = warnings;
     resolution
+}
+
+/// The `[keys]` remaps of our `config.toml`, read from `paths`, and the
+/// problems met (each `PATH:LINE:COLUMN: …`). A missing file has none.
+#[must_use]
+pub fn load_keys(paths: &Paths) -> (Vec<crate::app::keymap::Remap>, Vec<String>) {
+    let Some(path) = &paths.config_file else {
+        return (Vec::new(), Vec::new());
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => keys::remaps(&FileText {
+            path: path.clone(),
+            text,
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
+        Err(err) => (
+            Vec::new(),
+            vec![format!("cannot read {}: {err}", path.display())],
+        ),
+    }
 }
 
 #[cfg(test)]

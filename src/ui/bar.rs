@@ -1,5 +1,5 @@
 //! The top bar (name, mode badge, conversation, spinner) and the footer (the
-//! keys of the focused pane, the status line).
+//! keys that act now, from the app's keymap, and the status line).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::text::{short_ids, truncate_spans, width};
-use super::{keys, theme};
+use super::theme;
 use crate::app::{App, Mode};
 
 fn spans_width(spans: &[Span<'_>]) -> usize {
@@ -113,13 +113,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     };
     let mut keys_line: Vec<Span<'static>> = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, action) in keys::footer(app) {
-        let cost = width(key) + 1 + width(action) + 2;
+    for shown in app.footer() {
+        let cost = width(&shown.keys) + 1 + width(shown.label) + 2;
         if used + cost > room {
             break;
         }
-        keys_line.push(Span::styled(key, theme::key()));
-        keys_line.push(Span::styled(format!(" {action}  "), theme::dim()));
+        keys_line.push(Span::styled(shown.keys, theme::key()));
+        keys_line.push(Span::styled(format!(" {}  ", shown.label), theme::dim()));
         used += cost;
     }
     if used == 1 {

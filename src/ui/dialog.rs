@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::form::shown_key;
 use super::text::{Break, short_id, short_path, truncate_spans, wrap};
-use super::{centered, overlay, prompt, theme};
+use super::{centered, key, overlay, prompt, theme};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Mode, RouteChoice, SendDialog, SendTarget, Workspace, planned_request};
 use crate::genesys::Verb;
 
@@ -63,7 +64,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &SendDialog) {
         })
         .title(Span::styled(" Send ", theme::title(true)))
         .title_bottom(
-            Line::styled(" ←→ verb · ↑↓ route · Esc cancel ", theme::dim()).right_aligned(),
+            Line::styled(
+                format!(
+                    " {} verb · {}{} route · {} cancel ",
+                    app.keymap
+                        .keys(Context::Dialog, Action::ToggleVerb)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<String>(),
+                    key(app, Context::Dialog, Action::Up),
+                    key(app, Context::Dialog, Action::Down),
+                    key(app, Context::Dialog, Action::Cancel),
+                ),
+                theme::dim(),
+            )
+            .right_aligned(),
         );
     let inner = overlay(frame, rect, block);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
@@ -81,20 +96,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &SendDialog) {
     if let (Some(row), Some(live_input)) = (field_row, live.then_some(&dialog.confirmation)) {
         let row = u16::try_from(row).unwrap_or(u16::MAX);
         if row < inner.height {
-            let x = inner.x + u16::try_from(CONFIRM.len()).unwrap_or(0);
+            let x = inner.x + u16::try_from(super::text::width(&confirm_text(app))).unwrap_or(0);
             let field = Rect::new(
                 x,
                 inner.y + row,
                 inner.width.saturating_sub(x - inner.x).min(12),
                 1,
             );
-            prompt::field(frame, field, live_input, "", !app.help);
+            prompt::field(frame, field, live_input, "", !app.help_open());
         }
     }
 }
 
 /// The prompt before the typed confirmation.
-const CONFIRM: &str = "Type yes and press Enter: ";
+fn confirm_text(app: &App) -> String {
+    format!(
+        "Type yes and press {}: ",
+        key(app, Context::Dialog, Action::Confirm)
+    )
+}
 
 /// The dialog's lines, and the row of the confirmation field (live only).
 fn content(
@@ -115,9 +135,9 @@ fn content(
     let mut confirm_row = None;
     match &app.mode {
         Mode::Simulator => out.push(Line::from(vec![
-            Span::styled("Enter", theme::key()),
+            Span::styled(key(app, Context::Dialog, Action::Confirm), theme::key()),
             Span::raw(" to send, "),
-            Span::styled("Esc", theme::key()),
+            Span::styled(key(app, Context::Dialog, Action::Cancel), theme::key()),
             Span::raw(" to cancel  "),
             Span::styled("(simulator: nothing real is written)", theme::dim()),
         ])),
@@ -128,7 +148,7 @@ fn content(
             };
             out.extend(live_warning(&org, dialog.verb, &changes, room));
             confirm_row = Some(out.len());
-            out.push(Line::from(vec![Span::styled(CONFIRM, danger())]));
+            out.push(Line::from(vec![Span::styled(confirm_text(app), danger())]));
         }
     }
     (out, confirm_row)

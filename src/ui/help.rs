@@ -1,4 +1,5 @@
-//! The help overlay: every key, grouped by pane. One binding a line when the
+//! The help overlay: every key, grouped by pane, as the app's keymap has
+//! them (so a remapped key shows here too). One binding a line when the
 //! screen is tall enough; otherwise each group's bindings flow as a
 //! paragraph, so that all of them fit at 80×24.
 
@@ -7,9 +8,10 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::keys::{Binding, HELP};
 use super::text::{Break, fit, width, wrap};
 use super::{overlay, theme};
+use crate::app::App;
+use crate::app::keymap::{Action, Context, HelpGroup, Shown};
 
 /// Narrowest column.
 const MIN_COLUMN: usize = 34;
@@ -17,12 +19,20 @@ const MIN_COLUMN: usize = 34;
 const GAP: usize = 2;
 
 /// Draws the overlay over the body.
-pub fn render(frame: &mut Frame, area: Rect) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let close: Vec<String> = app
+        .keymap
+        .keys(Context::Help, Action::Close)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::border(true))
         .title(Span::styled(" Keys ", theme::title(true)))
-        .title_bottom(Line::styled(" Esc ? F1 q close ", theme::dim()).right_aligned());
+        .title_bottom(
+            Line::styled(format!(" {} close ", close.join(" ")), theme::dim()).right_aligned(),
+        );
     let inner = overlay(frame, area, block).inner(Margin::new(1, 0));
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -31,14 +41,20 @@ pub fn render(frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     let columns = (room / MIN_COLUMN).clamp(1, 3);
     let column_w = (room - (columns - 1) * GAP) / columns;
-    let aligned_groups: Vec<Vec<Line<'static>>> = HELP
+    let groups = app.keymap.help();
+    let key_w = groups
         .iter()
-        .map(|(title, bindings)| aligned(title, bindings, column_w))
-        .collect();
-    let flowed_groups: Vec<Vec<Line<'static>>> = HELP
+        .flat_map(|g| g.entries.iter())
+        .map(|e| width(&e.keys))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let aligned_groups: Vec<Vec<Line<'static>>> = groups
         .iter()
-        .map(|(title, bindings)| flowed(title, bindings, column_w))
+        .map(|group| aligned(group, key_w, column_w))
         .collect();
+    let flowed_groups: Vec<Vec<Line<'static>>> =
+        groups.iter().map(|group| flowed(group, column_w)).collect();
     // The roomiest layout that fits: aligned, then flowing, then without
     // blank lines between groups.
     let fits = |laid: &Vec<Vec<Line<'static>>>| laid.iter().all(|c| c.len() <= height);
@@ -65,20 +81,14 @@ fn title(text: &str) -> Line<'static> {
 }
 
 /// One binding a line, keys aligned, long actions wrapped under themselves.
-fn aligned(name: &str, bindings: &[Binding], room: usize) -> Vec<Line<'static>> {
-    let key_w = HELP
-        .iter()
-        .flat_map(|(_, b)| b.iter())
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let mut out = vec![title(name)];
-    for (key, action) in bindings {
+/// `key_w` is the widest keys of every group, plus two.
+fn aligned(group: &HelpGroup, key_w: usize, room: usize) -> Vec<Line<'static>> {
+    let mut out = vec![title(group.title)];
+    for Shown { keys: key, label } in &group.entries {
         let first = [Span::styled(fit(&format!(" {key}"), key_w), theme::key())];
         let rest = [Span::raw(" ".repeat(key_w))];
         out.extend(wrap(
-            &[Span::raw(*action)],
+            &[Span::raw(*label)],
             room,
             &first,
             &rest,
@@ -90,18 +100,22 @@ fn aligned(name: &str, bindings: &[Binding], room: usize) -> Vec<Line<'static>> 
 
 /// Bindings flowing as a paragraph, split inside a binding only when one
 /// alone is wider than the column.
-fn flowed(name: &str, bindings: &[Binding], room: usize) -> Vec<Line<'static>> {
-    let mut out = vec![title(name)];
+fn flowed(group: &HelpGroup, room: usize) -> Vec<Line<'static>> {
+    let mut out = vec![title(group.title)];
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for (key, action) in bindings {
+    for Shown {
+        keys: key,
+        label: action,
+    } in &group.entries
+    {
         let cost = width(key) + 1 + width(action);
         if !line.is_empty() && used + 3 + cost > room {
             out.push(Line::from(std::mem::take(&mut line)));
         }
         if line.is_empty() && 1 + cost > room {
             let item = [
-                Span::styled(*key, theme::key()),
+                Span::styled(key.clone(), theme::key()),
                 Span::raw(format!(" {action}")),
             ];
             out.extend(wrap(
@@ -116,7 +130,7 @@ fn flowed(name: &str, bindings: &[Binding], room: usize) -> Vec<Line<'static>> {
         let sep = if line.is_empty() { " " } else { " · " };
         used = if line.is_empty() { 0 } else { used } + width(sep) + cost;
         line.push(Span::raw(sep));
-        line.push(Span::styled(*key, theme::key()));
+        line.push(Span::styled(key.clone(), theme::key()));
         line.push(Span::raw(format!(" {action}")));
     }
     if !line.is_empty() {

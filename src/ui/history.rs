@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Cell, Paragraph, Row, Table, TableState};
 
 use super::text::{short_id, short_path, truncate_middle};
-use super::{centered, overlay, theme};
+use super::{centered, key, overlay, theme};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Outcome};
 
 /// Draws the overlay over the body.
@@ -28,7 +29,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         ))
         .title_bottom(
             Line::styled(
-                " Enter open · r re-send · C copy curl · Esc close ",
+                format!(
+                    " {} open · {} re-send · {} copy curl · {} close ",
+                    key(app, Context::History, Action::Show),
+                    key(app, Context::History, Action::Resend),
+                    key(app, Context::History, Action::CopyCurl),
+                    key(app, Context::History, Action::Close),
+                ),
                 theme::dim(),
             )
             .right_aligned(),

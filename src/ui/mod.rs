@@ -14,7 +14,6 @@ mod findings;
 mod form;
 mod help;
 mod history;
-mod keys;
 mod payload;
 mod picker;
 mod prompt;
@@ -32,7 +31,8 @@ use ratatui::widgets::{
     Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use crate::app::{App, Focus, Workspace};
+use crate::app::keymap::{Action, Context};
+use crate::app::{App, Focus, Overlay, Workspace};
 
 /// The smallest screen the layout is drawn on.
 pub const MIN_WIDTH: u16 = 60;
@@ -56,17 +56,12 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     bar::footer(frame, foot, app);
 
-    if let Some(prompt) = &app.prompt {
-        prompt::render(frame, body, app, prompt);
-    }
-    if let Some(dialog) = &app.dialog {
-        dialog::render(frame, body, app, dialog);
-    }
-    if let Some(selected) = app.history_open {
-        history::render(frame, body, app, selected);
-    }
-    if app.help {
-        help::render(frame, body);
+    match &app.overlay {
+        Some(Overlay::Prompt(prompt)) => prompt::render(frame, body, app, prompt),
+        Some(Overlay::Dialog(dialog)) => dialog::render(frame, body, app, dialog),
+        Some(Overlay::History { selected }) => history::render(frame, body, app, *selected),
+        Some(Overlay::Help) => help::render(frame, body, app),
+        None => {}
     }
 }
 
@@ -145,6 +140,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     let y = area.y + (area.height - height) / 2;
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center);
     frame.render_widget(paragraph, Rect::new(area.x, y, area.width, height));
+}
+
+/// The key the app's keymap gives `action` in `context`, for a hint.
+fn key(app: &App, context: Context, action: Action) -> String {
+    app.keymap.first(context, action)
 }
 
 /// A bordered pane block with a title, accented when focused.

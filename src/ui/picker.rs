@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::text::truncate;
-use super::{pane_block, prompt, theme, title_span};
+use super::{key, pane_block, prompt, theme, title_span};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Mode, extract_id};
 
 /// Draws the picker in the body area.
@@ -45,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let placeholder = "e.g. 6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14, or a URL from Genesys Cloud";
     // Only the topmost layer owns the terminal cursor: help may cover the picker.
-    prompt::field(frame, input, &app.picker, placeholder, !app.help);
+    prompt::field(frame, input, &app.picker, placeholder, !app.help_open());
 
     let source = match app.mode {
         Mode::Simulator => "Recent conversations (from the history), then the simulator's fixtures",
@@ -77,11 +78,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_stateful_widget(list, list_area, &mut state);
     }
 
+    let context = app.contexts().last().copied().unwrap_or(Context::Start);
+    let load = key(app, context, Action::Load);
     let hint = if typed.is_empty() {
         vec![
-            Span::styled("Enter", theme::key()),
+            Span::styled(load.clone(), theme::key()),
             Span::styled(" opens the selected conversation; ", theme::dim()),
-            Span::styled("↑↓", theme::key()),
+            Span::styled(
+                format!(
+                    "{}{}",
+                    key(app, context, Action::Up),
+                    key(app, context, Action::Down)
+                ),
+                theme::key(),
+            ),
             Span::styled(
                 " choose; or type or paste an id or a Genesys URL.",
                 theme::dim(),
@@ -90,7 +100,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         match extract_id(typed) {
             Some(id) => vec![
-                Span::styled("Enter", theme::key()),
+                Span::styled(load, theme::key()),
                 Span::styled(" opens ", theme::dim()),
                 Span::styled(id, theme::bold()),
             ],

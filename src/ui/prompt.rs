@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::text::{truncate, visible, width};
-use super::{centered, overlay, theme};
+use super::{centered, key, overlay, theme};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Editing, Prompt, TextInput};
 
 /// Draws a one-line field in `area` (one row), with the cursor shown as a
@@ -84,9 +85,11 @@ fn title(prompt: &Prompt) -> String {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let width = area.width.saturating_sub(4).min(72);
     let rect = centered(area, width, 5);
+    let save = key(app, Context::Prompt, Action::Save);
+    let cancel = key(app, Context::Prompt, Action::Cancel);
     let hint = match prompt.editing {
-        Editing::NewKey => " Enter next: the value · Esc cancel ",
-        _ => " Enter save · Esc cancel ",
+        Editing::NewKey => format!(" {save} next: the value · {cancel} cancel "),
+        _ => format!(" {save} save · {cancel} cancel "),
     };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)

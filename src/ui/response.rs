@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 
 use super::payload::section;
 use super::text::{Break, prose, visible, wrap};
-use super::{bar, diffview, pane_block, scrolled, theme};
+use super::{bar, diffview, key, pane_block, scrolled, theme};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Observed, Outcome, ResponseView};
 use crate::lint::explain::ExplainedError;
 use crate::usecase::Observation;
@@ -67,7 +68,11 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
         let what = if flight.cancelling {
             "cancelling…".to_owned()
         } else {
-            format!("{} · Esc cancels", flight.label)
+            format!(
+                "{} · {} cancels",
+                flight.label,
+                key(app, Context::Request, Action::CancelRequest)
+            )
         };
         out.extend(wrap(
             &[
@@ -88,9 +93,14 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
         if app.in_flight.is_none() {
             out.push(Line::styled("Nothing sent yet.", theme::bold()));
             out.extend(prose(
-                "Press s to open the send dialog: choose PATCH or PUT and a route, then Enter. \
-                 The answer shows here with its errors decoded, the correlation id and the rate \
-                 limit; after a 2xx the participant is re-read to show what really changed.",
+                &format!(
+                    "Press {} to open the send dialog: choose PATCH or PUT and a route, then {}. \
+                     The answer shows here with its errors decoded, the correlation id and the \
+                     rate limit; after a 2xx the participant is re-read to show what really \
+                     changed.",
+                    key(app, Context::Global, Action::Send),
+                    key(app, Context::Dialog, Action::Confirm),
+                ),
                 theme::dim(),
                 room,
                 0,

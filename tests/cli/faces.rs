@@ -84,7 +84,7 @@ fn select_row(app: &mut App, name: &str) {
 
 /// Replaces the text of the open prompt.
 fn retype(app: &mut App, text: &str) {
-    let old = app.prompt.as_ref().unwrap().input.text().chars().count();
+    let old = app.prompt().unwrap().input.text().chars().count();
     for _ in 0..old {
         key(app, Key::plain(KeyCode::Backspace));
     }
@@ -148,7 +148,7 @@ fn tui(case: &Case) -> App {
         }
     }
     assert!(
-        app.prompt.is_none(),
+        app.prompt().is_none(),
         "{}: every prompt is closed",
         case.name
     );

@@ -16,3 +16,4 @@ mod lint;
 mod secrets;
 mod send;
 mod support;
+mod usage;

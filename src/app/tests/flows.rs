@@ -37,7 +37,7 @@ fn the_picker_loads_a_typed_id_a_url_or_a_suggestion() {
     assert!(app.status.as_ref().unwrap().error);
     // Letters type in the picker: q and ? are text here.
     typed(&mut app, "q?");
-    assert!(app.picker.text().ends_with("q?") && !app.help && !app.quitting);
+    assert!(app.picker.text().ends_with("q?") && !app.help_open() && !app.quitting);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn the_form_adds_edits_renames_deletes_and_reverts() {
     keys(&mut app, &[enter()]);
     typed(&mut app, "18:00-20:00 sq?");
     keys(&mut app, &[enter()]);
-    assert!(app.prompt.is_none() && app.dialog.is_none() && !app.help);
+    assert!(app.prompt().is_none() && app.dialog().is_none() && !app.help_open());
     let plan = workspace(&app).derived.plan.clone();
     assert_eq!(
         plan.patch.get("callbackWindow").map(String::as_str),
@@ -179,12 +179,12 @@ fn lint_findings_land_on_the_rows_and_put_is_flagged() {
 fn help_opens_anywhere_and_ctrl_c_always_quits() {
     let mut app = App::new(Mode::Simulator, Vec::new());
     keys(&mut app, &[Key::plain(KeyCode::F(1))]);
-    assert!(app.help);
+    assert!(app.help_open());
     keys(&mut app, &[Key::char('x'), Key::plain(KeyCode::Esc)]);
-    assert!(!app.help);
+    assert!(!app.help_open());
     let mut app = loaded(Mode::Simulator);
     keys(&mut app, &[Key::char('?')]);
-    assert!(app.help);
+    assert!(app.help_open());
     let mut app = loaded(Mode::Simulator);
     keys(&mut app, &[Key::char('a')]);
     assert_eq!(

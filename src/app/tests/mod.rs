@@ -3,6 +3,7 @@
 //! and `sending` (dialog, answers, re-reads, history, secure attributes).
 
 mod flows;
+mod keymap;
 mod sending;
 
 pub(super) use std::time::Duration;

@@ -12,7 +12,7 @@ fn send_on_the_simulator_takes_one_key_and_esc_cancels() {
     typed(&mut app, "resolved");
     keys(&mut app, &[enter()]);
     keys(&mut app, &[Key::char('s')]);
-    assert!(app.dialog.is_some());
+    assert!(app.dialog().is_some());
     let effects = keys(&mut app, &[enter()]);
     let [Effect::Send(request)] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -45,7 +45,7 @@ fn the_dialog_switches_verb_and_route() {
             Key::plain(KeyCode::Down),
         ],
     );
-    let dialog = app.dialog.clone().unwrap();
+    let dialog = app.dialog().cloned().unwrap();
     assert_eq!(dialog.verb, Verb::Put);
     assert_eq!(
         dialog.route,
@@ -66,7 +66,7 @@ fn the_dialog_switches_verb_and_route() {
         "PUT carries the whole map"
     );
     keys(&mut app, &[Key::plain(KeyCode::Esc)]);
-    assert!(app.dialog.is_none());
+    assert!(app.dialog().is_none());
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn history_opens_copies_curl_and_resends() {
         exchange: None,
     });
     keys(&mut app, &[Key::char('H')]);
-    assert_eq!(app.history_open, Some(0));
+    assert_eq!(app.history_selected(), Some(0));
     let effects = keys(&mut app, &[Key::char('C')]);
     let [Effect::Copy(curl)] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -270,7 +270,7 @@ fn history_opens_copies_curl_and_resends() {
         &[Key::char('H'), Key::plain(KeyCode::Up), enter()],
     );
     assert_eq!(app.focus, Focus::Response);
-    assert!(app.history_open.is_none());
+    assert!(app.history_selected().is_none());
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn secure_attributes_are_a_second_target_with_a_real_put() {
         "PUT is real here"
     );
     keys(&mut app, &[Key::char('s'), Key::plain(KeyCode::Right)]);
-    let request = planned_request(&app, app.dialog.as_ref().unwrap()).unwrap();
+    let request = planned_request(&app, app.dialog().unwrap()).unwrap();
     assert!(request.path.ends_with("/secureattributes"));
     let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
     assert_eq!(body, json!({"attributes": {"pin": "1234"}, "version": 3}));

@@ -27,7 +27,7 @@ fn form_while_editing_a_value() {
         &[Key::char('e'), code(KeyCode::Left), code(KeyCode::Left)],
     );
     typed(&mut app, "様");
-    assert!(app.prompt.is_some());
+    assert!(app.prompt().is_some());
     assert_snapshot!(draw(&app, 100, 30));
 }
 
@@ -99,7 +99,7 @@ fn history_of_this_run() {
 fn help_lists_keys_by_pane() {
     let mut app = loaded(Mode::Simulator);
     press(&mut app, &[Key::char('?')]);
-    assert!(app.help);
+    assert!(app.help_open());
     assert_snapshot!(draw(&app, 100, 30));
 }
 

@@ -1,0 +1,335 @@
+//! The default bindings, one row per action and context, in the order the
+//! help overlay lists them; rows of one context with the same label show as
+//! one entry (`↑/↓ select`).
+
+use super::{Action, Context};
+use crate::app::{Key, KeyCode};
+
+/// One binding.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Where it applies.
+    pub context: Context,
+    /// What it does.
+    pub action: Action,
+    /// Its default keys, the first one shown in the footer.
+    pub keys: &'static [Key],
+    /// The footer's word for it.
+    pub label: &'static str,
+    /// The help overlay's words for it; empty: not listed there (another
+    /// group lists it).
+    pub help: &'static str,
+    /// Where the footer offers it: lower first, 0 not at all. The footer
+    /// drops entries from the end when the line is full.
+    pub footer: u8,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+const fn c(ch: char) -> Key {
+    Key::char(ch)
+}
+
+const UP: Key = k(KeyCode::Up);
+const DOWN: Key = k(KeyCode::Down);
+const LEFT: Key = k(KeyCode::Left);
+const RIGHT: Key = k(KeyCode::Right);
+const ENTER: Key = k(KeyCode::Enter);
+const ESC: Key = k(KeyCode::Esc);
+const TAB: Key = k(KeyCode::Tab);
+const BACKTAB: Key = k(KeyCode::BackTab);
+const F1: Key = k(KeyCode::F(1));
+
+const fn row(
+    context: Context,
+    action: Action,
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    footer: u8,
+) -> Row {
+    Row {
+        context,
+        action,
+        keys,
+        label,
+        help,
+        footer,
+    }
+}
+
+use Action as A;
+use Context as X;
+
+/// Every default binding. Ctrl-C (always quits) and the text fields' own
+/// editing keys ([`TEXT_EDITING`]) are not in it: they cannot be remapped.
+pub const TABLE: &[Row] = &[
+    // Global: in every workspace pane.
+    row(X::Global, A::Help, &[F1, c('?')], "help", "help", 9),
+    row(
+        X::Global,
+        A::NextPane,
+        &[TAB],
+        "pane",
+        "next / previous pane",
+        8,
+    ),
+    row(
+        X::Global,
+        A::PreviousPane,
+        &[BACKTAB],
+        "pane",
+        "next / previous pane",
+        0,
+    ),
+    row(X::Global, A::Send, &[c('s')], "send", "send…", 5),
+    row(X::Global, A::History, &[c('H')], "history", "history", 7),
+    row(
+        X::Global,
+        A::DiffLayout,
+        &[c('v')],
+        "diff layout",
+        "diff layout",
+        0,
+    ),
+    row(
+        X::Global,
+        A::OpenPicker,
+        &[c('o')],
+        "open",
+        "open a conversation",
+        10,
+    ),
+    row(X::Global, A::Reload, &[c('R')], "reload", "reload", 0),
+    row(
+        X::Global,
+        A::SecureAttributes,
+        &[c('S')],
+        "secure attrs",
+        "secure attributes (PUT + PATCH)",
+        10,
+    ),
+    row(
+        X::Global,
+        A::ParticipantAttributes,
+        &[c('P')],
+        "participant attrs",
+        "participant attributes",
+        0,
+    ),
+    row(
+        X::Request,
+        A::CancelRequest,
+        &[ESC],
+        "cancel request",
+        "cancel a request in flight",
+        1,
+    ),
+    // The picker over an open conversation, then with none.
+    row(X::Picker, A::Up, &[UP], "choose", "choose", 3),
+    row(X::Picker, A::Down, &[DOWN], "choose", "choose", 3),
+    row(X::Picker, A::Load, &[ENTER], "open", "open", 2),
+    row(
+        X::Picker,
+        A::Back,
+        &[ESC],
+        "back",
+        "back to the conversation",
+        4,
+    ),
+    row(
+        X::Picker,
+        A::NextPane,
+        &[TAB],
+        "back",
+        "back to the conversation",
+        0,
+    ),
+    // Listed once, with Global's Shift-Tab.
+    row(X::Picker, A::PreviousPane, &[BACKTAB], "back", "", 0),
+    row(X::Picker, A::Help, &[F1], "help", "", 5),
+    row(X::Start, A::Up, &[UP], "choose", "choose", 3),
+    row(X::Start, A::Down, &[DOWN], "choose", "choose", 3),
+    row(X::Start, A::Load, &[ENTER], "open", "open", 2),
+    row(X::Start, A::Help, &[F1], "help", "", 4),
+    row(
+        X::Start,
+        A::Quit,
+        &[ESC],
+        "quit",
+        "quit, if none is open",
+        5,
+    ),
+    // Participants.
+    row(X::Participants, A::Up, &[UP, c('k')], "select", "select", 2),
+    row(
+        X::Participants,
+        A::Down,
+        &[DOWN, c('j')],
+        "select",
+        "select",
+        2,
+    ),
+    row(
+        X::Participants,
+        A::Forward,
+        &[ENTER, RIGHT, c('l')],
+        "attributes",
+        "its attributes",
+        2,
+    ),
+    row(
+        X::Participants,
+        A::Back,
+        &[ESC, c('q')],
+        "picker",
+        "picker",
+        0,
+    ),
+    // The attribute form.
+    row(X::Form, A::Up, &[UP, c('k')], "select", "select", 0),
+    row(X::Form, A::Down, &[DOWN, c('j')], "select", "select", 0),
+    row(X::Form, A::Add, &[c('a')], "add", "add", 2),
+    row(X::Form, A::Edit, &[c('e'), ENTER], "edit", "edit value", 2),
+    row(X::Form, A::Rename, &[c('r')], "rename", "rename key", 2),
+    row(
+        X::Form,
+        A::Delete,
+        &[c('d'), k(KeyCode::Delete)],
+        "delete",
+        "delete",
+        2,
+    ),
+    row(
+        X::Form,
+        A::Revert,
+        &[c('u')],
+        "revert",
+        "revert row / all",
+        2,
+    ),
+    row(
+        X::Form,
+        A::RevertAll,
+        &[c('U')],
+        "revert all",
+        "revert row / all",
+        0,
+    ),
+    row(
+        X::Form,
+        A::Forward,
+        &[RIGHT, c('l')],
+        "payload",
+        "payload",
+        0,
+    ),
+    row(
+        X::Form,
+        A::Back,
+        &[ESC, LEFT, c('h'), c('q')],
+        "participants",
+        "participants",
+        0,
+    ),
+    // The payload and response panes.
+    row(X::Panes, A::Up, &[UP, c('k')], "scroll", "scroll", 2),
+    row(X::Panes, A::Down, &[DOWN, c('j')], "scroll", "scroll", 2),
+    row(
+        X::Panes,
+        A::PageUp,
+        &[k(KeyCode::PageUp)],
+        "page",
+        "page",
+        6,
+    ),
+    row(
+        X::Panes,
+        A::PageDown,
+        &[k(KeyCode::PageDown)],
+        "page",
+        "page",
+        6,
+    ),
+    row(X::Panes, A::Top, &[k(KeyCode::Home)], "top", "top", 0),
+    row(
+        X::Panes,
+        A::CopyCorrelation,
+        &[c('c')],
+        "copy id",
+        "copy correlation id",
+        2,
+    ),
+    row(X::Panes, A::CopyCurl, &[c('C')], "curl", "copy curl", 2),
+    row(
+        X::Panes,
+        A::Back,
+        &[ESC, LEFT, c('h'), c('q')],
+        "form",
+        "form",
+        0,
+    ),
+    // The send dialog.
+    row(
+        X::Dialog,
+        A::ToggleVerb,
+        &[LEFT, RIGHT],
+        "verb",
+        "PATCH / PUT",
+        4,
+    ),
+    row(X::Dialog, A::Up, &[UP], "route", "route", 5),
+    row(X::Dialog, A::Down, &[DOWN], "route", "route", 5),
+    row(
+        X::Dialog,
+        A::Confirm,
+        &[ENTER],
+        "send",
+        "send (live: type yes first)",
+        2,
+    ),
+    row(X::Dialog, A::Cancel, &[ESC], "cancel", "cancel", 3),
+    // The history.
+    row(X::History, A::Up, &[UP, c('k')], "select", "select", 6),
+    row(X::History, A::Down, &[DOWN, c('j')], "select", "select", 6),
+    row(X::History, A::Show, &[ENTER], "open", "open", 2),
+    row(X::History, A::Resend, &[c('r')], "re-send", "re-send", 3),
+    row(
+        X::History,
+        A::CopyCurl,
+        &[c('C')],
+        "copy curl",
+        "copy curl",
+        4,
+    ),
+    row(
+        X::History,
+        A::Close,
+        &[ESC, c('q'), c('H')],
+        "close",
+        "close",
+        5,
+    ),
+    // The help overlay (its title lists the keys).
+    row(
+        X::Help,
+        A::Close,
+        &[ESC, c('?'), F1, c('q')],
+        "close help",
+        "",
+        2,
+    ),
+    // The text prompt.
+    row(X::Prompt, A::Save, &[ENTER], "save", "save", 2),
+    row(X::Prompt, A::Cancel, &[ESC], "cancel", "cancel", 3),
+];
+
+/// The keys every text field handles itself (not remappable), for the help
+/// and the footer of the prompt.
+pub const TEXT_EDITING: &[(&str, &str)] = &[
+    ("← → Home End", "move"),
+    ("Ctrl-A Ctrl-E", "start / end"),
+    ("Ctrl-U", "delete to start"),
+];
