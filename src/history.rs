@@ -284,6 +284,50 @@ impl History {
     }
 }
 
+/// Records exchanges in the history: the one way both faces do it. The
+/// history is opened on the first exchange; a failure (no data directory, a
+/// full disk) is given back once, for the face to show, and never stops it.
+pub struct Recorder {
+    source: &'static str,
+    history: Option<Result<History, String>>,
+    warned: bool,
+}
+
+impl Recorder {
+    /// A recorder on the default history, for `source` (`tui`, `cli`).
+    #[must_use]
+    pub fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            history: None,
+            warned: false,
+        }
+    }
+
+    /// A recorder on a history already opened, or that failed to open.
+    #[must_use]
+    pub fn with(source: &'static str, history: Result<History, HistoryError>) -> Self {
+        Self {
+            source,
+            history: Some(history.map_err(|e| e.to_string())),
+            warned: false,
+        }
+    }
+
+    /// Appends the exchange, redacted; the first failure comes back, later
+    /// ones do not.
+    pub fn record(&mut self, exchange: &Exchange) -> Option<String> {
+        let history = self
+            .history
+            .get_or_insert_with(|| History::open_default().map_err(|e| e.to_string()));
+        let failure = match history {
+            Ok(history) => history.append(self.source, exchange).err()?.to_string(),
+            Err(message) => message.clone(),
+        };
+        (!std::mem::replace(&mut self.warned, true)).then_some(failure)
+    }
+}
+
 /// The conversation ids of these entries' URLs, newest first (the entries
 /// are oldest first, as [`History::last`] gives them), each once, at most
 /// `max`, lowercase.

@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
 use crate::app::{App, Effect, Key, KeyCode, Msg};
-use crate::history::{History, HistoryError};
+use crate::history::Recorder;
 
 /// How often the spinner turns while a request is in flight.
 const TICK: Duration = Duration::from_millis(120);
@@ -61,7 +61,7 @@ async fn event_loop(
     let mut tick = tokio::time::interval(TICK);
     let mut runner = Runner {
         client,
-        recorder: Recorder::open(tx.clone()),
+        recorder: Writer::open(tx.clone()),
         tx,
         cancel: CancellationToken::new(),
     };
@@ -112,34 +112,28 @@ async fn event_loop(
     Ok(())
 }
 
-/// Appends exchanges ([`Effect::Record`]) to the history file, from a thread
-/// of its own so that a slow disk never stalls drawing. A failure comes back
-/// as [`Msg::HistoryFailed`] (the app shows it once) and never stops the TUI.
-struct Recorder {
+/// Appends exchanges ([`Effect::Record`]) to the history file through the
+/// shared [`Recorder`], from a thread of its own so that a slow disk never
+/// stalls drawing. A failure comes back as [`Msg::HistoryFailed`] (once) and
+/// never stops the TUI.
+struct Writer {
     writer: Option<(
         std::sync::mpsc::Sender<Exchange>,
         std::thread::JoinHandle<()>,
     )>,
 }
 
-impl Recorder {
+impl Writer {
     fn open(tx: mpsc::UnboundedSender<Msg>) -> Self {
-        Self::with(History::open_default(), tx)
+        Self::with(Recorder::new("tui"), tx)
     }
 
-    fn with(history: Result<History, HistoryError>, tx: mpsc::UnboundedSender<Msg>) -> Self {
-        let history = match history {
-            Ok(history) => history,
-            Err(error) => {
-                let _ = tx.send(Msg::HistoryFailed(error.to_string()));
-                return Self { writer: None };
-            }
-        };
+    fn with(mut recorder: Recorder, tx: mpsc::UnboundedSender<Msg>) -> Self {
         let (writer, rx) = std::sync::mpsc::channel::<Exchange>();
         let handle = std::thread::spawn(move || {
             for exchange in rx {
-                if let Err(error) = history.append("tui", &exchange) {
-                    let _ = tx.send(Msg::HistoryFailed(error.to_string()));
+                if let Some(error) = recorder.record(&exchange) {
+                    let _ = tx.send(Msg::HistoryFailed(error));
                 }
             }
         });
@@ -169,7 +163,7 @@ const CANCELLED: &str = "cancelled";
 /// Runs effects as tasks that post their result as a message.
 struct Runner {
     client: Arc<Client>,
-    recorder: Recorder,
+    recorder: Writer,
     tx: mpsc::UnboundedSender<Msg>,
     cancel: CancellationToken,
 }
@@ -315,21 +309,22 @@ fn translate(event: &Event) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::history::{History, HistoryError};
 
     fn exchange(url: &str) -> Exchange {
         Exchange::new("GET", url, crate::api::Outcome::answer(200))
     }
 
     #[test]
-    fn the_recorder_appends_each_exchange_it_is_given() {
+    fn the_writer_appends_each_exchange_it_is_given() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::open(dir.path()).unwrap();
         let (tx, mut rx) = mpsc::unbounded_channel();
-        let mut recorder = Recorder::with(Ok(history.clone()), tx);
+        let mut writer = Writer::with(Recorder::with("tui", Ok(history.clone())), tx);
         for url in ["https://x/1", "https://x/2", "https://x/3"] {
-            recorder.record(exchange(url));
+            writer.record(exchange(url));
         }
-        recorder.finish();
+        writer.finish();
         let (entries, _) = history.last(10).unwrap();
         let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
         assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
@@ -338,13 +333,16 @@ mod tests {
     }
 
     #[test]
-    fn a_history_that_cannot_open_is_reported_as_a_message() {
+    fn a_history_that_cannot_open_is_reported_once_as_a_message() {
         let (tx, mut rx) = mpsc::unbounded_channel();
-        let recorder = Recorder::with(Err(HistoryError::NoDataDir), tx);
-        recorder.record(exchange("https://x/1"));
+        let mut writer = Writer::with(Recorder::with("tui", Err(HistoryError::NoDataDir)), tx);
+        writer.record(exchange("https://x/1"));
+        writer.record(exchange("https://x/2"));
+        writer.finish();
         let Ok(Msg::HistoryFailed(text)) = rx.try_recv() else {
             panic!("the failure comes back as a message");
         };
         assert!(!text.is_empty());
+        assert!(rx.try_recv().is_err(), "once");
     }
 }

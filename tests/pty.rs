@@ -104,10 +104,12 @@ fn open_edit_send_and_see_the_202_and_the_observed_change() {
     };
 
     screen.wait_for("SIMULATOR");
-    screen.wait_for(CALL);
+    // The id is on screen while the load is in flight too: wait for its end.
+    screen.wait_for("loaded conversation");
     // Participants focused: Enter goes to the attribute form; edit the first value.
     screen.send(b"\r");
     screen.send(b"e");
+    screen.wait_for("Value of `accountNumber`");
     screen.send(&[0x15]); // Ctrl-U clears the field
     screen.type_text("pty-e2e-value");
     screen.send(b"\r");

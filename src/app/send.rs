@@ -278,6 +278,7 @@ pub(super) fn reread(
     exchange: Option<Exchange>,
 ) -> Vec<Effect> {
     let mut effects = app.record(exchange);
+    let reload = app.keymap.first(Context::Global, Action::Reload);
     let Some(view) = app.response.as_mut() else {
         return effects;
     };
@@ -313,7 +314,7 @@ pub(super) fn reread(
     if compare.edited != workspace.edits.edited() {
         // Edits made while the re-read ran are the user's: keep them.
         app.set_status(
-            "the server's state is read; your newer edits are kept (R reloads it)",
+            format!("the server's state is read; your newer edits are kept ({reload} reloads it)"),
             false,
         );
         return effects;

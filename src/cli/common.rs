@@ -27,7 +27,7 @@ use crate::api::{
 };
 use crate::config::Connection;
 use crate::genesys::{Conversation, Participant, Target};
-use crate::history::History;
+use crate::history::Recorder;
 use crate::lint::explain::{Explanation, explain};
 use crate::sim::{self, RunningSim, SimConfig};
 
@@ -181,8 +181,7 @@ pub struct Session {
     pub live: Option<String>,
     /// Keeps the embedded simulator serving until the command ends.
     _simulator: Option<RunningSim>,
-    history: Option<History>,
-    history_warned: bool,
+    history: Recorder,
 }
 
 impl Session {
@@ -225,8 +224,7 @@ impl Session {
             client,
             live,
             _simulator: simulator,
-            history: None,
-            history_warned: false,
+            history: Recorder::new("cli"),
         };
         if login {
             let result = session.client.login().await;
@@ -238,25 +236,8 @@ impl Session {
 
     /// Appends an exchange to the history; a failure is a warning, once.
     pub fn record(&mut self, exchange: &Exchange) {
-        if exchange.method.is_empty() {
-            return; // nothing was sent
-        }
-        if self.history.is_none() && !self.history_warned {
-            match History::open_default() {
-                Ok(history) => self.history = Some(history),
-                Err(e) => {
-                    self.history_warned = true;
-                    eprintln!("warning: not recorded in the history: {e}");
-                }
-            }
-        }
-        if let Some(history) = &self.history {
-            if let Err(e) = history.append("cli", exchange) {
-                if !self.history_warned {
-                    self.history_warned = true;
-                    eprintln!("warning: not recorded in the history: {e}");
-                }
-            }
+        if let Some(error) = self.history.record(exchange) {
+            eprintln!("warning: not recorded in the history: {error}");
         }
     }
 

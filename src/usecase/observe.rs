@@ -110,7 +110,7 @@ impl Observation {
             Self::Differs { .. } => format!("changed, but NOT as predicted, after {reads}"),
             Self::NotVisibleYet { .. } => format!(
                 "no change visible yet after {reads}: a 202 is asynchronous and the delay is \
-                 undocumented (§6 8); re-read later (R in the TUI, gc-attrs get)"
+                 undocumented (§6 8); read it again later (reload the conversation, or gc-attrs get)"
             ),
         }
     }

@@ -303,3 +303,28 @@ fn leaving_secure_attributes_keeps_unsent_secure_edits() {
     assert_eq!(workspace(&app).target, SendTarget::SecureAttributes);
     assert!(app.status.as_ref().unwrap().error);
 }
+
+#[test]
+fn the_participant_asked_for_is_selected_when_the_load_lands() {
+    let agent = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+    let mut app = App::new(Mode::Simulator, vec![id()]);
+    app.select_after_load = Some(agent.to_owned());
+    let exchange = exchange(200, "{}");
+    let effects = app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: Some(exchange.clone()),
+    });
+    assert_eq!(
+        effects,
+        [Effect::Record(Box::new(exchange))],
+        "the read is recorded"
+    );
+    let selected = workspace(&app).selected().and_then(|p| p.id.clone());
+    assert_eq!(selected.as_deref(), Some(agent));
+    assert_eq!(app.focus, Focus::Attributes);
+    assert!(
+        app.select_after_load.is_none(),
+        "only the first load selects"
+    );
+}
