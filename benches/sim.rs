@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gc_attrs::genesys::{Route, RouteKind, Verb};
 use gc_attrs::sim::{self, SimConfig};
 use tokio::runtime::Runtime;
 
@@ -71,8 +72,10 @@ async fn simulator() -> (sim::RunningSim, Target) {
         .to_owned();
     let conversation: serde_json::Value = reqwest::Client::new()
         .get(format!(
-            "{base}/api/v2/conversations/{}",
-            running.conversation_ids()[0]
+            "{base}{}",
+            Route::lookup(RouteKind::Conversation, Verb::Get, None)
+                .expect("the conversation read is in the table")
+                .path(&running.conversation_ids()[0], "")
         ))
         .bearer_auth(&token)
         .send()
@@ -86,7 +89,8 @@ async fn simulator() -> (sim::RunningSim, Target) {
         .as_str()
         .expect("participant")
         .to_owned();
-    let url = format!("{base}/api/v2/conversations/{cid}/participants/{pid}/attributes");
+    let route = Route::attributes_for(None).expect("the generic attribute route");
+    let url = format!("{base}{}", route.path(&cid, &pid));
     (running, Target { url, token })
 }
 

@@ -23,7 +23,8 @@
 //!   data types (never its `Client`), no impure crate, and does no I/O.
 //! - [`ui`] (rendering, a pure function of the app) names `app`, the pure
 //!   core and ratatui; never `api`, `sim`, `config`, `history`, crossterm or
-//!   tokio, and does no I/O.
+//!   tokio, and does no I/O. The `api` data it shows (an `Exchange`, its
+//!   `Outcome`) reaches it through `app`, which re-exports data types only.
 //! - [`tui`] (the terminal and the effects) names `api`, `app`, `history` and
 //!   `ui`; [`cli`] may name every module. Only `cli` names `tui`, and no
 //!   module names `cli`.

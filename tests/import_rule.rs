@@ -177,19 +177,48 @@ fn files_of(module: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The code of a file: up to its first `#[cfg(test)]`, without comments.
+/// The code of a file without comments and without the items marked
+/// `#[cfg(test)]` (a `mod tests;` line, or an item up to its closing brace).
 fn code(file: &Path) -> Vec<(usize, String)> {
     let text = fs::read_to_string(file).expect("readable source");
-    text.lines()
-        .take_while(|line| line.trim() != "#[cfg(test)]")
-        .enumerate()
-        .map(|(n, line)| {
-            (
-                n + 1,
-                line.split("//").next().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect()
+    strip_tests(&text)
+}
+
+fn strip_tests(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((n, line)) = lines.next() {
+        let code = line.split("//").next().unwrap_or_default();
+        let Some(rest) = code.trim().strip_prefix("#[cfg(test)]") else {
+            out.push((n + 1, code.to_owned()));
+            continue;
+        };
+        // Skip the item: to its `;`, or to the brace that closes its first `{`.
+        let mut depth = 0i32;
+        let mut opened = false;
+        let mut item = rest.to_owned();
+        loop {
+            for c in item.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            let ends = (opened && depth <= 0) || (!opened && item.trim_end().ends_with(';'));
+            if ends {
+                break;
+            }
+            let Some((_, next)) = lines.next() else {
+                break;
+            };
+            next.split("//").next().unwrap_or_default().clone_into(&mut item);
+        }
+    }
+    out
 }
 
 /// Whether `name` occurs in `code` as a whole word (`::` and `!` belong to it).
@@ -202,12 +231,23 @@ fn names(code: &str, name: &str) -> bool {
     })
 }
 
-/// The modules of the crate a line names (`crate::m`, `super::…` is local).
+/// The modules of the crate a line names: `crate::m`, or `m` in a
+/// `crate::{m, …}` group (`super::…` is local).
 fn crate_modules(code: &str) -> BTreeSet<&'static str> {
+    let grouped: Vec<&str> = code
+        .match_indices("crate::{")
+        .flat_map(|(at, open)| {
+            let inner = &code[at + open.len()..];
+            let inner = &inner[..inner.find('}').unwrap_or(inner.len())];
+            inner
+                .split(',')
+                .map(|part| part.trim().split("::").next().unwrap_or_default())
+        })
+        .collect();
     MODULES
         .iter()
         .copied()
-        .filter(|m| names(code, &format!("crate::{m}")))
+        .filter(|m| names(code, &format!("crate::{m}")) || grouped.contains(m))
         .collect()
 }
 
@@ -276,6 +316,36 @@ fn each_layer_names_only_what_the_rule_allows() {
     );
 }
 
+/// The `api` data types `app` may hand on to `ui` (never the client).
+const API_DATA: &[&str] = &[
+    "Exchange",
+    "Outcome",
+    "RawRequest",
+    "RateLimit",
+    "Timings",
+    "Failure",
+    "FailureKind",
+];
+
+#[test]
+fn ui_reaches_api_data_types_only_through_app_and_app_re_exports_no_client() {
+    let mut offences = Vec::new();
+    for file in files_of("app") {
+        for (number, text) in code(&file) {
+            let Some(rest) = text.trim().strip_prefix("pub use crate::api::") else {
+                continue;
+            };
+            let items = rest.trim_end_matches(';').trim_matches(['{', '}']);
+            for item in items.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                if !API_DATA.contains(&item) {
+                    offences.push(format!("{}:{number}: re-exports {item}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
 #[test]
 fn only_cli_names_tui_and_no_module_names_cli() {
     let mut offences = Vec::new();
@@ -333,29 +403,34 @@ fn no_api_path_is_built_with_format_outside_genesys_and_the_simulator() {
     let mut offences = Vec::new();
     let mut found_allowed = 0;
     let mut scanned = 0;
-    for module in MODULES.iter().filter(|m| !["genesys", "sim"].contains(m)) {
-        for file in files_of(module) {
-            let joined: String = code(&file)
-                .into_iter()
-                .map(|(_, line)| line + "\n")
-                .collect();
-            let shown = file.strip_prefix(root()).unwrap().display().to_string();
-            for macro_name in ["format!(", "write!(", "writeln!("] {
-                for (at, _) in joined.match_indices(macro_name) {
-                    scanned += 1;
-                    let Some(literal) = first_literal(&joined[at..]) else {
-                        continue;
-                    };
-                    if !is_path_template(&literal) {
-                        continue;
-                    }
-                    if ALLOWED.iter().any(|(f, l, _)| *f == shown && *l == literal) {
-                        found_allowed += 1;
-                        continue;
-                    }
-                    let line = joined[..at].lines().count();
-                    offences.push(format!("{shown}:{line}: {macro_name}\"{literal}\""));
+    let mut benches = Vec::new();
+    rust_files(&root().join("benches"), &mut benches);
+    let sources = MODULES
+        .iter()
+        .filter(|m| !["genesys", "sim"].contains(m))
+        .flat_map(|m| files_of(m))
+        .chain(benches);
+    for file in sources {
+        let joined: String = code(&file)
+            .into_iter()
+            .map(|(_, line)| line + "\n")
+            .collect();
+        let shown = file.strip_prefix(root()).unwrap().display().to_string();
+        for macro_name in ["format!(", "write!(", "writeln!("] {
+            for (at, _) in joined.match_indices(macro_name) {
+                scanned += 1;
+                let Some(literal) = first_literal(&joined[at..]) else {
+                    continue;
+                };
+                if !is_path_template(&literal) {
+                    continue;
                 }
+                if ALLOWED.iter().any(|(f, l, _)| *f == shown && *l == literal) {
+                    found_allowed += 1;
+                    continue;
+                }
+                let line = joined[..at].lines().count();
+                offences.push(format!("{shown}:{line}: {macro_name}\"{literal}\""));
             }
         }
     }
@@ -372,6 +447,24 @@ fn no_api_path_is_built_with_format_outside_genesys_and_the_simulator() {
         offences.is_empty(),
         "API paths built by hand (use Route::path or Route::lookup):\n{}",
         offences.join("\n")
+    );
+}
+
+#[test]
+fn test_items_are_skipped_and_the_code_after_them_is_read() {
+    let text = "use a;\n#[cfg(test)]\nmod tests;\nuse crate::api::Client;\n#[cfg(test)]\nmod inline {\n    fn f() { }\n}\nuse crate::{sim, ui::x};\n";
+    let lines: Vec<String> = strip_tests(text).into_iter().map(|(_, l)| l).collect();
+    assert_eq!(
+        lines,
+        [
+            "use a;",
+            "use crate::api::Client;",
+            "use crate::{sim, ui::x};"
+        ]
+    );
+    assert_eq!(
+        crate_modules(&lines[2]).into_iter().collect::<Vec<_>>(),
+        ["sim", "ui"]
     );
 }
 

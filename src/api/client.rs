@@ -196,7 +196,8 @@ impl Client {
     ///
     /// # Errors
     /// [`ApiError::Login`] with the (redacted) token exchange when the login
-    /// server refuses, cannot be reached, or the client has only a pre-set token.
+    /// server refuses or cannot be reached; [`ApiError::TokenRefused`] when the
+    /// client has only a pre-set token, which cannot be renewed.
     pub async fn login(&self) -> Result<Exchange, ApiError> {
         let mut cache = self.token.lock().await;
         let (token, exchange) = self.fetch_token().await?;

@@ -89,6 +89,7 @@ impl Outcome {
 impl std::fmt::Display for Outcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::Answer { status, reason } if reason.is_empty() => write!(f, "{status}"),
             Self::Answer { status, reason } => write!(f, "{status} {reason}"),
             Self::Failed { failure } => f.write_str(&failure.message),
             Self::Cancelled => f.write_str("cancelled before an answer came"),
@@ -187,8 +188,12 @@ mod wire {
         rate_limit: RateLimit,
         #[serde(default)]
         timings: Timings,
-        #[serde(default)]
+        #[serde(default = "one")]
         attempts: u32,
+    }
+
+    fn one() -> u32 {
+        1
     }
 
     #[derive(Deserialize)]

@@ -31,7 +31,6 @@ pub use derive::SendTarget;
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
-pub use nav::extract_id;
 pub use send::{Observed, ResponseView, SendDialog, planned_request};
 
 pub use crate::api::Outcome;
@@ -240,12 +239,15 @@ pub enum Flight {
     Load,
     /// The secure attributes' load, answered by [`Msg::SecureLoaded`].
     LoadSecure,
-    /// A send of the form's edits, answered by [`Msg::Sent`]: the answer is
-    /// compared with what was predicted.
-    Send(Sent),
-    /// A re-send from the history, answered by [`Msg::Sent`]: nothing to
-    /// compare with.
-    Resend,
+    /// A send, answered by [`Msg::Sent`]. A send of a participant's edits
+    /// carries what its answer is compared with; secure attributes (re-loaded
+    /// whole instead) and re-sends from the history carry nothing.
+    Send(Option<Sent>),
+    /// The re-read after a 2xx, answered by [`Msg::Reread`]: which attempt.
+    Reread {
+        /// The attempt in flight (1-based).
+        attempt: u32,
+    },
 }
 
 /// The one request in flight.
@@ -413,7 +415,7 @@ impl App {
     /// Opens a conversation by id or by a URL holding one (for
     /// `--conversation`); returns the load to perform.
     pub fn open(&mut self, text: &str) -> Vec<Effect> {
-        let Some(id) = nav::extract_id(text) else {
+        let Some(id) = crate::usecase::extract_id(text) else {
             self.set_status(format!("`{text}` holds no conversation id"), true);
             return Vec::new();
         };

@@ -291,7 +291,7 @@ fn load_typed(app: &mut App) -> Vec<Effect> {
     let chosen = if typed.is_empty() {
         app.suggestions.get(app.picker_row).cloned()
     } else {
-        extract_id(&typed)
+        crate::usecase::extract_id(&typed)
     };
     if let Some(reason) = busy_or_dirty(app) {
         let back = app.key_for(Context::Picker, Action::Back);
@@ -316,20 +316,6 @@ fn load_typed(app: &mut App) -> Vec<Effect> {
     vec![Effect::Load {
         conversation_id: id,
     }]
-}
-
-/// The conversation id in typed or pasted text: a bare id, or a Genesys URL
-/// that contains one. A conversation id is the first UUID in the text.
-#[must_use]
-pub fn extract_id(text: &str) -> Option<String> {
-    let is_hex = |c: char| c.is_ascii_hexdigit();
-    text.split(|c: char| !(is_hex(c) || c == '-'))
-        .find(|part| crate::lint::is_uuid(part))
-        .map(str::to_ascii_lowercase)
-        .or_else(|| {
-            let plain = text.trim();
-            (!plain.is_empty() && !plain.contains(['/', ' ', '?', '#'])).then(|| plain.to_owned())
-        })
 }
 
 fn participants(app: &mut App, action: Action) {

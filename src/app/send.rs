@@ -205,11 +205,13 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
     app.overlay = None;
     let flight = match workspace.target {
         // The re-read compares the participant with the prediction.
-        SendTarget::ParticipantAttributes => {
-            Flight::Send(workspace.derived.sent(&workspace.edits, dialog.verb))
-        }
+        SendTarget::ParticipantAttributes => Flight::Send(Some(workspace.derived.sent(
+            &workspace.edit_target(),
+            &workspace.edits,
+            dialog.verb,
+        ))),
         // Secure attributes are re-loaded whole instead.
-        SendTarget::SecureAttributes => Flight::Resend,
+        SendTarget::SecureAttributes => Flight::Send(None),
     };
     app.in_flight = Some(InFlight::new(
         flight,
@@ -222,7 +224,7 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
 
 pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effect> {
     let compare = match app.in_flight.take().map(|f| f.flight) {
-        Some(Flight::Send(sent)) => Some(sent),
+        Some(Flight::Send(compare)) => compare,
         _ => None,
     };
     let exchange = match result {
@@ -245,15 +247,21 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             // (a re-send from the history has none).
             (Some(SendTarget::ParticipantAttributes), Some(id)) if compare.is_some() => {
                 view.observed = Observed::Pending { attempt: 1 };
+                // The re-reads are the request in flight: nothing else starts
+                // (and Esc cancels them) until they end.
+                app.in_flight = Some(reread_flight(1));
                 effects.push(Effect::Reread {
                     conversation_id: id,
                     attempt: 1,
                     after: RereadPolicy::DEFAULT.delay(1),
                 });
             }
-            (Some(SendTarget::SecureAttributes), Some(id)) => effects.push(Effect::LoadSecure {
-                conversation_id: id,
-            }),
+            (Some(SendTarget::SecureAttributes), Some(id)) => {
+                app.in_flight = Some(InFlight::new(Flight::LoadSecure, "GET secureattributes"));
+                effects.push(Effect::LoadSecure {
+                    conversation_id: id,
+                });
+            }
             _ => {}
         }
         app.set_status(view.exchange.outcome.to_string(), false);
@@ -271,6 +279,15 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
     effects
 }
 
+/// The re-read chain as the request in flight.
+fn reread_flight(attempt: u32) -> InFlight {
+    let of = RereadPolicy::DEFAULT.attempts;
+    InFlight::new(
+        Flight::Reread { attempt },
+        format!("re-read {attempt} of {of}"),
+    )
+}
+
 pub(super) fn reread(
     app: &mut App,
     attempt: u32,
@@ -278,6 +295,15 @@ pub(super) fn reread(
     exchange: Option<Exchange>,
 ) -> Vec<Effect> {
     let mut effects = app.record(exchange);
+    // A re-read that is not the one in flight is stale (its chain ended).
+    let current = matches!(
+        app.in_flight.as_ref().map(|f| &f.flight),
+        Some(Flight::Reread { attempt: a }) if *a == attempt
+    );
+    if !current {
+        return effects;
+    }
+    app.in_flight = None;
     let reload = app.keymap.first(Context::Global, Action::Reload);
     let Some(view) = app.response.as_mut() else {
         return effects;
@@ -292,16 +318,17 @@ pub(super) fn reread(
     let (Some(workspace), Some(compare)) = (app.workspace.as_mut(), view.compare.as_ref()) else {
         return effects;
     };
-    let participant_id = workspace.selected().and_then(|p| p.id.clone());
+    // The participant that was sent to, whoever is selected now.
     let after = conversation
         .participants
         .iter()
-        .find(|p| p.id == participant_id)
+        .find(|p| p.id.as_deref() == Some(compare.participant_id.as_str()))
         .and_then(|p| p.attributes.clone())
         .unwrap_or_default();
     match RereadPolicy::DEFAULT.judge(attempt, &compare.before, &compare.expected, after) {
         RereadStep::Again { attempt, after } => {
             view.observed = Observed::Pending { attempt };
+            app.in_flight = Some(reread_flight(attempt));
             effects.push(Effect::Reread {
                 conversation_id: conversation.id.clone().unwrap_or_default(),
                 attempt,
@@ -408,7 +435,7 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.overlay = None;
             app.in_flight = Some(InFlight::new(
-                Flight::Resend,
+                Flight::Send(None),
                 format!("re-send {} {}", request.method, request.path),
             ));
             return vec![Effect::Send(request)];

@@ -267,7 +267,7 @@ impl Session {
     /// # Errors
     /// Usage when no id is found; else the API's refusal or failure.
     pub async fn conversation(&mut self, text: &str) -> Result<Conversation, CliError> {
-        let id = crate::app::extract_id(text)
+        let id = crate::usecase::extract_id(text)
             .ok_or_else(|| CliError::usage(format!("no conversation id in `{}`", clean(text))))?;
         let result = self.client.get_conversation(&id).await;
         match result {

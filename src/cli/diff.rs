@@ -160,7 +160,7 @@ pub async fn prepare(
     let conversation_id = conversation
         .id
         .clone()
-        .or_else(|| crate::app::extract_id(&args.conversation))
+        .or_else(|| crate::usecase::extract_id(&args.conversation))
         .unwrap_or_default();
     let route = match args.route {
         RouteArg::Generic => RouteChoice::Generic,

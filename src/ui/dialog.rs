@@ -190,13 +190,9 @@ fn request_lines(
     ));
     for (i, route) in dialog.routes.iter().enumerate() {
         let chosen = *route == dialog.route;
-        let probe = SendDialog {
-            route: *route,
-            ..dialog.clone()
-        };
-        let path = planned_request(app, &probe)
-            .map(|r| short_path(&r.path).replacen("/api/v2/conversations/", "…/", 1))
-            .unwrap_or_default();
+        // Only the path of each route: the preview is computed on a change, not here.
+        let (_, path) = workspace.edit_target().route(dialog.verb, *route);
+        let path = short_path(&path).replacen("/api/v2/conversations/", "…/", 1);
         let style = if chosen { theme::bold() } else { theme::dim() };
         let spans = vec![
             Span::styled(
@@ -284,17 +280,12 @@ fn change_lines(
     } else {
         &workspace.derived.patch
     };
+    let said = crate::usecase::words::verdict(&planned.findings);
     let verdict = match planned.worst() {
-        None => vec![Span::styled("✓ no findings", theme::good())],
+        None => vec![Span::styled(format!("✓ {said}"), theme::good())],
         Some(severity) => {
-            let n = planned.findings.len();
             let mut spans = vec![Span::styled(
-                format!(
-                    "{} {} · {n} finding{}",
-                    theme::severity_glyph(severity),
-                    severity.label(),
-                    if n == 1 { "" } else { "s" }
-                ),
+                format!("{} {said}", theme::severity_glyph(severity)),
                 theme::severity(severity).add_modifier(Modifier::BOLD),
             )];
             if let Some(first) = planned.findings.first() {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::form::shown_key;
 use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::{bar, diffview, findings, pane_block, scrolled, theme};
-use crate::app::{App, DiffLayout, Focus, SendTarget, Workspace};
+use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
 
 /// A section heading ruled to the pane's width.
@@ -96,7 +96,19 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
 
     out.push(Line::raw(""));
     let count = derived.patch.findings.len() + derived.put.findings.len();
+    // The requests are linted as they would be sent: on the route last chosen
+    // in the send dialog.
+    let route = match derived.route {
+        RouteChoice::Generic => "generic".to_owned(),
+        RouteChoice::Media(media) => media.segment().to_owned(),
+    };
     out.push(section(&format!("Lint: {}", verdicts(workspace)), room));
+    out.extend(prose(
+        &format!("on the {route} route (chosen in the send dialog)"),
+        theme::dim(),
+        room,
+        0,
+    ));
     if count == 0 {
         out.push(Line::styled(
             "No findings for either request.",

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph, 
 use super::text::truncate;
 use super::{key, pane_block, prompt, theme, title_span};
 use crate::app::keymap::{Action, Context};
-use crate::app::{App, Mode, extract_id};
+use crate::app::{App, Mode};
+use crate::usecase::extract_id;
 
 /// Draws the picker in the body area.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {

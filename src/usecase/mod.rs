@@ -6,8 +6,8 @@
 //!   of each *as it would be sent on that route*, the PUT-style vs PATCH diff,
 //!   the predicted end states and the keys PATCH cannot remove.
 //! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
-//! - [`participant`]: the routes a participant offers, its state, the one to
-//!   show first.
+//! - [`participant`]: the conversation id in pasted text, the routes a
+//!   participant offers, its state, the one to show first.
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
@@ -17,5 +17,7 @@ pub mod preview;
 pub mod words;
 
 pub use observe::{Observation, RereadPolicy, RereadStep};
-pub use participant::{RouteChoice, default_participant, participant_state, route_choices};
+pub use participant::{
+    RouteChoice, default_participant, extract_id, participant_state, route_choices,
+};
 pub use preview::{EditTarget, Preview, PreviewRequest, Sent};

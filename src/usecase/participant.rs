@@ -1,6 +1,7 @@
-//! A participant as both faces present it: the routes that can write its
+//! A conversation and its participants as both faces present them: the
+//! conversation id in pasted text, the routes that can write a participant's
 //! attributes, the state of its first communication, and the participant to
-//! show first in a conversation.
+//! show first.
 
 use serde_json::Value;
 
@@ -68,6 +69,20 @@ pub fn participant_state(participant: &Participant) -> Option<&str> {
         _ => &participant.evaluations,
     };
     list.as_ref()?.first()?.get("state").and_then(Value::as_str)
+}
+
+/// The conversation id in typed or pasted text: a bare id, or a Genesys URL
+/// that contains one. A conversation id is the first UUID in the text.
+#[must_use]
+pub fn extract_id(text: &str) -> Option<String> {
+    let is_hex = |c: char| c.is_ascii_hexdigit();
+    text.split(|c: char| !(is_hex(c) || c == '-'))
+        .find(|part| crate::lint::is_uuid(part))
+        .map(str::to_ascii_lowercase)
+        .or_else(|| {
+            let plain = text.trim();
+            (!plain.is_empty() && !plain.contains(['/', ' ', '?', '#'])).then(|| plain.to_owned())
+        })
 }
 
 /// The participant to show first: a customer with attributes, else any

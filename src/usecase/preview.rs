@@ -137,6 +137,8 @@ impl PreviewRequest {
 /// state predicted after.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sent {
+    /// The participant whose attributes are sent (empty for secure attributes).
+    pub participant_id: String,
     /// The attributes before the send.
     pub before: Attributes,
     /// The attributes predicted after it.
@@ -232,8 +234,13 @@ impl Preview {
 
     /// What a send with `verb` compares its answer with.
     #[must_use]
-    pub fn sent(&self, edits: &Edits, verb: Verb) -> Sent {
+    pub fn sent(&self, target: &EditTarget, edits: &Edits, verb: Verb) -> Sent {
+        let participant_id = match target {
+            EditTarget::ParticipantAttributes { participant_id, .. } => participant_id.clone(),
+            EditTarget::SecureAttributes { .. } => String::new(),
+        };
         Sent {
+            participant_id,
             before: edits.original().clone(),
             expected: self.expected(verb).clone(),
             edited: self.plan.put.clone(),

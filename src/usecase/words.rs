@@ -75,6 +75,28 @@ fn part(label: Label, text: impl Into<String>) -> Part {
     }
 }
 
+/// The lint verdict of one request, as both faces say it: `no findings`,
+/// `2 findings, none predicts a rejection`, or `3 findings; predicted
+/// rejection: route/put-on-attributes, …`.
+#[must_use]
+pub fn verdict(findings: &[Finding]) -> String {
+    let rejecting: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity.rejects())
+        .map(|f| f.rule)
+        .collect();
+    let count = match findings.len() {
+        0 => return "no findings".to_owned(),
+        1 => "1 finding".to_owned(),
+        n => format!("{n} findings"),
+    };
+    if rejecting.is_empty() {
+        format!("{count}, none predicts a rejection")
+    } else {
+        format!("{count}; predicted rejection: {}", rejecting.join(", "))
+    }
+}
+
 /// A finding's parts after its heading (severity, rule, location): message,
 /// why, fix, and the fix's verb, route, content type and body, evidence.
 #[must_use]
@@ -187,6 +209,22 @@ mod tests {
         );
         assert_eq!(parts[4].text, "errorCode x.y · fieldName attributes.n");
         assert_eq!(parts[5].text, "key k · value 3");
+    }
+
+    #[test]
+    fn the_verdict_counts_and_names_the_rejecting_rules() {
+        assert_eq!(verdict(&[]), "no findings");
+        let put = crate::lint::lint(&crate::lint::Request {
+            verb: "PUT",
+            path: "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes",
+            content_type: Some("application/json"),
+            body: r#"{"attributes":{"a":"1"}}"#,
+        });
+        let text = verdict(&put);
+        assert!(
+            text.contains("predicted rejection: route/put-on-attributes"),
+            "{text}"
+        );
     }
 
     #[test]

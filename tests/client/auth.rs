@@ -272,3 +272,23 @@ async fn concurrent_first_calls_all_succeed_on_their_first_attempt() {
     }
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_pre_set_token_cannot_log_in_again_and_says_so_without_an_exchange() {
+    let target = Target::parse("http://127.0.0.1:9").unwrap();
+    let client = Client::new(ClientConfig::new(
+        target,
+        Credentials::AccessToken(Secret::new("pre-set")),
+    ))
+    .unwrap();
+    let error = client.login().await.unwrap_err();
+    assert!(matches!(error, ApiError::TokenRefused), "{error:?}");
+    assert!(
+        error.exchange().is_none(),
+        "no empty exchange stands for it"
+    );
+    assert!(
+        error.to_string().contains("GENESYSCLOUD_ACCESS_TOKEN"),
+        "{error}"
+    );
+}

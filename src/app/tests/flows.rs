@@ -205,7 +205,8 @@ fn a_pasted_url_lands_in_the_picker() {
         }]
     );
     assert_eq!(
-        extract_id("conversationId=3C3F4A8E-7D0C-4B8E-9A56-0F1E2D3C4B5A&x=1").as_deref(),
+        crate::usecase::extract_id("conversationId=3C3F4A8E-7D0C-4B8E-9A56-0F1E2D3C4B5A&x=1")
+            .as_deref(),
         Some("3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a")
     );
 }

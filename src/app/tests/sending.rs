@@ -245,10 +245,11 @@ fn history_opens_copies_curl_and_resends() {
     keys(&mut app, &[Key::char('s'), enter()]);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     app.update(Msg::Reread {
-        attempt: 5,
+        attempt: 1,
         result: Err("offline".into()),
         exchange: None,
     });
+    assert!(app.in_flight.is_none(), "a failed re-read ends the chain");
     keys(&mut app, &[Key::char('H')]);
     assert_eq!(app.history_selected(), Some(0));
     let effects = keys(&mut app, &[Key::char('C')]);
@@ -339,8 +340,9 @@ fn edits_made_during_the_reread_are_kept() {
     let mut app = loaded(Mode::Simulator);
     keys(&mut app, &[Key::char('s'), enter()]);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
-    // The user goes back to the form and edits again before the re-read lands.
-    keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('a')]);
+    // The user goes back to the form and edits again before the re-read lands
+    // (Esc would cancel the re-read: it is the request in flight).
+    keys(&mut app, &[Key::plain(KeyCode::Left), Key::char('a')]);
     typed(&mut app, "later");
     keys(&mut app, &[enter()]);
     typed(&mut app, "edit");
@@ -414,4 +416,124 @@ fn nothing_replaces_the_workspace_while_a_send_is_in_flight() {
     typed(&mut app, "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14");
     assert_eq!(keys(&mut app, &[enter()]), [], "no open over a send");
     assert!(app.status.as_ref().unwrap().text.contains("in flight"));
+}
+
+#[test]
+fn the_rereads_are_the_request_in_flight_until_they_end() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "outcome");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "resolved");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    assert!(matches!(
+        app.in_flight.as_ref().map(|f| &f.flight),
+        Some(Flight::Reread { attempt: 1 })
+    ));
+    // Nothing else starts meanwhile: no second send, no reload.
+    assert_eq!(keys(&mut app, &[Key::char('s')]), []);
+    assert!(app.dialog().is_none());
+    assert_eq!(keys(&mut app, &[Key::char('R')]), []);
+    // A stale answer (another attempt) changes nothing.
+    app.update(Msg::Reread {
+        attempt: 3,
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    assert_eq!(
+        app.response.as_ref().unwrap().observed,
+        Observed::Pending { attempt: 1 }
+    );
+    // Esc cancels the re-reads; their cancelled answer ends the chain.
+    assert_eq!(
+        keys(&mut app, &[Key::plain(KeyCode::Esc)]),
+        [Effect::Cancel]
+    );
+    app.update(Msg::Reread {
+        attempt: 1,
+        result: Err("cancelled".into()),
+        exchange: None,
+    });
+    assert!(app.in_flight.is_none());
+    assert_eq!(
+        app.response.as_ref().unwrap().observed,
+        Observed::Failed("cancelled".into())
+    );
+}
+
+#[test]
+fn the_reread_judges_the_participant_sent_to_even_if_another_is_selected() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "outcome");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "resolved");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    let sent_to = workspace(&app).participant;
+    // The user selects another participant while the re-read runs.
+    app.workspace.as_mut().unwrap().participant = (sent_to + 1) % 4;
+    let mut changed = conversation();
+    changed.participants[sent_to]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert("outcome".into(), "resolved".into());
+    app.update(Msg::Reread {
+        attempt: 1,
+        result: Ok(changed),
+        exchange: None,
+    });
+    assert!(
+        matches!(
+            app.response.as_ref().unwrap().observed,
+            Observed::Done(Observation::AsPredicted { .. })
+        ),
+        "{:?}",
+        app.response.as_ref().unwrap().observed
+    );
+}
+
+#[test]
+fn the_dialog_lints_the_request_on_the_route_it_will_use() {
+    // A customer who also has a (deprecated) co-browse session.
+    let mut conversation = conversation();
+    let index = crate::usecase::default_participant(&conversation);
+    conversation.participants[index].cobrowsesessions = Some(vec![json!({"state": "connected"})]);
+    let mut app = App::new(Mode::Simulator, vec![id()]);
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation),
+        exchange: None,
+    });
+    keys(&mut app, &[enter(), Key::char('s')]);
+    let routes = app.dialog().unwrap().routes.clone();
+    let cobrowse = RouteChoice::Media(crate::genesys::Media::Cobrowsesessions);
+    assert!(routes.contains(&cobrowse), "{routes:?}");
+    let rules = |app: &App| -> Vec<&'static str> {
+        workspace(app)
+            .derived
+            .patch
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    };
+    assert!(!rules(&app).contains(&"route/deprecated"), "generic first");
+    while app.dialog().unwrap().route != cobrowse {
+        keys(&mut app, &[Key::plain(KeyCode::Down)]);
+    }
+    assert!(
+        workspace(&app)
+            .derived
+            .patch
+            .path
+            .contains("/cobrowsesessions/")
+    );
+    assert!(
+        rules(&app).contains(&"route/deprecated"),
+        "the dialog's verdict is the chosen route's: {:?}",
+        rules(&app)
+    );
 }

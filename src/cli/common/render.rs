@@ -15,7 +15,7 @@ use crate::api::{Exchange, Outcome};
 use crate::diff::{JsonDiff, LineTag};
 use crate::lint::explain::Explanation;
 use crate::lint::{Finding, Severity};
-use crate::usecase::words::{Label, Part, error_parts, finding_parts};
+use crate::usecase::words::{self, Label, Part, error_parts, finding_parts};
 
 /// How to print: JSON or text, and whether text may be coloured.
 #[derive(Debug, Clone, Copy)]
@@ -176,24 +176,17 @@ pub fn indented(text: &str, indent: usize) -> String {
     out
 }
 
-/// One line: no findings, or how many and whether they predict a rejection.
+/// One line: no findings, or how many and whether they predict a
+/// rejection ([`words::verdict`](crate::usecase::words::verdict)), coloured.
 #[must_use]
 pub fn verdict(findings: &[Finding], out: Output) -> String {
-    let rejecting: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.severity.rejects())
-        .map(|f| f.rule)
-        .collect();
-    match (findings.len(), rejecting.is_empty()) {
-        (0, _) => out.paint("no findings", Paint::Green),
-        (n, true) => format!("{n} finding(s), none predicts a rejection"),
-        (n, false) => out.paint(
-            &format!(
-                "{n} finding(s); predicted rejection: {}",
-                rejecting.join(", ")
-            ),
-            Paint::Red,
-        ),
+    let text = words::verdict(findings);
+    if findings.is_empty() {
+        out.paint(&text, Paint::Green)
+    } else if findings.iter().any(|f| f.severity.rejects()) {
+        out.paint(&text, Paint::Red)
+    } else {
+        text
     }
 }
 
