@@ -215,7 +215,10 @@ fn strip_tests(text: &str) -> Vec<(usize, String)> {
             let Some((_, next)) = lines.next() else {
                 break;
             };
-            next.split("//").next().unwrap_or_default().clone_into(&mut item);
+            next.split("//")
+                .next()
+                .unwrap_or_default()
+                .clone_into(&mut item);
         }
     }
     out

@@ -2,7 +2,7 @@
 //! parts in the words every face uses ([`crate::usecase::words`]): the
 //! message, why, the fix (with its corrected request) and the evidence.
 
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::text::{Break, prose, truncate, visible, width, wrap};
@@ -48,19 +48,12 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
                 room,
                 2,
             )),
-            Label::Fix => {
-                let spans = [
-                    Span::styled("fix: ", theme::good().add_modifier(Modifier::BOLD)),
-                    Span::styled(part.text, theme::good()),
-                ];
-                out.extend(wrap(
-                    &spans,
-                    room,
-                    &[Span::raw("  ")],
-                    &[Span::raw("       ")],
-                    Break::Words,
-                ));
-            }
+            Label::Fix => out.extend(labelled(
+                (part.label, theme::good().add_modifier(Modifier::BOLD)),
+                (part.text, theme::good()),
+                "       ",
+                room,
+            )),
             Label::FixedBody => {
                 out.push(fix_line(part.label.word(), "", detail));
                 let body_lines: Vec<&str> = part.text.lines().collect();
@@ -93,22 +86,35 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
                     style.add_modifier(Modifier::ITALIC),
                 ));
             }
-            label => {
-                let spans = [
-                    Span::styled(format!("{}: ", label.word()), theme::dim()),
-                    Span::styled(part.text, theme::plain()),
-                ];
-                out.extend(wrap(
-                    &spans,
-                    room,
-                    &[Span::raw("  ")],
-                    &[Span::raw("  ")],
-                    Break::Words,
-                ));
-            }
+            label => out.extend(labelled(
+                (label, theme::dim()),
+                (part.text, theme::plain()),
+                "  ",
+                room,
+            )),
         }
     }
     out
+}
+
+/// `  label: text`, wrapped, the next lines indented by `rest`.
+fn labelled(
+    (label, label_style): (Label, Style),
+    (text, text_style): (String, Style),
+    rest: &'static str,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let spans = [
+        Span::styled(format!("{}: ", label.word()), label_style),
+        Span::styled(text, text_style),
+    ];
+    wrap(
+        &spans,
+        room,
+        &[Span::raw("  ")],
+        &[Span::raw(rest)],
+        Break::Words,
+    )
 }
 
 /// Where a finding points, with spaces inside a JSON pointer made visible so
