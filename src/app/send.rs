@@ -78,9 +78,6 @@ pub(super) fn open_dialog(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    if app.workspace.is_none() {
-        return Vec::new();
-    }
     let Some(workspace) = app.workspace.as_ref() else {
         return Vec::new();
     };
