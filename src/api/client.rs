@@ -241,26 +241,29 @@ impl Client {
                 exchange: Box::new(exchange),
             });
         }
-        match serde_json::from_str::<AuthResponse>(&body) {
-            Ok(answer) => {
-                let lifetime = Duration::from_secs(answer.expires_in);
-                let margin = EXPIRY_MARGIN.min(lifetime / 10);
-                let expires_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
-                Ok((
-                    CachedToken {
-                        token: Secret::new(answer.access_token),
-                        expires_at,
-                    },
-                    exchange,
-                ))
+        let answer = match serde_json::from_str::<AuthResponse>(&body) {
+            Ok(answer) if answer.access_token.trim().is_empty() => {
+                return Err(no_token(exchange, &body, &url, "its access_token is empty"));
             }
-            Err(e) => Err(ApiError::Login {
-                message: format!(
-                    "the token answer did not decode ({e}); is {url} a Genesys Cloud login host?"
-                ),
-                exchange: Box::new(exchange),
-            }),
-        }
+            Ok(answer) if answer.expires_in == 0 => {
+                return Err(no_token(exchange, &body, &url, "its expires_in is 0"));
+            }
+            Ok(answer) => answer,
+            Err(e) => {
+                let what = format!("it is not a token answer ({e})");
+                return Err(no_token(exchange, &body, &url, &what));
+            }
+        };
+        let lifetime = Duration::from_secs(answer.expires_in);
+        let margin = EXPIRY_MARGIN.min(lifetime / 10);
+        let expires_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
+        Ok((
+            CachedToken {
+                token: Secret::new(answer.access_token),
+                expires_at,
+            },
+            exchange,
+        ))
     }
 
     /// A valid token: the cached one, or a new one. The lock is held across
@@ -518,6 +521,62 @@ fn failure_kind(error: &reqwest::Error) -> FailureKind {
     } else {
         FailureKind::Other
     }
+}
+
+/// A 2xx from the login host that carries no usable token (a captive portal,
+/// a proxy's page, a wrong host): a login failure naming what came back.
+fn no_token(exchange: Exchange, body: &str, url: &str, what: &str) -> ApiError {
+    let content_type = exchange.header("content-type").unwrap_or("no content type");
+    // A JSON answer is shown with its token fields redacted; any other with
+    // its long token-like runs redacted.
+    let shown = if serde_json::from_str::<Value>(body).is_ok() {
+        exchange.response_body.as_str()
+    } else {
+        body
+    };
+    let message = format!(
+        "{url} answered {} ({content_type}, {} bytes) but gave no usable token: {what}; the \
+         answer begins `{}`. Is this a Genesys Cloud login host (login.<region>), or did a \
+         captive portal or proxy answer?",
+        exchange.outcome,
+        body.len(),
+        first_bytes(shown)
+    );
+    ApiError::Login {
+        message,
+        exchange: Box::new(exchange),
+    }
+}
+
+/// The first characters of an answer, for a message: control characters
+/// dropped, and any long run of token-like characters redacted (the answer
+/// may hold a token that was refused for another reason).
+fn first_bytes(body: &str) -> String {
+    let head: String = body
+        .chars()
+        .take(80)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().count() >= 16 {
+            out.push_str("<redacted>");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in head.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '+' | '/' | '=') {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// reqwest's message with its causes; it names the URL, never a header.

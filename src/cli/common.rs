@@ -72,9 +72,12 @@ impl CliError {
         let (exit, explanation) = match error {
             ApiError::Setup(_) | ApiError::Decode { .. } => (SERVER_ERROR, None),
             ApiError::TokenRefused => (CLIENT_ERROR, None),
-            ApiError::Login { exchange, .. } | ApiError::Status { exchange } => {
-                (exit_code(exchange), decoded(exchange))
-            }
+            // A login answered 2xx without a usable token is still a refusal.
+            ApiError::Login { exchange, .. } => match exit_code(exchange) {
+                0 => (CLIENT_ERROR, decoded(exchange)),
+                exit => (exit, decoded(exchange)),
+            },
+            ApiError::Status { exchange } => (exit_code(exchange), decoded(exchange)),
         };
         let message = match error {
             ApiError::Status { exchange } => match &exchange.outcome {

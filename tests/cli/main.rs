@@ -12,7 +12,10 @@ mod diff;
 mod explain;
 mod faces;
 mod get;
+#[path = "../hostile/mod.rs"]
+mod hostile;
 mod lint;
+mod login;
 mod secrets;
 mod send;
 mod support;

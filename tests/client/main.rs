@@ -7,6 +7,9 @@
 mod auth;
 mod errors;
 mod faults;
+#[path = "../hostile/mod.rs"]
+mod hostile;
+mod login;
 mod reads;
 mod support;
 mod writes;

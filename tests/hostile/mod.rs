@@ -1,0 +1,68 @@
+//! A hostile login host for the tests: it answers every `POST /oauth/token`
+//! with one fixed status, content type and body (a captive portal's page,
+//! garbage, a token answer with no usable token). Shared by the client and
+//! CLI test binaries.
+
+use std::net::SocketAddr;
+
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+
+/// Serves the answer on 127.0.0.1 from a thread of its own (so that
+/// blocking tests can use it too); returns the base URL.
+pub fn token_host(status: u16, content_type: &'static str, body: &'static str) -> String {
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let answer = move || async move {
+                (
+                    StatusCode::from_u16(status).unwrap(),
+                    [(header::CONTENT_TYPE, content_type)],
+                    body,
+                )
+                    .into_response()
+            };
+            let app = axum::Router::new().route("/oauth/token", axum::routing::post(answer));
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    format!("http://{addr}")
+}
+
+/// Answers a login host may give with status 200 and no usable token:
+/// (what it is, content type, body).
+pub const NO_TOKEN: &[(&str, &str, &str)] = &[
+    (
+        "a captive portal's page",
+        "text/html",
+        "<html><head><title>Hotel Wi-Fi: accept the terms</title></head></html>",
+    ),
+    ("garbage", "application/octet-stream", "\u{1}\u{2}garbage"),
+    (
+        "an empty access_token",
+        "application/json",
+        r#"{"access_token":"","token_type":"bearer","expires_in":86400}"#,
+    ),
+    (
+        "expires_in 0",
+        "application/json",
+        r#"{"access_token":"t0k3n","token_type":"bearer","expires_in":0}"#,
+    ),
+    (
+        "no expires_in",
+        "application/json",
+        r#"{"access_token":"t0k3n","token_type":"bearer"}"#,
+    ),
+    (
+        "a negative expires_in",
+        "application/json",
+        r#"{"access_token":"t0k3n","token_type":"bearer","expires_in":-5}"#,
+    ),
+];
