@@ -145,9 +145,24 @@ struct CachedToken {
 /// their lifetime, so short-lived tokens are still used).
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
+/// Redirects a read may follow, all on its own origin.
+const MAX_READ_REDIRECTS: usize = 5;
+
+/// Scheme, host and port of a URL.
+fn origin(url: &url::Url) -> (String, Option<String>, Option<u16>) {
+    (
+        url.scheme().to_owned(),
+        url.host_str().map(str::to_ascii_lowercase),
+        url.port_or_known_default(),
+    )
+}
+
 /// The Genesys Cloud client.
 pub struct Client {
+    /// For reads: follows redirects on the same origin only.
     http: reqwest::Client,
+    /// For writes (and the login): follows no redirect; a 3xx is the answer.
+    http_write: reqwest::Client,
     config: ClientConfig,
     token: Mutex<Option<CachedToken>>,
 }
@@ -166,10 +181,30 @@ impl Client {
     /// # Errors
     /// [`ApiError::Setup`] when the TLS or HTTP stack cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
-        let http = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .connect_timeout(config.timeout.min(Duration::from_secs(10)))
-            .user_agent(concat!("gc-attrs/", env!("CARGO_PKG_VERSION")))
+        let builder = || {
+            reqwest::Client::builder()
+                .timeout(config.timeout)
+                .connect_timeout(config.timeout.min(Duration::from_secs(10)))
+                .user_agent(concat!("gc-attrs/", env!("CARGO_PKG_VERSION")))
+        };
+        // A redirected write would re-send its body elsewhere, or turn into a
+        // GET (303) that reports 200: the 3xx is shown instead. A read may
+        // follow a few redirects on its own origin.
+        let same_origin = reqwest::redirect::Policy::custom(|attempt| {
+            let first = attempt.previous().first().map(origin);
+            if attempt.previous().len() < MAX_READ_REDIRECTS && first == Some(origin(attempt.url()))
+            {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        });
+        let http = builder()
+            .redirect(same_origin)
+            .build()
+            .map_err(|e| ApiError::Setup(e.to_string()))?;
+        let http_write = builder()
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::Setup(e.to_string()))?;
         let token = match &config.credentials {
@@ -181,6 +216,7 @@ impl Client {
         };
         Ok(Self {
             http,
+            http_write,
             config,
             token: Mutex::new(token),
         })
@@ -454,7 +490,12 @@ impl Client {
                 format!("`{method}` cannot be sent as an HTTP method"),
             );
         };
-        let mut builder = self.http.request(verb, url);
+        let http = if matches!(verb, reqwest::Method::GET | reqwest::Method::HEAD) {
+            &self.http
+        } else {
+            &self.http_write
+        };
+        let mut builder = http.request(verb, url);
         for (name, value) in &headers {
             builder = builder.header(name, value);
         }
@@ -466,6 +507,8 @@ impl Client {
             Err(e) => return fail(exchange, failure_kind(&e), describe(&e, url)),
         };
         exchange.timings.to_headers = Some(started.elapsed());
+        // After redirects (reads only), the URL that answered.
+        response.url().as_str().clone_into(&mut exchange.url);
         let status = response.status();
         exchange.response_headers = response
             .headers()

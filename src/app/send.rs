@@ -262,6 +262,13 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             _ => {}
         }
         app.set_status(view.exchange.outcome.to_string(), false);
+    } else if let Some(300..=399) = view.exchange.status() {
+        // Writes are never redirected (the body would go elsewhere).
+        let to = view.exchange.header("location").unwrap_or("nowhere given");
+        app.set_status(
+            format!("{}: not followed; Location: {to}", view.exchange.outcome),
+            true,
+        );
     } else if let Outcome::Answer { .. } = view.exchange.outcome {
         app.set_status(
             format!("{}: see the decoded errors", view.exchange.outcome),

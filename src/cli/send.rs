@@ -198,6 +198,15 @@ pub async fn run(args: &SendArgs, connect: &ConnectArgs, out: Output) -> Result<
         }));
     } else {
         let mut text = format!("\n{}", exchange_text(&exchange, out));
+        if let Some(300..=399) = exchange.status() {
+            let to = exchange.header("location").unwrap_or("nowhere given");
+            _ = writeln!(
+                text,
+                "not followed: a write is never redirected (its body would go elsewhere); \
+                 Location: {}",
+                common::clean(to)
+            );
+        }
         if let Some(explanation) = &explanation {
             _ = write!(
                 text,

@@ -12,6 +12,8 @@ mod diff;
 mod explain;
 mod faces;
 mod get;
+// Shared with the client tests, which use the rest of it.
+#[allow(dead_code)]
 #[path = "../hostile/mod.rs"]
 mod hostile;
 mod lint;

@@ -11,5 +11,6 @@ mod faults;
 mod hostile;
 mod login;
 mod reads;
+mod redirects;
 mod support;
 mod writes;

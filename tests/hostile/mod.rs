@@ -66,3 +66,86 @@ pub const NO_TOKEN: &[(&str, &str, &str)] = &[
         r#"{"access_token":"t0k3n","token_type":"bearer","expires_in":-5}"#,
     ),
 ];
+
+/// A server that redirects, and a second one that counts what reaches it.
+pub struct Redirector {
+    /// The redirecting server's base URL.
+    pub base: String,
+    /// How many requests reached the other host.
+    pub other_hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Serves, on 127.0.0.1: `…/write` answers 307 to the other host;
+/// `…/see-other` answers 303 to `/landing`; GET `…/moved` answers 302 to
+/// `/landing` on the same host; GET `…/away` answers 302 to the other host;
+/// `/landing` answers 200 `{"ok":true}`.
+pub fn redirector() -> Redirector {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&hits);
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let other_addr = other.local_addr().unwrap();
+            let count = move || {
+                let counted = Arc::clone(&counted);
+                async move {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    "reached the other host"
+                }
+            };
+            let other_app = axum::Router::new().fallback(count);
+            tokio::spawn(async move { axum::serve(other, other_app).await.unwrap() });
+
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let away = format!("http://{other_addr}/api/v2/landing");
+            let redirect = |status: u16, to: String| {
+                move || async move {
+                    (
+                        StatusCode::from_u16(status).unwrap(),
+                        [(header::LOCATION, to)],
+                        "",
+                    )
+                        .into_response()
+                }
+            };
+            let app = axum::Router::new()
+                .route(
+                    "/api/v2/write",
+                    axum::routing::any(redirect(307, away.clone())),
+                )
+                .route(
+                    "/api/v2/see-other",
+                    axum::routing::any(redirect(303, "/api/v2/landing".into())),
+                )
+                .route(
+                    "/api/v2/moved",
+                    axum::routing::get(redirect(302, "/api/v2/landing".into())),
+                )
+                .route("/api/v2/away", axum::routing::get(redirect(302, away)))
+                .route(
+                    "/api/v2/landing",
+                    axum::routing::get(|| async {
+                        (
+                            [(header::CONTENT_TYPE, "application/json")],
+                            r#"{"ok":true}"#,
+                        )
+                    }),
+                );
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    Redirector {
+        base: format!("http://{addr}"),
+        other_hits: hits,
+    }
+}

@@ -537,3 +537,20 @@ fn the_dialog_lints_the_request_on_the_route_it_will_use() {
         rules(&app)
     );
 }
+
+#[test]
+fn a_redirect_answer_to_a_send_says_it_was_not_followed_and_where_it_pointed() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    let mut answer = exchange(307, "");
+    answer.response_headers = vec![("Location".into(), "https://elsewhere.example/x".into())];
+    app.update(Msg::Sent(Ok(answer)));
+    let status = app.status.clone().unwrap();
+    assert!(status.error);
+    assert!(
+        status.text.contains("not followed") && status.text.contains("https://elsewhere.example/x"),
+        "{}",
+        status.text
+    );
+    assert!(app.in_flight.is_none(), "no re-read after a 3xx");
+}
