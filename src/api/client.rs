@@ -27,10 +27,17 @@ pub struct ClientConfig {
     pub read_retries: u32,
     /// A `Retry-After` longer than this is not waited for: the 429 is returned.
     pub max_retry_after: Duration,
+    /// The largest answer body read, in bytes; a larger one fails the
+    /// exchange, so that memory stays bounded (the token answer too).
+    pub max_body: usize,
 }
 
+/// The default [`ClientConfig::max_body`]: 16 MiB.
+pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
+
 impl ClientConfig {
-    /// Defaults: 30 s timeout, 2 read retries, at most 30 s of `Retry-After`.
+    /// Defaults: 30 s timeout, 2 read retries, at most 30 s of `Retry-After`,
+    /// bodies of at most 16 MiB.
     #[must_use]
     pub fn new(target: Target, credentials: Credentials) -> Self {
         Self {
@@ -39,6 +46,7 @@ impl ClientConfig {
             timeout: Duration::from_secs(30),
             read_retries: 2,
             max_retry_after: Duration::from_secs(30),
+            max_body: DEFAULT_MAX_BODY,
         }
     }
 }
@@ -520,9 +528,20 @@ impl Client {
                 )
             })
             .collect();
-        let text = match response.text().await {
+        let text = match read_capped(response, self.config.max_body).await {
             Ok(text) => text,
-            Err(e) => {
+            Err(BodyError::TooLarge) => {
+                let cap = self.config.max_body;
+                return fail(
+                    exchange,
+                    FailureKind::Other,
+                    format!(
+                        "the answer ({status}) is larger than {cap} bytes: not read further \
+                         (--max-body raises the cap)"
+                    ),
+                );
+            }
+            Err(BodyError::Read(e)) => {
                 return fail(
                     exchange,
                     failure_kind(&e),
@@ -564,6 +583,32 @@ fn failure_kind(error: &reqwest::Error) -> FailureKind {
     } else {
         FailureKind::Other
     }
+}
+
+/// Why a body was not read whole.
+enum BodyError {
+    /// It is larger than the cap.
+    TooLarge,
+    /// Reading failed (a timeout, a reset).
+    Read(reqwest::Error),
+}
+
+/// Reads a body chunk by chunk, never holding more than `cap` bytes.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<String, BodyError> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > u64::try_from(cap).unwrap_or(u64::MAX))
+    {
+        return Err(BodyError::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
+        if bytes.len() + chunk.len() > cap {
+            return Err(BodyError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// A 2xx from the login host that carries no usable token (a captive portal,

@@ -22,9 +22,7 @@ use std::path::Path;
 use serde_json::json;
 
 use super::ConnectArgs;
-use crate::api::{
-    ApiError, Client, ClientConfig, Credentials, Exchange, Outcome, RawRequest, Secret,
-};
+use crate::api::{ApiError, Client, Credentials, Exchange, Outcome, RawRequest, Secret};
 use crate::config::Connection;
 use crate::genesys::{Conversation, Participant, Target};
 use crate::history::Recorder;
@@ -222,7 +220,7 @@ impl Session {
         };
         let login = matches!(credentials, Credentials::ClientCredentials { .. });
         let client =
-            Client::new(ClientConfig::new(target, credentials)).map_err(|e| CliError::api(&e))?;
+            Client::new(args.client_config(target, credentials)).map_err(|e| CliError::api(&e))?;
         let mut session = Self {
             client,
             live,

@@ -72,6 +72,52 @@ pub struct ConnectArgs {
     /// A profile of config.toml (or of the gc CLI's file).
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+    /// The largest answer body read: bytes, or with KiB, MiB or GiB (default 16MiB).
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    pub max_body: Option<usize>,
+}
+
+impl ConnectArgs {
+    /// The client configuration for a target, with `--max-body`.
+    #[must_use]
+    pub fn client_config(
+        &self,
+        target: crate::genesys::Target,
+        credentials: crate::api::Credentials,
+    ) -> crate::api::ClientConfig {
+        let mut config = crate::api::ClientConfig::new(target, credentials);
+        config.max_body = self.max_body.unwrap_or(crate::api::DEFAULT_MAX_BODY);
+        config
+    }
+}
+
+/// `--max-body`: `1048576`, `512KiB`, `16MiB`, `1GiB` (at least 1 KiB).
+fn byte_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &text[digits.len()..];
+    let scale: usize = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{unit}` is not a unit: use KiB, MiB or GiB (e.g. 16MiB)"
+            ));
+        }
+    };
+    let number: usize = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: give bytes, or e.g. 512KiB, 16MiB"))?;
+    let bytes = number
+        .checked_mul(scale)
+        .ok_or_else(|| format!("`{text}` is too large"))?;
+    if bytes < 1 << 10 {
+        return Err(format!("`{text}` is below 1KiB: no answer would fit"));
+    }
+    Ok(bytes)
 }
 
 /// What the TUI opens at start.
@@ -109,6 +155,7 @@ impl ConnectArgs {
                 .clone()
                 .or_else(|| before.client_secret.clone()),
             profile: self.profile.clone().or_else(|| before.profile.clone()),
+            max_body: self.max_body.or(before.max_body),
         }
     }
 
@@ -121,6 +168,7 @@ impl ConnectArgs {
             (self.client_id.is_some(), "--client-id"),
             (self.client_secret.is_some(), "--client-secret"),
             (self.profile.is_some(), "--profile"),
+            (self.max_body.is_some(), "--max-body"),
         ]
         .into_iter()
         .find_map(|(given, name)| given.then_some(name))
@@ -397,7 +445,7 @@ impl Command {
 ///
 /// When the simulator cannot start or the terminal cannot be used.
 pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<()> {
-    use crate::api::{Client, ClientConfig};
+    use crate::api::Client;
     use crate::app::{App, Mode};
     use crate::config::Connection;
 
@@ -415,7 +463,7 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<(
                 .await
                 .map_err(|message| color_eyre::eyre::eyre!(message))?;
             let client =
-                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
+                Client::new(args.client_config(target, credentials)).wrap_err("HTTP client")?;
             // The recent ids first, then the fixtures not already listed.
             let mut ids = recent;
             for id in running.conversation_ids() {
@@ -434,7 +482,7 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<(
             ..
         } => {
             let client =
-                Client::new(ClientConfig::new(target, credentials)).wrap_err("HTTP client")?;
+                Client::new(args.client_config(target, credentials)).wrap_err("HTTP client")?;
             (
                 client,
                 Mode::Live {

@@ -139,3 +139,24 @@ fn connection_flags_work_before_or_after_the_command() {
         assert_eq!(run.json()["conversation"]["id"], CALL, "{args:?}");
     }
 }
+
+#[test]
+fn max_body_takes_bytes_or_a_binary_unit_and_refuses_nonsense() {
+    let env = Env::new();
+    let run = env.run(&["get", CALL, "--sim", "--max-body", "12parsecs"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("not a unit"), "{}", run.stderr);
+    let run = env.run(&["get", CALL, "--sim", "--max-body", "512"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("below 1KiB"), "{}", run.stderr);
+    // The fixture's answer is a few KiB: 1MiB reads it, 1KiB refuses it.
+    let run = env.run(&["get", CALL, "--sim", "--max-body", "1MiB", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = env.run(&["get", CALL, "--sim", "--max-body", "1KiB", "--json"]);
+    assert_ne!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("larger than 1024 bytes"),
+        "{}",
+        run.stdout
+    );
+}

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod auth;
+mod bodies;
 mod errors;
 mod faults;
 #[path = "../hostile/mod.rs"]

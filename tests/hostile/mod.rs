@@ -149,3 +149,49 @@ pub fn redirector() -> Redirector {
         other_hits: hits,
     }
 }
+
+/// Serves GET `/api/v2/endless` (64 KiB chunks, never ending), GET
+/// `/api/v2/declared` (2 MiB, with its Content-Length) and GET
+/// `/api/v2/small` (128 KiB, chunked) on 127.0.0.1; returns the base URL.
+pub fn big_bodies() -> String {
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let chunks = |limit: Option<usize>| {
+                futures_util::stream::unfold(0usize, move |sent| async move {
+                    if limit.is_some_and(|l| sent >= l) {
+                        return None;
+                    }
+                    let chunk = axum::body::Bytes::from(vec![b'x'; 64 * 1024]);
+                    Some((Ok::<_, std::io::Error>(chunk), sent + 64 * 1024))
+                })
+            };
+            let app = axum::Router::new()
+                .route(
+                    "/api/v2/endless",
+                    axum::routing::get(move || async move {
+                        axum::body::Body::from_stream(chunks(None))
+                    }),
+                )
+                .route(
+                    "/api/v2/small",
+                    axum::routing::get(move || async move {
+                        axum::body::Body::from_stream(chunks(Some(128 * 1024)))
+                    }),
+                )
+                .route(
+                    "/api/v2/declared",
+                    axum::routing::get(|| async { vec![b'y'; 2 * 1024 * 1024] }),
+                );
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    format!("http://{addr}")
+}
