@@ -263,14 +263,14 @@ pub fn load_with(flags: &Flags, paths: &Paths, env: &dyn Fn(&str) -> Option<Stri
     let mut warnings = Vec::new();
     let mut read = |path: Option<&PathBuf>| {
         let path = path?;
-        match std::fs::read_to_string(path) {
-            Ok(text) => Some(FileText {
+        match read_file(path) {
+            Ok(Some(text)) => Some(FileText {
                 path: path.clone(),
                 text,
             }),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(err) => {
-                warnings.push(format!("cannot read {}: {err}", path.display()));
+            Ok(None) => None,
+            Err(message) => {
+                warnings.push(message);
                 None
             }
         }
@@ -295,17 +295,58 @@ pub fn load_keys(paths: &Paths) -> (Vec<crate::app::keymap::Remap>, Vec<String>)
     let Some(path) = &paths.config_file else {
         return (Vec::new(), Vec::new());
     };
-    match std::fs::read_to_string(path) {
-        Ok(text) => keys::remaps(&FileText {
+    match read_file(path) {
+        Ok(Some(text)) => keys::remaps(&FileText {
             path: path.clone(),
             text,
         }),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
-        Err(err) => (
-            Vec::new(),
-            vec![format!("cannot read {}: {err}", path.display())],
-        ),
+        Ok(None) => (Vec::new(), Vec::new()),
+        Err(message) => (Vec::new(), vec![message]),
     }
+}
+
+/// The largest configuration file read (a config.toml is a few KiB).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a configuration file safely: `None` when it does not exist; an
+/// error naming the file when it is not a regular file (a FIFO would hang
+/// start-up, a device never end), is larger than [`MAX_CONFIG_BYTES`], or
+/// cannot be read. Never reads more than the cap, even from a growing file.
+///
+/// # Errors
+/// The message to show, naming the file and what to do.
+pub fn read_file(path: &std::path::Path) -> Result<Option<String>, String> {
+    use std::io::Read as _;
+    let shown = path.display();
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(format!("cannot read {shown}: {err}")),
+    };
+    if !metadata.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a FIFO, device or folder): not read; point to a file"
+        ));
+    }
+    if metadata.len() > MAX_CONFIG_BYTES {
+        return Err(format!(
+            "{shown} is {} bytes, more than a configuration file's {MAX_CONFIG_BYTES}: not read",
+            metadata.len()
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|err| format!("cannot read {shown}: {err}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read {shown}: {err}"))?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(format!(
+            "{shown} grew past {MAX_CONFIG_BYTES} bytes while read: not read"
+        ));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| format!("{shown} is not UTF-8 text: not read"))
 }
 
 #[cfg(test)]

@@ -400,3 +400,40 @@ fn load_with_reads_the_files_and_tolerates_their_absence() {
         resolution.warnings
     );
 }
+
+#[test]
+fn config_files_are_read_only_when_regular_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.toml");
+    assert_eq!(read_file(&missing), Ok(None));
+
+    let fine = dir.path().join("config.toml");
+    std::fs::write(&fine, "[keys]\nsend = \"x\"\n").unwrap();
+    assert_eq!(
+        read_file(&fine).unwrap().as_deref(),
+        Some("[keys]\nsend = \"x\"\n")
+    );
+
+    // A link to an endless device: refused before reading, not 14 GB later.
+    let zero = dir.path().join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let err = read_file(&zero).unwrap_err();
+    assert!(
+        err.contains("not a regular file") && err.contains("zero.toml"),
+        "{err}"
+    );
+
+    // A FIFO would block start-up on open.
+    let fifo = dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert!(read_file(&fifo).unwrap_err().contains("not a regular file"));
+
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, vec![b'#'; 2 * 1024 * 1024]).unwrap();
+    let err = read_file(&big).unwrap_err();
+    assert!(err.contains("more than a configuration file's"), "{err}");
+}
