@@ -71,6 +71,12 @@ pub enum HistoryError {
         /// The cause.
         source: io::Error,
     },
+    /// The history file is a symbolic link (it could point anywhere).
+    #[error("the history file {} is a symbolic link: gc-attrs does not write through one; remove it, or set {} to another folder", path.display(), crate::config::ENV_CONFIG_DIR)]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
     /// A history file could not be opened or written.
     #[error("cannot write the history file {}: {source}; check its permissions and free space", path.display())]
     Write {
@@ -265,6 +271,12 @@ impl History {
             path: self.path.clone(),
             source,
         };
+        // A link could make the history write anywhere the user can.
+        if fs::symlink_metadata(&self.path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(HistoryError::Symlink {
+                path: self.path.clone(),
+            });
+        }
         let mut options = OpenOptions::new();
         options.create(true).append(true).read(true);
         #[cfg(unix)]

@@ -17,7 +17,29 @@ const SECRET_FIELDS: [&str; 5] = [
 /// What replaces a secret.
 const REDACTED: &str = "<redacted>";
 
-/// The exchange as it may be written: headers, bodies and URL redacted again.
+/// The most of each body the history keeps; the rest is cut, marked with the
+/// body's size, so that one huge answer cannot fill the disk.
+pub(super) const MAX_STORED_BODY: usize = 64 * 1024;
+
+/// A body cut to [`MAX_STORED_BODY`] bytes (at a character boundary), with a
+/// marker that gives its original size.
+fn truncated(body: String) -> String {
+    if body.len() <= MAX_STORED_BODY {
+        return body;
+    }
+    let mut end = MAX_STORED_BODY;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}…[truncated by gc-attrs: {} bytes in all]",
+        &body[..end],
+        body.len()
+    )
+}
+
+/// The exchange as it may be written: headers, bodies and URL redacted again,
+/// and bodies cut to [`MAX_STORED_BODY`].
 pub(super) fn exchange(exchange: &Exchange) -> Exchange {
     let headers = |list: &[(String, String)]| -> Vec<(String, String)> {
         list.iter()
@@ -27,9 +49,17 @@ pub(super) fn exchange(exchange: &Exchange) -> Exchange {
     Exchange {
         url: redact_url(&exchange.url),
         request_headers: headers(&exchange.request_headers),
-        request_body: exchange.request_body.as_deref().map(redact_body),
+        request_body: exchange
+            .request_body
+            .as_deref()
+            .map(|body| truncated(redact_body(body))),
         response_headers: headers(&exchange.response_headers),
-        response_body: redact_body(&exchange.response_body),
+        response_body: truncated(redact_body(&exchange.response_body)),
+        // A decoded error of a body too large to keep is not kept either.
+        error_body: exchange
+            .error_body
+            .clone()
+            .filter(|_| exchange.response_body.len() <= MAX_STORED_BODY),
         ..exchange.clone()
     }
 }

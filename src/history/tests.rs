@@ -285,3 +285,52 @@ fn errors_name_the_file_and_what_to_do() {
     let error = history.append("cli", &exchange(1)).unwrap_err().to_string();
     assert!(error.contains("history.jsonl"), "{error}");
 }
+
+#[test]
+fn a_huge_body_is_stored_cut_with_its_size_and_a_small_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    let huge = format!("[\"{}é\"]", "x".repeat(3 * 1024 * 1024));
+    let big = Exchange {
+        response_body: huge.clone(),
+        request_body: Some(huge.clone()),
+        ..exchange(1)
+    };
+    history.append("cli", &big).unwrap();
+    history.append("cli", &exchange(2)).unwrap();
+    let text = std::fs::read_to_string(history.path()).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.len() < 3 * redact::MAX_STORED_BODY,
+        "one line stays small: {}",
+        first.len()
+    );
+    let (entries, _) = history.last(10).unwrap();
+    let stored = &entries[0].exchange;
+    let marker = format!("…[truncated by gc-attrs: {} bytes in all]", huge.len());
+    assert!(
+        stored.response_body.ends_with(&marker),
+        "{}",
+        &stored.response_body[stored.response_body.len() - 80..]
+    );
+    assert!(stored.request_body.as_deref().unwrap().ends_with(&marker));
+    assert_eq!(
+        entries[1].exchange.response_body,
+        exchange(2).response_body,
+        "small bodies whole"
+    );
+}
+
+#[test]
+fn the_history_file_is_not_written_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("elsewhere.txt");
+    std::fs::write(&target, "do not touch\n").unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::os::unix::fs::symlink(&target, data.join("history.jsonl")).unwrap();
+    let err = History::open(&data).unwrap_err();
+    assert!(matches!(err, HistoryError::Symlink { .. }), "{err}");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "do not touch\n");
+}
