@@ -39,19 +39,6 @@ pub enum EditTarget {
 }
 
 impl EditTarget {
-    /// The conversation the target belongs to.
-    #[must_use]
-    pub fn conversation_id(&self) -> &str {
-        match self {
-            Self::ParticipantAttributes {
-                conversation_id, ..
-            }
-            | Self::SecureAttributes {
-                conversation_id, ..
-            } => conversation_id,
-        }
-    }
-
     /// The route that writes this target with `verb` on `choice`, and the
     /// path built from it. A participant's attributes have no PUT route: a
     /// PUT goes to the PATCH route's path, so that the server's answer to it

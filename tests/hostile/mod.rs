@@ -3,14 +3,20 @@
 //! garbage, a token answer with no usable token). Shared by the client and
 //! CLI test binaries.
 
+use std::future::Future;
 use std::net::SocketAddr;
 
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-/// Serves the answer on 127.0.0.1 from a thread of its own (so that
-/// blocking tests can use it too); returns the base URL.
-pub fn token_host(status: u16, content_type: &'static str, body: &'static str) -> String {
+/// Serves the router `make` builds on a free 127.0.0.1 port, from a thread
+/// and runtime of its own (so that blocking tests can use it too); returns
+/// the base URL.
+fn serve<F, Fut>(make: F) -> String
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future<Output = axum::Router>,
+{
     let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -18,22 +24,28 @@ pub fn token_host(status: u16, content_type: &'static str, body: &'static str) -
             .build()
             .unwrap();
         runtime.block_on(async move {
+            let app = make().await;
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
-            let answer = move || async move {
-                (
-                    StatusCode::from_u16(status).unwrap(),
-                    [(header::CONTENT_TYPE, content_type)],
-                    body,
-                )
-                    .into_response()
-            };
-            let app = axum::Router::new().route("/oauth/token", axum::routing::post(answer));
             axum::serve(listener, app).await.unwrap();
         });
     });
-    let addr = rx.recv().unwrap();
-    format!("http://{addr}")
+    format!("http://{}", rx.recv().unwrap())
+}
+
+/// Serves the answer on every `POST /oauth/token`; returns the base URL.
+pub fn token_host(status: u16, content_type: &'static str, body: &'static str) -> String {
+    serve(move || async move {
+        let answer = move || async move {
+            (
+                StatusCode::from_u16(status).unwrap(),
+                [(header::CONTENT_TYPE, content_type)],
+                body,
+            )
+                .into_response()
+        };
+        axum::Router::new().route("/oauth/token", axum::routing::post(answer))
+    })
 }
 
 /// Answers a login host may give with status 200 and no usable token:
@@ -85,67 +97,55 @@ pub fn redirector() -> Redirector {
 
     let hits = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&hits);
-    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let other_addr = other.local_addr().unwrap();
-            let count = move || {
-                let counted = Arc::clone(&counted);
-                async move {
-                    counted.fetch_add(1, Ordering::SeqCst);
-                    "reached the other host"
-                }
-            };
-            let other_app = axum::Router::new().fallback(count);
-            tokio::spawn(async move { axum::serve(other, other_app).await.unwrap() });
-
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            let away = format!("http://{other_addr}/api/v2/landing");
-            let redirect = |status: u16, to: String| {
-                move || async move {
+    let base = serve(move || async move {
+        let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let other_addr = other.local_addr().unwrap();
+        let count = move || {
+            let counted = Arc::clone(&counted);
+            async move {
+                counted.fetch_add(1, Ordering::SeqCst);
+                "reached the other host"
+            }
+        };
+        let other_app = axum::Router::new().fallback(count);
+        tokio::spawn(async move { axum::serve(other, other_app).await.unwrap() });
+        let away = format!("http://{other_addr}/api/v2/landing");
+        let redirect = |status: u16, to: String| {
+            move || async move {
+                (
+                    StatusCode::from_u16(status).unwrap(),
+                    [(header::LOCATION, to)],
+                    "",
+                )
+                    .into_response()
+            }
+        };
+        axum::Router::new()
+            .route(
+                "/api/v2/write",
+                axum::routing::any(redirect(307, away.clone())),
+            )
+            .route(
+                "/api/v2/see-other",
+                axum::routing::any(redirect(303, "/api/v2/landing".into())),
+            )
+            .route(
+                "/api/v2/moved",
+                axum::routing::get(redirect(302, "/api/v2/landing".into())),
+            )
+            .route("/api/v2/away", axum::routing::get(redirect(302, away)))
+            .route(
+                "/api/v2/landing",
+                axum::routing::get(|| async {
                     (
-                        StatusCode::from_u16(status).unwrap(),
-                        [(header::LOCATION, to)],
-                        "",
+                        [(header::CONTENT_TYPE, "application/json")],
+                        r#"{"ok":true}"#,
                     )
-                        .into_response()
-                }
-            };
-            let app = axum::Router::new()
-                .route(
-                    "/api/v2/write",
-                    axum::routing::any(redirect(307, away.clone())),
-                )
-                .route(
-                    "/api/v2/see-other",
-                    axum::routing::any(redirect(303, "/api/v2/landing".into())),
-                )
-                .route(
-                    "/api/v2/moved",
-                    axum::routing::get(redirect(302, "/api/v2/landing".into())),
-                )
-                .route("/api/v2/away", axum::routing::get(redirect(302, away)))
-                .route(
-                    "/api/v2/landing",
-                    axum::routing::get(|| async {
-                        (
-                            [(header::CONTENT_TYPE, "application/json")],
-                            r#"{"ok":true}"#,
-                        )
-                    }),
-                );
-            axum::serve(listener, app).await.unwrap();
-        });
+                }),
+            )
     });
-    let addr = rx.recv().unwrap();
     Redirector {
-        base: format!("http://{addr}"),
+        base,
         other_hits: hits,
     }
 }
@@ -154,44 +154,32 @@ pub fn redirector() -> Redirector {
 /// `/api/v2/declared` (2 MiB, with its Content-Length) and GET
 /// `/api/v2/small` (128 KiB, chunked) on 127.0.0.1; returns the base URL.
 pub fn big_bodies() -> String {
-    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            let chunks = |limit: Option<usize>| {
-                futures_util::stream::unfold(0usize, move |sent| async move {
-                    if limit.is_some_and(|l| sent >= l) {
-                        return None;
-                    }
-                    let chunk = axum::body::Bytes::from(vec![b'x'; 64 * 1024]);
-                    Some((Ok::<_, std::io::Error>(chunk), sent + 64 * 1024))
-                })
-            };
-            let app = axum::Router::new()
-                .route(
-                    "/api/v2/endless",
-                    axum::routing::get(move || async move {
-                        axum::body::Body::from_stream(chunks(None))
-                    }),
-                )
-                .route(
-                    "/api/v2/small",
-                    axum::routing::get(move || async move {
-                        axum::body::Body::from_stream(chunks(Some(128 * 1024)))
-                    }),
-                )
-                .route(
-                    "/api/v2/declared",
-                    axum::routing::get(|| async { vec![b'y'; 2 * 1024 * 1024] }),
-                );
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    let addr = rx.recv().unwrap();
-    format!("http://{addr}")
+    serve(|| async {
+        let chunks = |limit: Option<usize>| {
+            futures_util::stream::unfold(0usize, move |sent| async move {
+                if limit.is_some_and(|l| sent >= l) {
+                    return None;
+                }
+                let chunk = axum::body::Bytes::from(vec![b'x'; 64 * 1024]);
+                Some((Ok::<_, std::io::Error>(chunk), sent + 64 * 1024))
+            })
+        };
+        axum::Router::new()
+            .route(
+                "/api/v2/endless",
+                axum::routing::get(
+                    move || async move { axum::body::Body::from_stream(chunks(None)) },
+                ),
+            )
+            .route(
+                "/api/v2/small",
+                axum::routing::get(move || async move {
+                    axum::body::Body::from_stream(chunks(Some(128 * 1024)))
+                }),
+            )
+            .route(
+                "/api/v2/declared",
+                axum::routing::get(|| async { vec![b'y'; 2 * 1024 * 1024] }),
+            )
+    })
 }

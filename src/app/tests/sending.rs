@@ -86,14 +86,19 @@ fn a_live_org_needs_a_typed_confirmation() {
     );
 }
 
+/// Adds `outcome = resolved` in the form and sends it with PATCH.
+fn add_outcome_and_send(app: &mut App) {
+    keys(app, &[Key::char('a')]);
+    typed(app, "outcome");
+    keys(app, &[enter()]);
+    typed(app, "resolved");
+    keys(app, &[enter(), Key::char('s'), enter()]);
+}
+
 #[test]
 fn a_202_is_followed_by_rereads_until_the_change_shows() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('a')]);
-    typed(&mut app, "outcome");
-    keys(&mut app, &[enter()]);
-    typed(&mut app, "resolved");
-    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    add_outcome_and_send(&mut app);
     let effects = app.update(Msg::Sent(Ok(exchange(202, ""))));
     let [
         Effect::Record(_),
@@ -154,11 +159,7 @@ fn a_202_is_followed_by_rereads_until_the_change_shows() {
 #[test]
 fn no_change_after_every_reread_is_reported() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('a')]);
-    typed(&mut app, "outcome");
-    keys(&mut app, &[enter()]);
-    typed(&mut app, "resolved");
-    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    add_outcome_and_send(&mut app);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     for attempt in 1..5 {
         assert_eq!(
@@ -421,11 +422,7 @@ fn nothing_replaces_the_workspace_while_a_send_is_in_flight() {
 #[test]
 fn the_rereads_are_the_request_in_flight_until_they_end() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('a')]);
-    typed(&mut app, "outcome");
-    keys(&mut app, &[enter()]);
-    typed(&mut app, "resolved");
-    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    add_outcome_and_send(&mut app);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     assert!(matches!(
         app.in_flight.as_ref().map(|f| &f.flight),
@@ -465,11 +462,7 @@ fn the_rereads_are_the_request_in_flight_until_they_end() {
 #[test]
 fn the_reread_judges_the_participant_sent_to_even_if_another_is_selected() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('a')]);
-    typed(&mut app, "outcome");
-    keys(&mut app, &[enter()]);
-    typed(&mut app, "resolved");
-    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    add_outcome_and_send(&mut app);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     let sent_to = workspace(&app).participant;
     // The user selects another participant while the re-read runs.
