@@ -51,6 +51,8 @@ pub struct History {
     path: PathBuf,
     max_bytes: u64,
     keep: usize,
+    /// The folder's mode when other users may enter or read it.
+    loose_mode: Option<u32>,
 }
 
 /// Why the history could not be used. Each message names the file and says
@@ -131,13 +133,51 @@ impl History {
             source,
         })?;
         let history = History {
+            loose_mode: loose_mode(dir),
+            ..Self::reader(dir)
+        };
+        history.open_append()?;
+        Ok(history)
+    }
+
+    /// The history in `dir`, to read only: nothing is created, opened for
+    /// writing or changed, so a history that cannot be written (a read-only
+    /// disk, another user's folder) can still be read and exported.
+    #[must_use]
+    pub fn reader(dir: &Path) -> History {
+        History {
             dir: dir.to_owned(),
             path: dir.join("history.jsonl"),
             max_bytes: DEFAULT_MAX_BYTES,
             keep: DEFAULT_KEEP,
-        };
-        history.open_append()?;
-        Ok(history)
+            loose_mode: None,
+        }
+    }
+
+    /// [`History::reader`] on this machine's data directory.
+    ///
+    /// # Errors
+    /// When there is no data directory.
+    pub fn reader_default() -> Result<History, HistoryError> {
+        let dir = crate::config::Paths::discover()
+            .data_dir
+            .ok_or(HistoryError::NoDataDir)?;
+        Ok(Self::reader(&dir))
+    }
+
+    /// A warning when the folder, found already there, is open to other
+    /// users (a new one is created `0700`). It is left as it is: the user
+    /// may share it on purpose, and the file itself is kept `0600`.
+    #[must_use]
+    pub fn warning(&self) -> Option<String> {
+        self.loose_mode.map(|mode| {
+            format!(
+                "the history folder {} is open to other users (mode {mode:04o}); \
+                 `chmod 700 {}` closes it",
+                self.dir.display(),
+                self.dir.display()
+            )
+        })
     }
 
     /// The history in this machine's data directory.
@@ -303,6 +343,8 @@ pub struct Recorder {
     source: &'static str,
     history: Option<Result<History, String>>,
     warned: bool,
+    /// The folder's warning was given (or there was none).
+    checked: bool,
 }
 
 impl Recorder {
@@ -313,6 +355,7 @@ impl Recorder {
             source,
             history: None,
             warned: false,
+            checked: false,
         }
     }
 
@@ -323,20 +366,34 @@ impl Recorder {
             source,
             history: Some(history.map_err(|e| e.to_string())),
             warned: false,
+            checked: false,
         }
     }
 
-    /// Appends the exchange, redacted; the first failure comes back, later
-    /// ones do not.
+    /// Appends the exchange, redacted. What the face must say comes back as
+    /// one sentence, each thing once: the first failure ("not recorded in
+    /// the history: …"), and the folder's [`History::warning`].
     pub fn record(&mut self, exchange: &Exchange) -> Option<String> {
         let history = self
             .history
             .get_or_insert_with(|| History::open_default().map_err(|e| e.to_string()));
-        let failure = match history {
-            Ok(history) => history.append(self.source, exchange).err()?.to_string(),
-            Err(message) => message.clone(),
+        let warning = match history {
+            Ok(history) if !std::mem::replace(&mut self.checked, true) => history.warning(),
+            _ => None,
         };
-        (!std::mem::replace(&mut self.warned, true)).then_some(failure)
+        let failure = match history {
+            Ok(history) => history
+                .append(self.source, exchange)
+                .err()
+                .map(|e| e.to_string()),
+            Err(message) => Some(message.clone()),
+        }
+        .filter(|_| !std::mem::replace(&mut self.warned, true))
+        .map(|failure| format!("not recorded in the history: {failure}"));
+        match (warning, failure) {
+            (Some(warning), Some(failure)) => Some(format!("{failure}; {warning}")),
+            (warning, failure) => warning.or(failure),
+        }
     }
 }
 
@@ -385,6 +442,21 @@ fn conversation_id(url: &str) -> Option<String> {
         segments.next().filter(|s| crate::lint::is_uuid(s))?
     };
     Some(id.to_ascii_lowercase())
+}
+
+/// The folder's permission bits when group or others have any.
+fn loose_mode(dir: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = fs::metadata(dir).ok()?.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
 }
 
 fn create_dir(dir: &Path) -> io::Result<()> {

@@ -114,7 +114,7 @@ async fn event_loop(
 
 /// Appends exchanges ([`Effect::Record`]) to the history file through the
 /// shared [`Recorder`], from a thread of its own so that a slow disk never
-/// stalls drawing. A failure comes back as [`Msg::HistoryFailed`] (once) and
+/// stalls drawing. A failure comes back as [`Msg::HistoryNote`] (once) and
 /// never stops the TUI.
 struct Writer {
     writer: Option<(
@@ -133,7 +133,7 @@ impl Writer {
         let handle = std::thread::spawn(move || {
             for exchange in rx {
                 if let Some(error) = recorder.record(&exchange) {
-                    let _ = tx.send(Msg::HistoryFailed(error));
+                    let _ = tx.send(Msg::HistoryNote(error));
                 }
             }
         });
@@ -339,7 +339,7 @@ mod tests {
         writer.record(exchange("https://x/1"));
         writer.record(exchange("https://x/2"));
         writer.finish();
-        let Ok(Msg::HistoryFailed(text)) = rx.try_recv() else {
+        let Ok(Msg::HistoryNote(text)) = rx.try_recv() else {
             panic!("the failure comes back as a message");
         };
         assert!(!text.is_empty());

@@ -263,3 +263,31 @@ fn with_json_an_unreadable_history_prints_the_error_object_and_exits_2() {
     );
     assert!(stderr(&output).contains(message), "{}", stderr(&output));
 }
+
+#[test]
+fn export_reads_a_history_without_writing_to_it() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = Home::new();
+    let history = home.history();
+    history.append("cli", &exchange(1)).unwrap();
+    // A history export cannot write (read-only): it is only read. (The
+    // tests may run as root, who could write anyway; that the file is left
+    // untouched shows that export never opens it to write.)
+    std::fs::set_permissions(history.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = home.export(&["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mode = std::fs::metadata(history.path())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o444);
+
+    let empty = Home::new();
+    let output = empty.export(&["--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        !empty.dir.path().join("data").exists(),
+        "export creates no data folder"
+    );
+}

@@ -485,6 +485,7 @@ impl Client {
                 Outcome::failed(FailureKind::Other, "no answer came"),
             )
         };
+        let secrets = self.carried_secrets(&headers);
         let started = Instant::now();
         let fail = |mut exchange: Exchange, kind, message: String| {
             exchange.timings.total = started.elapsed();
@@ -518,18 +519,11 @@ impl Client {
         // After redirects (reads only), the URL that answered.
         response.url().as_str().clone_into(&mut exchange.url);
         let status = response.status();
-        exchange.response_headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
+        // A server may echo the credentials it was sent (a debug header, an
+        // error message quoting the token): they are scrubbed at the source.
+        exchange.response_headers = scrubbed_headers(&response, &secrets);
         let text = match read_capped(response, self.config.max_body).await {
-            Ok(text) => text,
+            Ok(text) => scrub(&text, &secrets),
             Err(BodyError::TooLarge) => {
                 let cap = self.config.max_body;
                 return fail(
@@ -573,6 +567,65 @@ impl Client {
         exchange.response_body.clone_from(&text);
         (exchange, text)
     }
+}
+
+impl Client {
+    /// The secrets a request carries, which no answer may echo into an
+    /// exchange: the credential of its `Authorization` header, the client
+    /// secret (alone and as `id:secret`), and a pre-set token.
+    fn carried_secrets(&self, headers: &[(String, String)]) -> Vec<String> {
+        let mut secrets: Vec<String> = headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+            .filter_map(|(_, value)| value.split_once(' ').map(|(_, credential)| credential))
+            .map(|credential| credential.trim().to_owned())
+            .collect();
+        match &self.config.credentials {
+            Credentials::ClientCredentials {
+                client_id,
+                client_secret,
+            } => {
+                secrets.push(format!("{client_id}:{}", client_secret.expose()));
+                secrets.push(client_secret.expose().to_owned());
+            }
+            Credentials::AccessToken(token) => secrets.push(token.expose().to_owned()),
+        }
+        secrets
+    }
+}
+
+/// The answer's headers, as text, with the secrets scrubbed.
+fn scrubbed_headers(response: &reqwest::Response, secrets: &[String]) -> Vec<(String, String)> {
+    response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                scrub(&String::from_utf8_lossy(v.as_bytes()), secrets),
+            )
+        })
+        .collect()
+}
+
+/// The shortest secret [`scrub`] looks for: a shorter one would match
+/// ordinary text (real tokens and client secrets are far longer).
+const MIN_SCRUBBED: usize = 8;
+
+/// `text` with every occurrence of each secret (as sent, JSON-escaped or
+/// percent-encoded) replaced by `<redacted>`.
+fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut text = text.to_owned();
+    for secret in secrets.iter().filter(|s| s.len() >= MIN_SCRUBBED) {
+        let escaped = secret.replace('/', "\\/");
+        let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        for form in [secret.as_str(), escaped.as_str(), encoded.as_str()] {
+            if text.contains(form) {
+                text = text.replace(form, "<redacted>");
+            }
+        }
+    }
+    text
 }
 
 fn failure_kind(error: &reqwest::Error) -> FailureKind {

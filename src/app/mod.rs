@@ -82,8 +82,9 @@ pub enum Msg {
     },
     /// A send finished (with an answer, a failure or a cancellation).
     Sent(Result<Exchange, String>),
-    /// The history file could not be written.
-    HistoryFailed(String),
+    /// What the history recorder has to say, as one sentence: the history
+    /// could not be written, or its folder is open to other users.
+    HistoryNote(String),
     /// The screen's size changed what the panes can scroll: the largest
     /// scroll the renderer can show, in lines.
     Viewport {
@@ -128,7 +129,7 @@ pub enum Effect {
     /// Cancel the request in flight.
     Cancel,
     /// Append an exchange to the history file; a failure comes back as
-    /// [`Msg::HistoryFailed`].
+    /// [`Msg::HistoryNote`].
     Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
@@ -320,8 +321,6 @@ pub struct App {
     /// The participant (by id) to select once a conversation is loaded
     /// (`--participant`).
     pub select_after_load: Option<String>,
-    /// A history failure was shown already.
-    pub history_failed: bool,
     /// The keys in force.
     pub keymap: Keymap,
 }
@@ -347,7 +346,6 @@ impl App {
             status: None,
             quitting: false,
             select_after_load: None,
-            history_failed: false,
             keymap: Keymap::default(),
         }
     }
@@ -383,21 +381,17 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
-            Msg::HistoryFailed(error) => {
-                // Said once: the history is a help, never a reason to stop.
-                if !self.history_failed {
-                    self.history_failed = true;
-                    let mut text = format!("history not written: {error}");
-                    // Start-up warnings stay readable beside it.
-                    if let Some(Status {
+            Msg::HistoryNote(note) => {
+                // The history is a help, never a reason to stop; the recorder
+                // says each thing once. Start-up warnings stay readable beside it.
+                let text = match &self.status {
+                    Some(Status {
                         text: earlier,
                         error: true,
-                    }) = &self.status
-                    {
-                        text = format!("{earlier}; {text}");
-                    }
-                    self.set_status(text, true);
-                }
+                    }) => format!("{earlier}; {note}"),
+                    _ => note,
+                };
+                self.set_status(text, true);
                 Vec::new()
             }
             Msg::Viewport { scroll_limit } => {

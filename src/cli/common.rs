@@ -238,7 +238,7 @@ impl Session {
     /// Appends an exchange to the history; a failure is a warning, once.
     pub fn record(&mut self, exchange: &Exchange) {
         if let Some(error) = self.history.record(exchange) {
-            eprintln!("warning: not recorded in the history: {error}");
+            eprintln!("warning: {error}");
         }
     }
 

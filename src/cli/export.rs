@@ -39,7 +39,7 @@ fn export(args: &super::ExportArgs) -> Result<u8, CliError> {
     if args.last == 0 {
         return Err(CliError::usage("--last must be at least 1"));
     }
-    let history = History::open_default().map_err(|e| CliError::usage(e.to_string()))?;
+    let history = History::reader_default().map_err(|e| CliError::usage(e.to_string()))?;
     let (entries, skipped) = history
         .last(args.last)
         .map_err(|e| CliError::usage(e.to_string()))?;

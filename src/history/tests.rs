@@ -334,3 +334,67 @@ fn the_history_file_is_not_written_through_a_symlink() {
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "do not touch\n");
 }
+
+#[test]
+fn a_looser_existing_folder_is_reported_once_and_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh");
+    assert_eq!(History::open(&fresh).unwrap().warning(), None);
+
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let history = History::open(&shared).unwrap();
+    let warning = history.warning().expect("a 0755 folder is reported");
+    assert!(
+        warning.contains("open to other users (mode 0755)"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains(&format!("chmod 700 {}", shared.display())),
+        "{warning}"
+    );
+    let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755, "the user's choice is kept");
+
+    let mut recorder = Recorder::with("cli", Ok(history));
+    let first = recorder.record(&exchange(1));
+    assert_eq!(
+        first.as_deref(),
+        Some(warning.as_str()),
+        "said on the first record"
+    );
+    assert_eq!(recorder.record(&exchange(2)), None, "and only once");
+}
+
+#[test]
+fn a_reader_creates_and_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    let (entries, _) = History::reader(&missing).last(5).unwrap();
+    assert!(entries.is_empty());
+    assert!(!missing.exists(), "no folder is created to read");
+
+    let data = dir.path().join("data");
+    let history = History::open(&data).unwrap();
+    history.append("cli", &exchange(1)).unwrap();
+    // Read-only, as a history on a read-only disk or of another user is.
+    std::fs::set_permissions(history.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (entries, _) = History::reader(&data).last(5).unwrap();
+    assert_eq!(
+        urls(&entries),
+        urls(&[Entry {
+            time: String::new(),
+            source: "cli".into(),
+            exchange: exchange(1),
+        }])
+    );
+    let mode = std::fs::metadata(history.path())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o444, "not opened for writing, not tightened");
+}

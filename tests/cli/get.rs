@@ -103,3 +103,19 @@ fn no_conversation_id_is_a_usage_error() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("no conversation id"), "{}", run.stderr);
 }
+
+#[test]
+fn a_history_folder_open_to_others_is_reported_on_stderr_once() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    let data = env.dir().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = env.run(&["--sim", "get", CALL]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = format!(
+        "warning: the history folder {} is open to other users (mode 0755)",
+        data.display()
+    );
+    assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+}

@@ -123,3 +123,41 @@ fn neither_the_secret_nor_the_token_appears_anywhere() {
         }
     }
 }
+
+#[test]
+fn credentials_a_server_echoes_back_reach_no_output_history_or_export() {
+    let env = Env::new();
+    let base = crate::hostile::echoer();
+    let get = env.run(&[
+        "--region",
+        base.as_str(),
+        "--client-id",
+        "demo-client",
+        "--client-secret",
+        SECRET,
+        "get",
+        CALL,
+        "--json",
+    ]);
+    assert_ne!(get.code, 0, "the echoer answers 400: {}", get.stdout);
+    assert!(
+        get.stdout.contains("<redacted>"),
+        "the echo is shown, redacted: {}",
+        get.stdout
+    );
+    let export = env.run(&["export", "--last", "10", "--format", "json"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let history = std::fs::read_to_string(env.dir().join("data/history.jsonl")).unwrap();
+    assert!(history.contains("x-echo-authorization"), "{history}");
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("demo-client:{SECRET}"));
+    for needle in [SECRET, basic.as_str(), "fresh-token-from-the-echoer"] {
+        for (what, text) in [
+            ("get stdout", &get.stdout),
+            ("get stderr", &get.stderr),
+            ("export", &export.stdout),
+            ("history", &history),
+        ] {
+            assert!(!text.contains(needle), "{what} holds {needle}: {text}");
+        }
+    }
+}

@@ -6,6 +6,7 @@
 
 mod auth;
 mod bodies;
+mod echoes;
 mod errors;
 mod faults;
 #[path = "../hostile/mod.rs"]

@@ -183,3 +183,69 @@ pub fn big_bodies() -> String {
             )
     })
 }
+
+/// Serves a host that echoes the credentials it is sent: `POST /oauth/token`
+/// answers a token with the Basic credential quoted in a header and in the
+/// body; any other request answers 400 with a Genesys error body whose
+/// message quotes the `Authorization` header, the same header echoed in
+/// `x-echo-authorization`, and a body that repeats it. Returns the base URL.
+pub fn echoer() -> String {
+    use axum::http::HeaderMap;
+
+    serve(|| async {
+        let auth = |headers: &HeaderMap| {
+            headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let token = move |headers: HeaderMap| async move {
+            let sent = auth(&headers);
+            let body = serde_json::json!({
+                "access_token": "fresh-token-from-the-echoer",
+                "token_type": "bearer",
+                "expires_in": 86400,
+                "debug": format!("you sent {sent}"),
+            });
+            (
+                [
+                    (header::CONTENT_TYPE, "application/json".to_owned()),
+                    (
+                        header::HeaderName::from_static("x-echo-authorization"),
+                        sent,
+                    ),
+                ],
+                body.to_string(),
+            )
+                .into_response()
+        };
+        let other = move |headers: HeaderMap| async move {
+            let sent = auth(&headers);
+            let body = serde_json::json!({
+                "message": format!("the credential {sent} is not accepted here"),
+                "code": "bad.request",
+                "status": 400,
+                "messageParams": {"echo": sent},
+                "contextId": "echo-context",
+                "details": [],
+                "errors": [],
+            });
+            (
+                StatusCode::BAD_REQUEST,
+                [
+                    (header::CONTENT_TYPE, "application/json".to_owned()),
+                    (
+                        header::HeaderName::from_static("x-echo-authorization"),
+                        sent,
+                    ),
+                ],
+                body.to_string(),
+            )
+                .into_response()
+        };
+        axum::Router::new()
+            .route("/oauth/token", axum::routing::post(token))
+            .fallback(other)
+    })
+}

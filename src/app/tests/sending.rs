@@ -547,3 +547,25 @@ fn a_redirect_answer_to_a_send_says_it_was_not_followed_and_where_it_pointed() {
     );
     assert!(app.in_flight.is_none(), "no re-read after a 3xx");
 }
+
+#[test]
+fn each_history_note_is_shown_as_the_recorder_words_it_beside_earlier_warnings() {
+    let mut app = loaded(Mode::Simulator);
+    app.set_status("config.toml:3:1: unknown key", true);
+    app.update(Msg::HistoryNote(
+        "the history folder /d is open to other users".into(),
+    ));
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "config.toml:3:1: unknown key; the history folder /d is open to other users"
+    );
+    // A later failure is a different thing, and is shown too.
+    app.update(Msg::HistoryNote(
+        "not recorded in the history: disk full".into(),
+    ));
+    let text = &app.status.as_ref().unwrap().text;
+    assert!(
+        text.ends_with("; not recorded in the history: disk full"),
+        "{text}"
+    );
+}
