@@ -1,8 +1,9 @@
 //! A bounded fuzz run (proptest, a few thousand cases, seconds): what reads
 //! outside input never panics. Covered: `lint` (any verb, path, content type
 //! and body, JSON or not), the error explainer, the forum-claim checker, the
-//! route matcher, and the configuration parsers (`config.toml`, the gc CLI
-//! file, `[keys]`). Inputs are bounded in size, so the run stays small.
+//! route matcher, the configuration parsers (`config.toml`, the gc CLI
+//! file, `[keys]`), and the request importer (curl, raw HTTP, JSON, and
+//! placeholder filling). Inputs are bounded in size, so the run stays small.
 
 #![allow(clippy::unwrap_used)]
 
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 use gc_attrs::config::{FileText, Flags, Inputs, keys, resolve};
 use gc_attrs::genesys::Route;
 use gc_attrs::lint::{Request, check_snippet, explain::explain, lint};
+use gc_attrs::usecase::import::{fill, import, placeholders};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -115,5 +117,29 @@ proptest! {
             gc_cli_file: Some(&gc),
         });
         let _ = keys::remaps(&own);
+    }
+
+    #[test]
+    fn the_request_importer_never_panics_on_any_paste(
+        text in prop_oneof![
+            ".{0,300}",
+            // Curl-like: options, quotes of every kind, continuations.
+            prop::collection::vec(prop_oneof![
+                Just("-X".to_owned()), Just("-H".to_owned()), Just("-d".to_owned()),
+                Just("--json".to_owned()), Just("--url".to_owned()), Just("\\\n".to_owned()),
+                Just("'".to_owned()), Just("\"".to_owned()), Just("\u{201c}".to_owned()),
+                Just("\u{2019}".to_owned()), Just("{conversationId}".to_owned()),
+                "[ -~]{0,12}",
+            ], 0..16).prop_map(|words| format!("curl {}", words.join(" "))),
+            // HTTP-like: a request line, headers, a body.
+            ("(PATCH|PUT|GET|patch) ", path(), "( HTTP/1.1)?", "(\r?\n[A-Za-z-]{0,10}:[ -~]{0,20}){0,4}", "(\r?\n\r?\n.{0,60})?")
+                .prop_map(|(a, b, c, d, e)| format!("{a}{b}{c}{d}{e}")),
+        ],
+    ) {
+        if let Ok(imported) = import(&text) {
+            let _ = placeholders(&imported);
+            let filled = fill(&imported, "c", "p");
+            prop_assert_eq!(filled.source, imported.source);
+        }
     }
 }

@@ -5,12 +5,15 @@
 //!   requests (path built by [`crate::genesys::Route::path`] only), the lint
 //!   of each *as it would be sent on that route*, the PUT-style vs PATCH diff,
 //!   the predicted end states and the keys PATCH cannot remove.
+//! - [`import`]: what the user brings (a curl command, a raw HTTP request,
+//!   a bare JSON body) read as a request, placeholders found and filled.
 //! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
 //! - [`participant`]: the conversation id in pasted text, the routes a
 //!   participant offers, its state, the one to show first.
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
+pub mod import;
 pub mod observe;
 pub mod participant;
 pub mod preview;
