@@ -58,3 +58,39 @@ pub enum ExportFormat {
     /// A JSON array of history entries.
     Json,
 }
+
+/// `code --lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// A shell script around curl (tested against the simulator).
+    Curl,
+    /// Python 3 with PureCloudPlatformClientV2 (tested against the simulator).
+    Python,
+    /// Node.js with purecloud-platform-client-v2 (tested against the simulator).
+    Javascript,
+    /// Java with com.mypurecloud:platform-client-v2 (not run here).
+    Java,
+    /// C# with PureCloudPlatform.Client.V2 (not run here).
+    Csharp,
+    /// Go with platform-client-sdk-go (not run here).
+    Go,
+    /// A shell script around the Genesys Cloud CLI (not run here).
+    Gc,
+}
+
+impl LangChoice {
+    /// The language of the use case.
+    #[must_use]
+    pub fn lang(self) -> crate::usecase::code::Lang {
+        use crate::usecase::code::Lang;
+        match self {
+            Self::Curl => Lang::Curl,
+            Self::Python => Lang::Python,
+            Self::Javascript => Lang::Javascript,
+            Self::Java => Lang::Java,
+            Self::Csharp => Lang::Csharp,
+            Self::Go => Lang::Go,
+            Self::Gc => Lang::Gc,
+        }
+    }
+}

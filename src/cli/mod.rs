@@ -8,6 +8,7 @@
 //! 4xx; 4 the API answered 5xx or could not be reached.
 
 pub mod choices;
+mod code;
 mod common;
 mod diff;
 mod explain;
@@ -204,6 +205,9 @@ pub enum Command {
     Send(SendArgs),
     /// Print past exchanges from the history, redacted.
     Export(ExportArgs),
+    /// Print a program that makes this edit with the official tool of a
+    /// language (curl, Python, JavaScript, Java, C#, Go, gc).
+    Code(CodeArgs),
     /// Serve the embedded Genesys Cloud simulator until Ctrl-C.
     Sim(SimArgs),
 }
@@ -231,6 +235,23 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub edit: EditArgs,
     /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
+}
+
+/// `gc-attrs code`.
+#[derive(Args, Debug)]
+pub struct CodeArgs {
+    /// The language of the program.
+    #[arg(long, value_name = "LANG", value_enum)]
+    pub lang: choices::LangChoice,
+    /// The edit.
+    #[command(flatten)]
+    pub edit: EditArgs,
+    /// Where to connect (to read the participant).
     #[command(flatten)]
     pub connect: ConnectArgs,
     /// Text or JSON.
@@ -365,6 +386,11 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
             let connect = args.connect.or(before);
             (Some(runtime.block_on(send::run(args, &connect, out))), out)
         }
+        Some(Command::Code(args)) => {
+            let out = common::Output::new(json(args.output));
+            let connect = args.connect.or(before);
+            (Some(runtime.block_on(code::run(args, &connect, out))), out)
+        }
         Some(Command::Lint(args)) => {
             let out = common::Output::new(json(args.output));
             (Some(lint::run(args, out)), out)
@@ -392,7 +418,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
 /// A flag given before a subcommand it does not apply to: what to do instead.
 fn misplaced(cli: &Cli) -> Option<String> {
     let command = match &cli.command {
-        None | Some(Command::Get(_) | Command::Diff(_) | Command::Send(_)) => None,
+        None | Some(Command::Get(_) | Command::Diff(_) | Command::Send(_) | Command::Code(_)) => {
+            None
+        }
         Some(Command::Sim(_)) => Some("sim"),
         Some(Command::Lint(_)) => Some("lint"),
         Some(Command::Explain(_)) => Some("explain"),
@@ -431,6 +459,7 @@ impl Command {
             Self::Lint(_) => "lint",
             Self::Explain(_) => "explain",
             Self::Send(_) => "send",
+            Self::Code(_) => "code",
             Self::Export(_) => "export",
             Self::Sim(_) => "sim",
         }

@@ -5,6 +5,8 @@
 //!   requests (path built by [`crate::genesys::Route::path`] only), the lint
 //!   of each *as it would be sent on that route*, the PUT-style vs PATCH diff,
 //!   the predicted end states and the keys PATCH cannot remove.
+//! - [`code`]: the program (curl, Python, JavaScript, Java, C#, Go, gc)
+//!   that sends an edit's PATCH with the official tool of each language.
 //! - [`import`]: what the user brings (a curl command, a raw HTTP request,
 //!   a bare JSON body) read as a request, placeholders found and filled.
 //! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
@@ -13,6 +15,7 @@
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
+pub mod code;
 pub mod import;
 pub mod observe;
 pub mod participant;
