@@ -247,7 +247,10 @@ fn split<T>(result: Result<(T, Exchange), ApiError>) -> (Result<T, String>, Opti
     match result {
         Ok((value, exchange)) => (Ok(value), Some(exchange)),
         Err(error) => {
-            let message = match error.exchange().and_then(|e| e.error_body.as_ref()) {
+            // A status line is shown whatever the display settings: an error
+            // that quotes a secure value is masked there.
+            let masked = error.exchange().map(Exchange::masked);
+            let message = match masked.as_ref().and_then(|e| e.error_body.as_ref()) {
                 Some(body) => format!(
                     "{} {}: {}",
                     body.status.unwrap_or_default(),
