@@ -291,3 +291,32 @@ fn export_reads_a_history_without_writing_to_it() {
         "export creates no data folder"
     );
 }
+
+#[test]
+fn export_masks_secure_attribute_values_even_from_an_old_history_line_that_holds_them() {
+    let home = Home::new();
+    let history = home.history();
+    // A line as a version before the masking wrote it: the values in clear.
+    let url = "https://api.mypurecloud.ie/api/v2/conversations/c1/secureattributes";
+    let old = Exchange {
+        request_headers: vec![("Content-Type".into(), "application/json".into())],
+        request_body: Some(
+            r#"{"attributes":{"paymentToken":"tok_4417_9b2e","accessCode":"4711"},"version":1}"#
+                .into(),
+        ),
+        response_body: r#"{"message":"Value [tok_4417_9b2e] is not valid","status":400}"#.into(),
+        ..Exchange::new("PUT", url, Outcome::answer(400))
+    };
+    let line =
+        serde_json::json!({"time": "2026-11-30T10:00:00.000Z", "source": "tui", "exchange": old});
+    std::fs::write(history.path(), format!("{line}\n")).unwrap();
+    for format in ["curl", "json"] {
+        let output = home.export(&["--format", format]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = stdout(&output);
+        for secret in ["tok_4417_9b2e", "4711"] {
+            assert!(!text.contains(secret), "{format}: {secret} in {text}");
+        }
+        assert!(text.contains("paymentToken"), "{format}: {text}");
+    }
+}

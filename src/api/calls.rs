@@ -70,7 +70,19 @@ impl Client {
     ) -> Result<(ConversationSecureAttributes, Exchange), ApiError> {
         let route =
             Route::lookup(RouteKind::SecureAttributes, Verb::Get, None).ok_or_else(not_in_table)?;
-        self.get_json(&route.path(conversation_id, "")).await
+        self.get_json(&route.path(conversation_id, ""))
+            .await
+            .map_err(|error| match error {
+                // serde's words quote the value it choked on: a secret here.
+                ApiError::Decode { exchange, .. } => ApiError::Decode {
+                    message: "not a ConversationSecureAttributes {attributes: map<string,string>, \
+                              version: int} (the decoder's details are withheld: they may \
+                              quote a secure value)"
+                        .into(),
+                    exchange,
+                },
+                other => other,
+            })
     }
 
     /// `PUT` (replace) or `PATCH` (amend) the secure attributes; the exchange

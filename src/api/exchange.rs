@@ -4,12 +4,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::genesys::ErrorBody;
+use crate::genesys::{ErrorBody, secure};
 
 /// One request and its outcome (an answer, a failure before any answer, or
 /// a cancellation), as recorded for display, history and export. No secret
 /// is ever stored here: the `Authorization` header and token fields of bodies
-/// are redacted before an `Exchange` is built.
+/// are redacted before an `Exchange` is built. Secure-attribute values are
+/// kept in memory (a re-send must carry them) and masked on every way out:
+/// the history, the exports, a copied curl and the screen ([`Exchange::masked`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "wire::Exchange")]
 pub struct Exchange {
@@ -146,6 +148,45 @@ impl Exchange {
     #[must_use]
     pub fn to_curl(&self) -> String {
         to_curl(self)
+    }
+
+    /// Whether this is an exchange of the conversation's secure attributes,
+    /// whose bodies carry secret values.
+    #[must_use]
+    pub fn is_secure(&self) -> bool {
+        secure::is_secure_path(&self.url)
+    }
+
+    /// The exchange with its secure-attribute values masked (see
+    /// [`crate::genesys::secure`]): on the secure path, the values of both
+    /// bodies' `attributes`, and every quote of them in the bodies and the
+    /// decoded error. Any other exchange is returned as it is.
+    #[must_use]
+    pub fn masked(&self) -> Exchange {
+        if !self.is_secure() {
+            return self.clone();
+        }
+        let mut secrets = self
+            .request_body
+            .as_deref()
+            .map(secure::values_in)
+            .unwrap_or_default();
+        secrets.extend(secure::values_in(&self.response_body));
+        let error_body = self.error_body.as_ref().and_then(|error| {
+            let mut value = serde_json::to_value(error).ok()?;
+            secure::mask_attributes(&mut value, None);
+            secure::scrub_json(&mut value, &secrets);
+            serde_json::from_value(value).ok()
+        });
+        Exchange {
+            request_body: self
+                .request_body
+                .as_deref()
+                .map(|body| secure::mask_text(body, &secrets)),
+            response_body: secure::mask_text(&self.response_body, &secrets),
+            error_body,
+            ..self.clone()
+        }
     }
 
     /// A response header by name, case-insensitively.
@@ -427,6 +468,39 @@ mod tests {
              -H \"Authorization: Bearer $GENESYS_TOKEN\" -H 'Content-Type: application/json' \
              --data-raw '{\"attributes\":{\"note\":\"it'\\''s\"}}'"
         );
+    }
+
+    #[test]
+    fn masked_hides_secure_values_in_both_bodies_and_the_error_only_on_the_secure_path() {
+        let url = "https://api.mypurecloud.ie/api/v2/conversations/c-1/secureattributes";
+        let error =
+            r#"{"message":"Value [tok_4417_9b2e] is not valid","code":"bad.request","status":400}"#;
+        let exchange = Exchange {
+            request_body: Some(
+                r#"{"attributes":{"paymentToken":"tok_4417_9b2e","pin":"4711"},"version":2}"#
+                    .into(),
+            ),
+            response_body: error.into(),
+            error_body: serde_json::from_str(error).ok(),
+            ..Exchange::new("PUT", url, Outcome::answer(400))
+        };
+        let masked = exchange.masked();
+        let text = serde_json::to_string(&masked).unwrap();
+        for secret in ["tok_4417_9b2e", "4711"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        let body = masked.request_body.clone().unwrap_or_default();
+        assert!(
+            body.contains("paymentToken") && body.contains("\"version\":2"),
+            "{body}"
+        );
+        assert_eq!(masked.url, url);
+        // Elsewhere, an `attributes` map is no secret.
+        let participant = Exchange {
+            url: "https://x/api/v2/conversations/c-1/participants/p/attributes".into(),
+            ..exchange.clone()
+        };
+        assert_eq!(participant.masked(), participant);
     }
 
     #[test]

@@ -33,6 +33,16 @@ impl TextInput {
         self.cursor
     }
 
+    /// The field as a secret one is drawn: a `•` for each character, the
+    /// cursor where it is.
+    #[must_use]
+    pub fn masked(&self) -> Self {
+        Self {
+            text: "•".repeat(self.text.chars().count()),
+            cursor: self.cursor,
+        }
+    }
+
     fn byte(&self, chars: usize) -> usize {
         self.text
             .char_indices()

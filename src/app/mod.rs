@@ -213,6 +213,8 @@ pub struct Workspace {
     pub edits: Edits,
     /// The secure attributes' version, once loaded.
     pub secure_version: Option<i64>,
+    /// The key whose secure value the user revealed (see [`App::revealed`]).
+    pub revealed: Option<String>,
     /// Selected row of the form.
     pub row: usize,
     /// The verb the send dialog last chose (PATCH by default).
@@ -323,6 +325,11 @@ pub struct App {
     pub select_after_load: Option<String>,
     /// The keys in force.
     pub keymap: Keymap,
+    /// Secure-attribute values are shown in clear on screen and in a copied
+    /// curl: the explicit opt-in (`--show-secure`, or `show_secure = true`
+    /// under `[display]` in `config.toml`). Off by default: they are masked.
+    /// The history and the exports mask them whatever this says.
+    pub show_secure: bool,
 }
 
 impl App {
@@ -347,6 +354,65 @@ impl App {
             quitting: false,
             select_after_load: None,
             keymap: Keymap::default(),
+            show_secure: false,
+        }
+    }
+
+    /// Whether the form's values are secure ones shown masked: the target is
+    /// the secure attributes and the user has not opted in.
+    #[must_use]
+    pub fn masks_secure(&self) -> bool {
+        !self.show_secure
+            && self
+                .workspace
+                .as_ref()
+                .is_some_and(|w| w.target == SendTarget::SecureAttributes)
+    }
+
+    /// The key of the current target whose value is revealed now: the
+    /// selected row, after the reveal key, and only while it stays selected.
+    #[must_use]
+    pub fn revealed(&self) -> Option<&str> {
+        let workspace = self.workspace.as_ref()?;
+        let key = workspace.revealed.as_deref()?;
+        let row = workspace.edits.rows().get(workspace.row)?;
+        (row.key == key).then_some(key)
+    }
+
+    /// Whether the value of `key` of the current target may be shown in
+    /// clear: any participant attribute; a secure one with the opt-in, or
+    /// when it is the one revealed.
+    #[must_use]
+    pub fn shows_value(&self, key: &str) -> bool {
+        !self.masks_secure() || self.revealed() == Some(key)
+    }
+
+    /// The secure values masked now (every value of the secure target, as
+    /// read and as edited, but the one revealed), for the screen to blank
+    /// wherever a text quotes one; empty when nothing is masked.
+    #[must_use]
+    pub fn masked_values(&self) -> Vec<String> {
+        let Some(workspace) = self.workspace.as_ref().filter(|_| self.masks_secure()) else {
+            return Vec::new();
+        };
+        let revealed = self.revealed();
+        let original = workspace.edits.original().iter();
+        let rows = workspace.edits.rows().iter().map(|r| (&r.key, &r.value));
+        original
+            .chain(rows)
+            .filter(|(key, _)| Some(key.as_str()) != revealed)
+            .map(|(_, value)| value.clone())
+            .collect()
+    }
+
+    /// An exchange as the screen and a copied curl may show it: with its
+    /// secure-attribute values masked, unless the user opted in.
+    #[must_use]
+    pub fn shown_exchange<'a>(&self, exchange: &'a Exchange) -> std::borrow::Cow<'a, Exchange> {
+        if self.show_secure || !exchange.is_secure() {
+            std::borrow::Cow::Borrowed(exchange)
+        } else {
+            std::borrow::Cow::Owned(exchange.masked())
         }
     }
 
@@ -574,6 +640,7 @@ impl Workspace {
             target: SendTarget::ParticipantAttributes,
             edits,
             secure_version: None,
+            revealed: None,
             row: 0,
             verb: Verb::Patch,
             route: RouteChoice::Generic,
@@ -585,6 +652,7 @@ impl Workspace {
     pub fn set_target(&mut self, target: SendTarget, original: crate::genesys::Attributes) {
         self.target = target;
         self.edits = Edits::new(original);
+        self.revealed = None;
         self.row = 0;
         self.route = RouteChoice::Generic;
         self.refresh();

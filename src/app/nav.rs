@@ -58,6 +58,10 @@ impl App {
     #[must_use]
     pub fn footer(&self) -> Vec<Shown> {
         let mut shown = self.keymap.footer(&self.contexts(), self.typing());
+        // Reveal does something only while secure values are masked.
+        if !self.masks_secure() {
+            shown.retain(|s| s.label != super::keymap::REVEAL_LABEL);
+        }
         if self.prompt().is_some() {
             shown.extend(TEXT_EDITING.iter().take(1).map(|(keys, label)| Shown {
                 keys: (*keys).to_owned(),
@@ -331,16 +335,20 @@ fn participants(app: &mut App, action: Action) {
 fn attributes(app: &mut App, action: Action) {
     let rows = app.workspace.as_ref().map_or(0, |w| w.edits.rows().len());
     match action {
+        // A revealed value is masked again as soon as the selection moves.
         Action::Up => {
             if let Some(w) = app.workspace.as_mut() {
                 w.row = w.row.saturating_sub(1);
+                w.revealed = None;
             }
         }
         Action::Down => {
             if let Some(w) = app.workspace.as_mut() {
                 w.row = (w.row + 1).min(rows.saturating_sub(1));
+                w.revealed = None;
             }
         }
+        Action::Reveal => reveal(app),
         Action::Add => app.open_prompt(Editing::NewKey),
         Action::Edit => app.edit_selected(false),
         Action::Rename => app.edit_selected(true),
@@ -351,6 +359,40 @@ fn attributes(app: &mut App, action: Action) {
         Action::Forward => app.focus = Focus::Payload,
         _ => {}
     }
+}
+
+/// Reveals the selected secure value, or masks it again.
+fn reveal(app: &mut App) {
+    if !app.masks_secure() {
+        let why = if app.show_secure {
+            "secure values are shown: show_secure is on"
+        } else {
+            "only secure attribute values are masked"
+        };
+        app.set_status(why, false);
+        return;
+    }
+    let again = app.key_for(Context::Form, Action::Reveal);
+    let was_revealed = app.revealed().is_some();
+    let Some(workspace) = app.workspace.as_mut() else {
+        return;
+    };
+    let Some(key) = workspace
+        .edits
+        .rows()
+        .get(workspace.row)
+        .map(|r| r.key.clone())
+    else {
+        return;
+    };
+    let status = if was_revealed {
+        workspace.revealed = None;
+        format!("masked `{key}`")
+    } else {
+        workspace.revealed = Some(key.clone());
+        format!("revealed `{key}` while it is selected ({again} masks it)")
+    };
+    app.set_status(status, false);
 }
 
 fn panes(app: &mut App, action: Action) -> Vec<Effect> {

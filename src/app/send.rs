@@ -55,9 +55,19 @@ pub struct ResponseView {
 }
 
 impl ResponseView {
-    fn of(exchange: Exchange) -> Self {
+    /// The view of an exchange; its decoded errors are read from the body as
+    /// the screen shows it (`show_secure`: in clear, else masked), so that
+    /// an error that quotes a secure value does not show it either.
+    fn of(exchange: Exchange, show_secure: bool) -> Self {
         let explanation = match exchange.status() {
-            Some(status) if status >= 400 => Some(explain(Some(status), &exchange.response_body)),
+            Some(status) if status >= 400 => {
+                let body = if show_secure {
+                    exchange.response_body.clone()
+                } else {
+                    exchange.masked().response_body
+                };
+                Some(explain(Some(status), &body))
+            }
             _ => None,
         };
         Self {
@@ -232,7 +242,7 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
         }
     };
     let mut effects = app.record(Some(exchange.clone()));
-    let mut view = ResponseView::of(exchange);
+    let mut view = ResponseView::of(exchange, app.show_secure);
     let conversation_id = app
         .workspace
         .as_ref()
@@ -375,11 +385,19 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
         Some(i) => app.history.get(i),
         None => app.response.as_ref().map(|r| &r.exchange),
     };
-    let Some(curl) = exchange.map(Exchange::to_curl) else {
+    let Some(exchange) = exchange else {
         app.set_status("nothing to copy yet", true);
         return Vec::new();
     };
-    app.set_status("copied curl (token as $GENESYS_TOKEN)", false);
+    // Secure values are masked in the clipboard too, unless the user opted in.
+    let shown = app.shown_exchange(exchange);
+    let note = if shown.is_secure() && !app.show_secure {
+        "copied curl (token as $GENESYS_TOKEN; secure values masked)"
+    } else {
+        "copied curl (token as $GENESYS_TOKEN)"
+    };
+    let curl = shown.to_curl();
+    app.set_status(note, false);
     vec![Effect::Copy(curl)]
 }
 
@@ -402,7 +420,7 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
-                app.response = Some(ResponseView::of(exchange));
+                app.response = Some(ResponseView::of(exchange, app.show_secure));
                 app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll = 0;

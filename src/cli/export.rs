@@ -1,5 +1,8 @@
 //! `gc-attrs export [--last N] --format curl|json`: the latest exchanges of
 //! the history ([`crate::history`]), redacted, for a script or a hand-over.
+//! Secure-attribute values are masked in every format, with no opt-in: the
+//! history never holds them, and a line of an older file that does is masked
+//! here ([`crate::api::Exchange::masked`]).
 //!
 //! - `curl`: per entry, a comment line `# <time> <method> <url> -> <status>`
 //!   (or `-> no answer (<kind>: <message>)`), then the request as one curl
@@ -55,6 +58,15 @@ fn export(args: &super::ExportArgs) -> Result<u8, CliError> {
             history.path().display()
         )));
     }
+    // The history stores no secure-attribute value; a file written by an
+    // older version may, so they are masked again on the way out.
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .map(|entry| Entry {
+            exchange: entry.exchange.masked(),
+            ..entry
+        })
+        .collect();
     let text = if args.format == super::choices::ExportFormat::Json {
         serde_json::to_string_pretty(&entries)
             .map(|text| text + "\n")

@@ -131,6 +131,11 @@ pub struct TuiArgs {
     /// Select this participant of the conversation.
     #[arg(long, value_name = "ID", requires = "conversation")]
     pub participant: Option<String>,
+    /// Show secure-attribute values in clear on screen and in a copied curl
+    /// (a trainer's demo; default: masked). The history and exports mask them
+    /// still.
+    #[arg(long)]
+    pub show_secure: bool,
 }
 
 /// `--json`, on the headless commands that print.
@@ -436,6 +441,12 @@ fn misplaced(cli: &Cli) -> Option<String> {
              give the conversation as the command's argument"
         ));
     }
+    if let (true, Some(name)) = (cli.tui.show_secure, cli.command.as_ref().map(Command::name)) {
+        return Some(format!(
+            "--show-secure shows secure-attribute values in the TUI and does not apply to \
+             `gc-attrs {name}`, which prints none: drop it"
+        ));
+    }
     let command = command?;
     if let Some(flag) = cli.connect.first_given() {
         return Some(format!(
@@ -464,6 +475,13 @@ impl Command {
             Self::Sim(_) => "sim",
         }
     }
+}
+
+/// Whether the TUI shows secure-attribute values in clear: only when the
+/// user opted in, by `--show-secure` or `[display] show_secure = true`.
+#[must_use]
+pub fn show_secure(open: &TuiArgs, display: crate::config::display::Display) -> bool {
+    open.show_secure || display.show_secure
 }
 
 /// The TUI: resolves the connection, starts the embedded simulator when no
@@ -528,8 +546,15 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<(
     let (remaps, read_problems) = crate::config::load_keys(&crate::config::Paths::discover());
     let (keymap, remap_problems) = crate::app::Keymap::with_remaps(&remaps);
     app.keymap = keymap;
+    let (display, display_problems) =
+        crate::config::load_display(&crate::config::Paths::discover());
+    app.show_secure = show_secure(open, display);
     let mut warnings = resolution.warnings;
-    for problem in read_problems.into_iter().chain(remap_problems) {
+    for problem in read_problems
+        .into_iter()
+        .chain(remap_problems)
+        .chain(display_problems)
+    {
         if !warnings.contains(&problem) {
             warnings.push(problem);
         }
@@ -546,4 +571,30 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<(
         running.shutdown().await;
     }
     result.wrap_err("the terminal failed")
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::{Cli, show_secure};
+    use crate::config::display::Display;
+
+    #[test]
+    fn the_tui_shows_secure_values_only_with_show_secure_or_the_config_setting() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).expect("parses");
+        let plain = parse(&["gc-attrs", "--sim"]);
+        assert!(
+            !show_secure(&plain.tui, Display::default()),
+            "masked by default"
+        );
+        let flag = parse(&["gc-attrs", "--sim", "--show-secure"]);
+        assert!(show_secure(&flag.tui, Display::default()));
+        assert!(show_secure(&plain.tui, Display { show_secure: true }));
+        // A subcommand prints no secure value: the flag is refused there.
+        let misplaced = super::misplaced(&parse(&["gc-attrs", "--show-secure", "get", "c-1"]));
+        assert!(
+            misplaced.is_some_and(|m| m.starts_with("--show-secure shows secure-attribute values")),
+        );
+    }
 }

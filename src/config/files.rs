@@ -184,13 +184,14 @@ fn parse_own(path: &Path, table: &Table) -> ProfileFile {
     };
     let shown = path.display();
     for (key, value) in table {
-        if key == "keys" {
-            // Key bindings: read by `config::keys`.
+        if key == "keys" || key == "display" {
+            // Key bindings and display settings: read by `config::keys` and
+            // `config::display`.
             continue;
         }
         if key != "profiles" {
             file.notes.push(format!(
-                "{shown}: unknown top-level key `{key}`; profiles go in [profiles.NAME] tables, key bindings in [keys]"
+                "{shown}: unknown top-level key `{key}`; profiles go in [profiles.NAME] tables, key bindings in [keys], display settings in [display]"
             ));
             continue;
         }

@@ -42,6 +42,9 @@
 //! [keys]                     # remap the TUI's keys: action = key(s)
 //! send = "x"
 //! up = ["up", "w"]
+//!
+//! [display]
+//! show_secure = true         # secure-attribute values in clear (default: masked)
 //! ```
 //!
 //! `[keys]` is read by [`keys`] (and [`load_keys`]) whatever the connection,
@@ -51,6 +54,7 @@
 //! a [`Resolution`] out. [`load`] is the thin shell that reads the real
 //! environment and files.
 
+pub mod display;
 mod files;
 pub mod keys;
 mod resolve;
@@ -302,6 +306,24 @@ pub fn load_keys(paths: &Paths) -> (Vec<crate::app::keymap::Remap>, Vec<String>)
         }),
         Ok(None) => (Vec::new(), Vec::new()),
         Err(message) => (Vec::new(), vec![message]),
+    }
+}
+
+/// The `[display]` settings of our `config.toml`, read from `paths`, and
+/// the problems met (each `PATH:LINE:COLUMN: …`). A missing file has the
+/// defaults (secure values masked).
+#[must_use]
+pub fn load_display(paths: &Paths) -> (display::Display, Vec<String>) {
+    let Some(path) = &paths.config_file else {
+        return (display::Display::default(), Vec::new());
+    };
+    match read_file(path) {
+        Ok(Some(text)) => display::settings(&FileText {
+            path: path.clone(),
+            text,
+        }),
+        Ok(None) => (display::Display::default(), Vec::new()),
+        Err(message) => (display::Display::default(), vec![message]),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod error_codes;
 pub mod models;
 pub mod region;
 pub mod routes;
+pub mod secure;
 
 pub use enums::{
     CommunicationState, ConversationRecordingState, Direction, DisconnectType, FlaggedReason,

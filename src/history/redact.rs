@@ -1,6 +1,7 @@
 //! Redaction of an exchange before it is written to the history, in depth:
 //! exchanges are redacted at the source, and this module redacts again what
-//! could carry a secret (headers, bodies, URL queries).
+//! could carry a secret (headers, bodies, URL queries). Secure-attribute
+//! values, which an exchange keeps in memory, are masked here first.
 
 use serde_json::Value;
 
@@ -38,9 +39,12 @@ fn truncated(body: String) -> String {
     )
 }
 
-/// The exchange as it may be written: headers, bodies and URL redacted again,
-/// and bodies cut to [`MAX_STORED_BODY`].
+/// The exchange as it may be written: secure-attribute values masked
+/// ([`Exchange::masked`]: never stored, whatever the display settings),
+/// headers, bodies and URL redacted again, and bodies cut to
+/// [`MAX_STORED_BODY`].
 pub(super) fn exchange(exchange: &Exchange) -> Exchange {
+    let exchange = &exchange.masked();
     let headers = |list: &[(String, String)]| -> Vec<(String, String)> {
         list.iter()
             .map(|(name, value)| (name.clone(), redact_header_strictly(name, value)))

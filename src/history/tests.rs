@@ -398,3 +398,39 @@ fn a_reader_creates_and_changes_nothing() {
         & 0o777;
     assert_eq!(mode, 0o444, "not opened for writing, not tightened");
 }
+
+#[test]
+fn secure_attribute_values_are_never_written_to_the_history_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(dir.path()).unwrap();
+    let url = "https://api.mypurecloud.ie/api/v2/conversations/c1/secureattributes";
+    let read = Exchange {
+        response_body:
+            r#"{"attributes":{"paymentToken":"tok_4417_9b2e","accessCode":"4711"},"version":4}"#
+                .into(),
+        ..Exchange::new("GET", url, Outcome::answer(200))
+    };
+    let write = Exchange {
+        request_body: Some(
+            r#"{"attributes":{"paymentToken":"tok_4417_9b2e","accessCode":"4711"},"version":4}"#
+                .into(),
+        ),
+        response_body: "\"5\"".into(),
+        ..Exchange::new("PUT", url, Outcome::answer(202))
+    };
+    history.append("tui", &read).unwrap();
+    history.append("tui", &write).unwrap();
+    let text = std::fs::read_to_string(history.path()).unwrap();
+    for secret in ["tok_4417_9b2e", "4711"] {
+        assert!(!text.contains(secret), "{secret} stored: {text}");
+    }
+    // The keys, the version and the mask stay, so the entry still tells what was done.
+    let (entries, _) = history.last(2).unwrap();
+    let body = entries[1].exchange.request_body.clone().unwrap();
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        body["attributes"]["paymentToken"],
+        crate::genesys::secure::MASK
+    );
+    assert_eq!(body["version"], 4);
+}

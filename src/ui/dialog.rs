@@ -130,7 +130,7 @@ fn content(
         changed: plan.map(|p| keys(&p.changed)).unwrap_or_default(),
         removed: plan.map(|p| keys(p.unremovable())).unwrap_or_default(),
     };
-    out.extend(change_lines(workspace, dialog, &changes, room));
+    out.extend(change_lines(app, workspace, dialog, &changes, room));
     out.push(Line::raw(""));
     let mut confirm_row = None;
     match &app.mode {
@@ -249,6 +249,7 @@ fn request_lines(
 
 /// The keys added, changed and kept or removed, and the lint verdict.
 fn change_lines(
+    app: &App,
     workspace: &Workspace,
     dialog: &SendDialog,
     changes: &Changes,
@@ -289,8 +290,10 @@ fn change_lines(
                 theme::severity(severity).add_modifier(Modifier::BOLD),
             )];
             if let Some(first) = planned.findings.first() {
+                // A message that quotes a masked secure value does not show it.
+                let message = crate::genesys::secure::scrub(&first.message, &app.masked_values());
                 spans.push(Span::styled(
-                    format!(": {}", first.message),
+                    format!(": {message}"),
                     theme::severity(severity),
                 ));
             }

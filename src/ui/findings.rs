@@ -7,15 +7,33 @@ use ratatui::text::{Line, Span};
 
 use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::theme;
+use crate::genesys::secure;
 use crate::lint::{EvidenceKind, Finding, Location};
 use crate::usecase::words::{Label, finding_parts};
 
 /// Most lines of a fix's corrected body shown.
 const MAX_BODY_LINES: usize = 12;
 
-/// The lines of one finding of the request sent with `verb`.
+/// A part's text with the masked secure values blanked: a fixed body has
+/// its attribute values masked too.
+fn without_secrets(label: Label, text: String, secrets: &[String]) -> String {
+    if secrets.is_empty() {
+        return text;
+    }
+    if label == Label::FixedBody {
+        if let Ok(mut body) = serde_json::from_str::<serde_json::Value>(&text) {
+            secure::mask_attributes(&mut body, None);
+            secure::scrub_json(&mut body, secrets);
+            return serde_json::to_string_pretty(&body).unwrap_or_default();
+        }
+    }
+    secure::scrub(&text, secrets)
+}
+
+/// The lines of one finding of the request sent with `verb`; `secrets` are
+/// the secure values masked now, blanked wherever the finding quotes one.
 #[must_use]
-pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
+pub fn lines(verb: &str, finding: &Finding, secrets: &[String], room: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut head = vec![
         Span::styled(format!("{verb} "), theme::bold()),
@@ -40,7 +58,8 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
         ));
     }
     let detail = room.saturating_sub(6);
-    for part in finding_parts(finding) {
+    for mut part in finding_parts(finding) {
+        part.text = without_secrets(part.label, std::mem::take(&mut part.text), secrets);
         match part.label {
             Label::Message => out.extend(prose(
                 &part.text,

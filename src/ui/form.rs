@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 use super::text::{Break, truncate, visible, width, wrap};
 use super::{pane_block, theme, title_span};
 use crate::app::{App, Focus, SendTarget, Workspace};
+use crate::genesys::secure::MASK;
 use crate::lint::Finding;
 use crate::payload::{Row as EditRow, RowStatus};
 
@@ -109,7 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         return;
     }
     let room = usize::from(inner.width);
-    let detail = detail(workspace, room);
+    let detail = detail(app, workspace, room);
     // The table keeps its header and at least three rows.
     let most = inner.height.saturating_sub(4).min(inner.height / 2).max(1);
     let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min(most);
@@ -129,8 +130,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     table(
         frame,
         Rect::new(inner.x, inner.y, inner.width, table_height),
+        app,
         workspace,
-        focused,
     );
     let mut detail = detail;
     let keep = usize::from(detail_height);
@@ -151,7 +152,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     );
 }
 
-fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
+/// A value as the form shows it: as is, or [`MASK`] for a secure value
+/// that is not revealed.
+pub fn shown_value(app: &App, key: &str, value: &str) -> String {
+    if app.shows_value(key) {
+        visible(value)
+    } else {
+        MASK.to_owned()
+    }
+}
+
+fn table(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
+    let focused = app.focus == Focus::Attributes;
     let rows = workspace.edits.rows();
     let room = usize::from(area.width);
     let keys: Vec<String> = rows.iter().map(|r| key_cell(workspace, r)).collect();
@@ -188,7 +200,7 @@ fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
                     text_style.patch(style).add_modifier(Modifier::BOLD),
                 )),
                 Cell::from(Span::styled(
-                    truncate(&visible(&row.value), value_w),
+                    truncate(&shown_value(app, &row.key, &row.value), value_w),
                     text_style,
                 )),
             ])
@@ -234,7 +246,7 @@ fn worst(
 }
 
 /// The selected row in full: its lint findings, its edit, its whole value.
-fn detail(workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
+fn detail(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
     let Some(row) = workspace.edits.rows().get(workspace.row) else {
         return Vec::new();
     };
@@ -266,7 +278,9 @@ fn detail(workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
             quoted(origin)
         )),
         (RowStatus::Deleted, _) => Some("deleted · a PATCH cannot remove it".to_owned()),
-        (RowStatus::Changed, _) => original.map(|v| format!("was: {}", visible(v))),
+        (RowStatus::Changed, _) => {
+            original.map(|v| format!("was: {}", shown_value(app, &row.key, v)))
+        }
         (RowStatus::Added, _) => Some("new key".to_owned()),
         _ => None,
     };
@@ -275,10 +289,11 @@ fn detail(workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
         let style = style.remove_modifier(Modifier::CROSSED_OUT);
         lines.push(Line::styled(truncate(&note, room), style));
     }
-    let value = format!("{} = {}", quoted(&row.key), visible(&row.value));
+    let shown = shown_value(app, &row.key, &row.value);
+    let value = format!("{} = {shown}", quoted(&row.key));
     // Prose wraps at words; a value without spaces wraps anywhere, so that
     // it starts on the key's line.
-    let mode = if row.value.contains(' ') {
+    let mode = if shown.contains(' ') {
         Break::Words
     } else {
         Break::Anywhere

@@ -7,11 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::form::shown_key;
-use super::text::{Break, prose, truncate, visible, width, wrap};
+use super::form::{shown_key, shown_value};
+use super::text::{Break, prose, truncate, width, wrap};
 use super::{bar, diffview, findings, pane_block, scrolled, theme};
 use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
+use crate::genesys::secure::mask_attributes;
 
 /// A section heading ruled to the pane's width.
 #[must_use]
@@ -64,14 +65,27 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
             0,
         ));
     }
-    out.extend(diffview::lines(&derived.diff, app.diff_layout, room));
+    // Secure values not revealed are masked in both bodies: each key's value
+    // is the same in the two, so the masked diff has the real one's lines.
+    let masked_diff;
+    let diff = if app.masks_secure() {
+        let mut put = derived.put.body.clone();
+        let mut patch = derived.patch.body.clone();
+        mask_attributes(&mut put, app.revealed());
+        mask_attributes(&mut patch, app.revealed());
+        masked_diff = crate::diff::diff(&put, &patch);
+        &masked_diff
+    } else {
+        &derived.diff
+    };
+    out.extend(diffview::lines(diff, app.diff_layout, room));
 
     if let Some(plan) = plan {
         let original = workspace.edits.original();
         let removed = plan.unremovable();
         out.push(Line::raw(""));
         out.push(section("After PATCH (expected merge)", room));
-        out.extend(map(&plan.after_patch, original, removed, true, room));
+        out.extend(map(app, &plan.after_patch, original, removed, true, room));
         out.push(Line::raw(""));
         let replace = if participant {
             "After PUT-style replace"
@@ -79,7 +93,7 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
             "After PUT (replace)"
         };
         out.push(section(replace, room));
-        out.extend(map(plan.after_put(), original, removed, false, room));
+        out.extend(map(app, plan.after_put(), original, removed, false, room));
         if !removed.is_empty() {
             out.push(Line::raw(""));
             let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
@@ -121,11 +135,12 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
         .iter()
         .map(|f| ("PATCH", f))
         .chain(derived.put.findings.iter().map(|f| (put_name, f)));
+    let secrets = app.masked_values();
     for (i, (verb, finding)) in all.enumerate() {
         if i > 0 {
             out.push(Line::raw(""));
         }
-        out.extend(findings::lines(verb, finding, room));
+        out.extend(findings::lines(verb, finding, &secrets, room));
     }
     out
 }
@@ -152,6 +167,7 @@ fn verdicts(workspace: &Workspace) -> String {
 /// `+` added, `~` changed, `!` kept although deleted (after PATCH), `−`
 /// removed (after PUT).
 fn map(
+    app: &App,
     after: &Attributes,
     original: &Attributes,
     removed: &[String],
@@ -175,10 +191,11 @@ fn map(
             Some(_) if patch && removed.contains(key) => ("!", theme::warning()),
             Some(_) => (" ", theme::plain()),
         };
+        let value = shown_value(app, key, value);
         let shown = if marker == "!" {
-            format!("kept: {}", visible(value))
+            format!("kept: {value}")
         } else {
-            visible(value)
+            value
         };
         out.push(Line::from(vec![
             Span::styled(format!("{marker} "), style),

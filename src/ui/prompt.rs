@@ -107,7 +107,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         return;
     }
     let field_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
-    field(frame, field_area, &prompt.input, "", true);
+    if masked(app, prompt) {
+        field(frame, field_area, &prompt.input.masked(), "", true);
+    } else {
+        field(frame, field_area, &prompt.input, "", true);
+    }
     if inner.height >= 3 {
         let note = note(app, prompt);
         let line = Line::styled(
@@ -116,6 +120,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         );
         let row = Rect::new(inner.x + 1, inner.y + 2, inner.width.saturating_sub(2), 1);
         frame.render_widget(Paragraph::new(line), row);
+    }
+}
+
+/// Whether the prompt types a secure value that is not revealed: drawn as
+/// one `•` a character.
+fn masked(app: &App, prompt: &Prompt) -> bool {
+    match &prompt.editing {
+        Editing::Value { key } | Editing::NewValue { key } => !app.shows_value(key),
+        Editing::NewKey | Editing::Rename { .. } => false,
     }
 }
 
@@ -130,9 +143,10 @@ fn note(app: &App, prompt: &Prompt) -> String {
         _ => None,
     };
     match (&prompt.editing, original) {
-        (Editing::Value { .. }, Some((_, value))) => {
-            format!("{count} chars · was: {}", visible(value))
-        }
+        (Editing::Value { .. }, Some((key, value))) => format!(
+            "{count} chars · was: {}",
+            super::form::shown_value(app, key, value)
+        ),
         (Editing::Rename { .. }, Some((key, _))) => {
             format!("{count} chars · a PATCH cannot remove `{}`", visible(key))
         }

@@ -109,7 +109,9 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
         return out;
     };
     out.extend(summary(view, room));
-    let exchange = &view.exchange;
+    // Secure values are masked in the bodies unless the user opted in.
+    let shown = app.shown_exchange(&view.exchange);
+    let exchange = shown.as_ref();
     if let Some(failure) = exchange.failure() {
         out.push(Line::raw(""));
         out.push(section("No answer", room));

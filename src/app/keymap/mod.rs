@@ -14,7 +14,7 @@ mod remap;
 mod table;
 
 pub use remap::Remap;
-pub use table::{Row, TABLE, TEXT_EDITING};
+pub use table::{REVEAL_LABEL, Row, TABLE, TEXT_EDITING};
 
 use super::Key;
 
@@ -160,6 +160,8 @@ actions! {
     Revert = "revert",
     /// Revert every edit.
     RevertAll = "revert_all",
+    /// Show the selected secure value in clear, or mask it again.
+    Reveal = "reveal",
     /// Scroll a page up.
     PageUp = "page_up",
     /// Scroll a page down.

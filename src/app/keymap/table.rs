@@ -60,6 +60,10 @@ const fn row(
     }
 }
 
+/// The footer's word for [`Action::Reveal`], offered only while secure
+/// values are masked.
+pub const REVEAL_LABEL: &str = "reveal";
+
 use Action as A;
 use Context as X;
 
@@ -191,6 +195,8 @@ pub const TABLE: &[Row] = &[
     // The attribute form.
     row(X::Form, A::Up, &[UP, c('k')], "select", "select", 0),
     row(X::Form, A::Down, &[DOWN, c('j')], "select", "select", 0),
+    // Listed early so that the help still fits at 80x24.
+    row(X::Form, A::Reveal, &[c('*')], REVEAL_LABEL, "reveal", 3),
     row(X::Form, A::Add, &[c('a')], "add", "add", 2),
     row(X::Form, A::Edit, &[c('e'), ENTER], "edit", "edit value", 2),
     row(X::Form, A::Rename, &[c('r')], "rename", "rename key", 2),

@@ -1,9 +1,11 @@
 //! `update` tests: messages in, state and effects out, for every flow.
 //! Helpers here; the flows in `flows` (picker, participants, form, help)
-//! and `sending` (dialog, answers, re-reads, history, secure attributes).
+//! and `sending` (dialog, answers, re-reads, history, secure attributes);
+//! `secure` (secure values masked on the way out).
 
 mod flows;
 mod keymap;
+mod secure;
 mod sending;
 
 pub(super) use std::time::Duration;

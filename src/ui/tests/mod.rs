@@ -3,6 +3,7 @@
 //! over many sizes that must never panic.
 
 mod remap;
+mod secure;
 mod sizes;
 mod snapshots;
 
