@@ -8,14 +8,20 @@ use ratatui::text::{Line, Span};
 use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::theme;
 use crate::lint::{EvidenceKind, Finding, Location};
-use crate::usecase::words::{Label, finding_parts};
+use crate::usecase::words::{Label, ShownBodies, finding_parts};
 
 /// Most lines of a fix's corrected body shown.
 const MAX_BODY_LINES: usize = 12;
 
-/// The lines of one finding of the request sent with `verb`.
+/// The lines of one finding of the request sent with `verb`; a corrected
+/// body already in `shown` is named, not repeated.
 #[must_use]
-pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    verb: &str,
+    finding: &Finding,
+    room: usize,
+    shown: &mut ShownBodies,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut head = vec![
         Span::styled(format!("{verb} "), theme::bold()),
@@ -40,7 +46,7 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
         ));
     }
     let detail = room.saturating_sub(6);
-    for part in finding_parts(finding) {
+    for part in finding_parts(finding, shown) {
         match part.label {
             Label::Message => out.extend(prose(
                 &part.text,
@@ -73,7 +79,10 @@ pub fn lines(verb: &str, finding: &Finding, room: usize) -> Vec<Line<'static>> {
                     ));
                 }
             }
-            Label::FixedVerb | Label::FixedRoute | Label::FixedContentType => {
+            Label::FixedVerb
+            | Label::FixedRoute
+            | Label::FixedContentType
+            | Label::SameFixedBody => {
                 out.push(fix_line(part.label.word(), &part.text, detail));
             }
             Label::Evidence => {
