@@ -71,8 +71,11 @@ fn numeric_body(n: usize) -> String {
 /// finding per value, all sharing one corrected body, then the listing both
 /// faces show.
 fn numeric(c: &mut Criterion) {
-    let path =
-        format!("/api/v2/conversations/{CONVERSATION}/participants/{PARTICIPANT}/attributes");
+    let target = EditTarget::ParticipantAttributes {
+        conversation_id: CONVERSATION.to_owned(),
+        participant_id: PARTICIPANT.to_owned(),
+    };
+    let (_, path) = target.route(Verb::Patch, RouteChoice::Generic);
     let mut group = c.benchmark_group("lint_numeric_values");
     let n = 4_000;
     let body = numeric_body(n);
