@@ -1,10 +1,13 @@
 //! The pure core end to end: edit -> both bodies -> lint -> diff, for maps of
-//! 10, 1,000 and 10,000 attributes with 64-character values.
+//! 10, 1,000 and 10,000 attributes with 64-character values; and the lint of
+//! a pasted body with 4,000 numeric values (4,000 findings, one corrected
+//! body, listed as both faces list it).
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use gc_attrs::genesys::{Attributes, Verb};
+use gc_attrs::lint::{Request, lint, listing};
 use gc_attrs::payload::Edits;
 use gc_attrs::usecase::{EditTarget, Preview, RouteChoice};
 
@@ -56,5 +59,44 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// `{"attributes": {"k00000": 0, …}}` with `n` numeric values: 56 KB at 4,000.
+fn numeric_body(n: usize) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = (0..n)
+        .map(|i| (format!("k{i:05}"), serde_json::json!(i)))
+        .collect();
+    serde_json::json!({ "attributes": map }).to_string()
+}
+
+/// Lint of a body whose every value is a number: one `body/value-not-string`
+/// finding per value, all sharing one corrected body, then the listing both
+/// faces show.
+fn numeric(c: &mut Criterion) {
+    let target = EditTarget::ParticipantAttributes {
+        conversation_id: CONVERSATION.to_owned(),
+        participant_id: PARTICIPANT.to_owned(),
+    };
+    let (_, path) = target.route(Verb::Patch, RouteChoice::Generic);
+    let mut group = c.benchmark_group("lint_numeric_values");
+    let n = 4_000;
+    let body = numeric_body(n);
+    group.bench_with_input(BenchmarkId::from_parameter(n), &body, |b, body| {
+        b.iter(|| {
+            let findings = lint(&Request {
+                verb: "PATCH",
+                path: &path,
+                content_type: Some("application/json"),
+                body: black_box(body),
+            });
+            let listed = listing(&findings);
+            (
+                findings.len(),
+                listed.findings.len(),
+                listed.unlisted_count(),
+            )
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, numeric);
 criterion_main!(benches);

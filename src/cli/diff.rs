@@ -15,8 +15,10 @@
 //! {
 //!   "conversationId": "…", "participantId": "…",
 //!   "before": {"key": "value"},
-//!   "patch": {"verb": "PATCH", "path": "/api/v2/…/attributes", "body": {"attributes": {}}, "findings": [Finding]},
-//!   "put":   {"verb": "PUT",   "path": "/api/v2/…/attributes", "body": {"attributes": {}}, "findings": [Finding]},
+//!   "patch": {"verb": "PATCH", "path": "/api/v2/…/attributes", "body": {"attributes": {}},
+//!             "findings": [Finding], "unlisted": [{"rule": "…", "count": 1}]},
+//!   "put":   {"verb": "PUT",   "path": "/api/v2/…/attributes", "body": {"attributes": {}},
+//!             "findings": [Finding], "unlisted": []},
 //!   "diff": {"lines": [{"tag": "equal|insert|delete", "old_line": 1, "new_line": 1,
 //!                       "segments": [{"text": "…", "emphasized": false}]}],
 //!            "summary": {"added": [], "changed": [], "removed": [], "unchanged": []}},
@@ -28,7 +30,9 @@
 //! `diff` is PUT-style body (old side) against PATCH body (new side), as in
 //! the TUI. A Finding is `{rule, severity, location: {kind, …}, message,
 //! explanation, fix: {summary, verb?, path?, content_type?, body?}|null,
-//! evidence: {kind, section}}`.
+//! evidence: {kind, section}}`. `findings` lists at most
+//! [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule; `unlisted`
+//! counts the rest per rule, as in `lint --json`.
 
 use std::fmt::Write as _;
 
@@ -39,6 +43,7 @@ use super::common::{
 };
 use super::{ConnectArgs, EditArgs, RouteArg};
 use crate::genesys::{Attributes, Participant, Verb};
+use crate::lint::listing;
 use crate::payload::Edits;
 use crate::usecase::participant::media_route;
 use crate::usecase::{EditTarget, Preview, PreviewRequest, RouteChoice};
@@ -186,14 +191,17 @@ pub async fn prepare(
     })
 }
 
-/// `{verb, path, body, findings}`.
+/// `{verb, path, body, findings, unlisted}`: the findings as listed
+/// ([`listing`]).
 #[must_use]
 pub fn request_json(request: &PreviewRequest) -> Value {
+    let listing = listing(&request.findings);
     json!({
         "verb": request.verb,
         "path": request.path,
         "body": request.body,
-        "findings": request.findings,
+        "findings": listing.findings,
+        "unlisted": listing.unlisted,
     })
 }
 

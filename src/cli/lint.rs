@@ -7,18 +7,23 @@
 //! Exit codes: 0 when no finding is `reject` or `likely-reject`, 1 when one
 //! is, 2 for a usage error or an unreadable file.
 //!
-//! `--json` prints `{"findings": [Finding], "rejects": bool}`, where a
-//! Finding is `{rule, severity: "info"|"warning"|"likely-reject"|"reject",
+//! `--json` prints `{"findings": [Finding], "unlisted": [{rule, count}],
+//! "rejects": bool}`: at most [`LISTED_PER_RULE`] findings per rule, and for
+//! each rule with more, how many more (`unlisted`, empty when none is left
+//! out); `rejects` counts every finding. A Finding is `{rule, severity: "info"|"warning"|"likely-reject"|"reject",
 //! location: {kind: "verb"|"route"|"content-type"|"pointer"|"line-column",
 //! pointer?, line?, column?}, message, explanation, fix: {summary, verb?,
 //! path?, content_type?, body?}|null, evidence: {kind: "documented"|"assumed",
-//! section}}`, the most severe first.
+//! section}}`, the most severe first. The findings that correct the body
+//! carry the same corrected body.
 
 use serde_json::json;
 
 use super::LintArgs;
 use super::common::{self, CliError, Output, REJECTS, findings_text, verdict};
-use crate::lint::{Request, lint};
+#[cfg(doc)]
+use crate::lint::LISTED_PER_RULE;
+use crate::lint::{Request, lint, listing};
 
 /// Runs `lint`.
 ///
@@ -34,7 +39,12 @@ pub fn run(args: &LintArgs, out: Output) -> Result<u8, CliError> {
     });
     let rejects = findings.iter().any(|f| f.severity.rejects());
     if out.json {
-        common::print_json(&json!({"findings": findings, "rejects": rejects}));
+        let listing = listing(&findings);
+        common::print_json(&json!({
+            "findings": listing.findings,
+            "unlisted": listing.unlisted,
+            "rejects": rejects,
+        }));
     } else {
         common::print(&format!(
             "{}{}\n",

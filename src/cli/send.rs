@@ -21,7 +21,8 @@
 //!
 //! ```json
 //! {
-//!   "request": {"verb": "PATCH", "path": "/api/v2/…", "body": {"attributes": {}}, "findings": [Finding]},
+//!   "request": {"verb": "PATCH", "path": "/api/v2/…", "body": {"attributes": {}},
+//!               "findings": [Finding], "unlisted": [{"rule", "count"}]},
 //!   "exchange": {"method", "url", "request_headers": [[name, value]], "request_body",
 //!                "outcome": "answer"|"failed"|"cancelled", "status", "reason" (answer),
 //!                "failure": {kind, message} (failed),

@@ -2,6 +2,7 @@
 //! (`ParticipantAttributes`) and of `secureattributes`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
 
@@ -107,8 +108,8 @@ pub(crate) fn check_attributes(body: Option<&Value>, required: bool, out: &mut V
             return;
         }
     };
-    if let Some((pointer_root, map)) = attributes {
-        check_map(&pointer_root, map, &Map::new(), out);
+    if let Some((map, corrected)) = attributes {
+        check_map(&["attributes".to_owned()], map, &corrected, out);
     }
 }
 
@@ -141,13 +142,20 @@ fn no_op(out: &mut Vec<Finding>, what: &str) {
     );
 }
 
-/// Checks the top-level keys; returns the attributes map to check further.
+/// Checks the top-level keys; returns the attributes map to check further,
+/// with the one corrected body every finding of the request shares.
 fn top_level<'a>(
     object: &'a Map<String, Value>,
     out: &mut Vec<Finding>,
-) -> Option<(Vec<String>, &'a Map<String, Value>)> {
-    let repaired = repaired_attributes(object);
-    let fix = |summary: &str| Some(body_fix(summary, &repaired));
+) -> Option<(&'a Map<String, Value>, Arc<Value>)> {
+    let corrected = Arc::new(json!({ "attributes": repaired_attributes(object) }));
+    let fix = |summary: &str| {
+        Some(Fix {
+            summary: summary.to_owned(),
+            body: Some(Arc::clone(&corrected)),
+            ..Fix::default()
+        })
+    };
     let has_attributes = object.contains_key("attributes");
     let participant_like = object
         .keys()
@@ -219,7 +227,9 @@ fn top_level<'a>(
             no_op(out, "\"attributes\" is empty");
             None
         }
-        Some(Value::Object(map)) => Some((vec!["attributes".to_owned()], map)),
+        // The map is the source of the repaired attributes, so `corrected`
+        // is also the corrected body of every key and value finding.
+        Some(Value::Object(map)) => Some((map, corrected)),
         Some(other) => {
             out.push(
                 rules::ATTRIBUTES_NOT_OBJECT.finding(
@@ -244,20 +254,18 @@ fn is_known_stray(key: &str) -> bool {
 }
 
 /// Checks keys and values of an attribute map (also used for secure attributes).
-/// `keep` holds the other top-level fields a corrected body keeps (the
-/// `version` of secure attributes).
+/// `corrected` is the request's corrected body, with `map` repaired
+/// ([`repair_map`]); every fix here shares it.
 pub(crate) fn check_map(
     root: &[String],
     map: &Map<String, Value>,
-    keep: &Map<String, Value>,
+    corrected: &Arc<Value>,
     out: &mut Vec<Finding>,
 ) {
-    let mut corrected = keep.clone();
-    corrected.insert("attributes".into(), json!(repair_map(map)));
     let fix = |summary: String| {
         Some(Fix {
             summary,
-            body: Some(Value::Object(corrected.clone())),
+            body: Some(Arc::clone(corrected)),
             ..Fix::default()
         })
     };
@@ -418,7 +426,7 @@ fn repair_map(map: &Map<String, Value>) -> BTreeMap<String, String> {
 fn body_fix(summary: &str, attributes: &BTreeMap<String, String>) -> Fix {
     Fix {
         summary: summary.to_owned(),
-        body: Some(json!({ "attributes": attributes })),
+        body: Some(Arc::new(json!({ "attributes": attributes }))),
         ..Fix::default()
     }
 }
@@ -457,8 +465,13 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
         }
         return;
     };
+    // One corrected body for every finding: the two fields, the map repaired.
     let mut corrected = object.clone();
     corrected.retain(|k, _| k == "attributes" || k == "version");
+    if let Some(Value::Object(map)) = object.get("attributes") {
+        corrected.insert("attributes".into(), json!(repair_map(map)));
+    }
+    let corrected = Arc::new(Value::Object(corrected));
     for key in object
         .keys()
         .filter(|k| *k != "attributes" && *k != "version")
@@ -469,7 +482,7 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
             "ConversationSecureAttributes has two fields, attributes and version.".into(),
             Some(Fix {
                 summary: format!("Remove `{key}`."),
-                body: Some(Value::Object(corrected.clone())),
+                body: Some(Arc::clone(&corrected)),
                 ..Fix::default()
             }),
         ));
@@ -494,13 +507,7 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
         _ => {}
     }
     match object.get("attributes") {
-        Some(Value::Object(map)) => {
-            let keep: Map<String, Value> = corrected
-                .into_iter()
-                .filter(|(k, _)| k == "version")
-                .collect();
-            check_map(&["attributes".to_owned()], map, &keep, out);
-        }
+        Some(Value::Object(map)) => check_map(&["attributes".to_owned()], map, &corrected, out),
         Some(other) => out.push(rules::ATTRIBUTES_NOT_OBJECT.finding(
             Location::pointer(&["attributes"]),
             format!("\"attributes\" is {}, not an object", kind(other)),

@@ -7,12 +7,18 @@
 //! (a corrected body or route where one can be given), and whether the fact
 //! sheet documents the failure or gc-attrs assumes it.
 //!
+//! Lint stays linear in the size of the body: the findings of one request
+//! whose fix changes the body share one corrected body ([`Fix::body`], an
+//! [`Arc`]), computed once, and both faces list at most
+//! [`LISTED_PER_RULE`] findings per rule, counting the rest ([`listing`]).
+//!
 //! Pure: no I/O. The simulator does not call this module to decide what to
 //! reject (it shares the schema in [`crate::genesys`], not these verdicts).
 
 mod body;
 pub mod explain;
 mod inventory;
+mod listing;
 mod participant;
 mod request;
 mod route;
@@ -20,12 +26,14 @@ pub mod rules;
 mod snippet;
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::genesys::{BodyModel, Route, Verb};
 use inventory::Resolved;
+pub use listing::{LISTED_PER_RULE, Listing, Unlisted, listing};
 use request::{Body, Shape};
 pub use request::{Request, is_uuid};
 pub use snippet::check_snippet;
@@ -184,9 +192,13 @@ pub struct Fix {
     /// The content type to use.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
-    /// The corrected body.
+    /// The corrected body. Every finding of one request that corrects the
+    /// body holds the same one (one allocation, cloned by reference), so a
+    /// body with thousands of findings is stored once, not once per finding.
+    /// The participant PATCH's `participant/attributes-field` fix is the exception:
+    /// it is a different request (the attributes route), with its own body.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<Value>,
+    pub body: Option<Arc<Value>>,
 }
 
 /// A lint rule: its id, default severity and evidence.

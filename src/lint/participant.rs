@@ -1,6 +1,8 @@
 //! Rules on the participant PATCH body, `MediaParticipantRequest`, which has
 //! no `attributes` field.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::body::{kind, stringify};
@@ -14,11 +16,12 @@ pub(crate) fn check(body: Option<&Value>, ids: &Ids, out: &mut Vec<Finding>) {
     let Some(Value::Object(object)) = body else {
         return;
     };
-    let corrected = corrected(object);
+    // One corrected body, shared by every fix of this request's fields.
+    let corrected = Arc::new(Value::Object(corrected(object)));
     let fix = |summary: String| {
         Some(Fix {
             summary,
-            body: Some(Value::Object(corrected.clone())),
+            body: Some(Arc::clone(&corrected)),
             ..Fix::default()
         })
     };
@@ -87,7 +90,7 @@ fn attributes(value: &Value, ids: &Ids, out: &mut Vec<Finding>) {
             summary: "Send the attributes to the attributes route.".into(),
             verb: Some(Verb::Patch),
             path: Some(path),
-            body: Some(json!({ "attributes": attributes })),
+            body: Some(Arc::new(json!({ "attributes": attributes }))),
             ..Fix::default()
         }),
     ));

@@ -9,7 +9,7 @@ use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::theme;
 use crate::genesys::secure;
 use crate::lint::{EvidenceKind, Finding, Location};
-use crate::usecase::words::{Label, finding_parts};
+use crate::usecase::words::{Label, ShownBodies, finding_parts};
 
 /// Most lines of a fix's corrected body shown.
 const MAX_BODY_LINES: usize = 12;
@@ -31,9 +31,16 @@ fn without_secrets(label: Label, text: String, secrets: &[String]) -> String {
 }
 
 /// The lines of one finding of the request sent with `verb`; `secrets` are
-/// the secure values masked now, blanked wherever the finding quotes one.
+/// the secure values masked now, blanked wherever the finding quotes one; a
+/// corrected body already in `shown` is named, not repeated.
 #[must_use]
-pub fn lines(verb: &str, finding: &Finding, secrets: &[String], room: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    verb: &str,
+    finding: &Finding,
+    secrets: &[String],
+    room: usize,
+    shown: &mut ShownBodies,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut head = vec![
         Span::styled(format!("{verb} "), theme::bold()),
@@ -58,7 +65,7 @@ pub fn lines(verb: &str, finding: &Finding, secrets: &[String], room: usize) -> 
         ));
     }
     let detail = room.saturating_sub(6);
-    for mut part in finding_parts(finding) {
+    for mut part in finding_parts(finding, shown) {
         part.text = without_secrets(part.label, std::mem::take(&mut part.text), secrets);
         match part.label {
             Label::Message => out.extend(prose(
@@ -92,7 +99,10 @@ pub fn lines(verb: &str, finding: &Finding, secrets: &[String], room: usize) -> 
                     ));
                 }
             }
-            Label::FixedVerb | Label::FixedRoute | Label::FixedContentType => {
+            Label::FixedVerb
+            | Label::FixedRoute
+            | Label::FixedContentType
+            | Label::SameFixedBody => {
                 out.push(fix_line(part.label.word(), &part.text, detail));
             }
             Label::Evidence => {

@@ -1,6 +1,8 @@
 //! The payload pane: what PUT vs PATCH means for this target, the PUT-style
 //! and PATCH bodies as a diff, the attributes predicted after each verb, the
-//! keys a PATCH cannot remove, and every lint finding with its fix.
+//! keys a PATCH cannot remove, and the lint findings with their fixes (at
+//! most [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule, the
+//! rest counted).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +15,8 @@ use super::{bar, diffview, findings, pane_block, scrolled, theme};
 use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
 use crate::genesys::secure::mask_attributes;
+use crate::lint::listing;
+use crate::usecase::words::{ShownBodies, unlisted_line};
 
 /// A section heading ruled to the pane's width.
 #[must_use]
@@ -129,18 +133,26 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
             theme::good(),
         ));
     }
-    let all = derived
-        .patch
-        .findings
-        .iter()
-        .map(|f| ("PATCH", f))
-        .chain(derived.put.findings.iter().map(|f| (put_name, f)));
+    // Each request's findings as listed (at most LISTED_PER_RULE per rule),
+    // then a line per rule for the rest, in the words the CLI prints.
     let secrets = app.masked_values();
-    for (i, (verb, finding)) in all.enumerate() {
-        if i > 0 {
-            out.push(Line::raw(""));
+    let mut shown = ShownBodies::default();
+    let mut first = true;
+    for (verb, request) in [("PATCH", &derived.patch), (put_name, &derived.put)] {
+        let listing = listing(&request.findings);
+        for finding in listing.findings {
+            if !first {
+                out.push(Line::raw(""));
+            }
+            first = false;
+            out.extend(findings::lines(verb, finding, &secrets, room, &mut shown));
         }
-        out.extend(findings::lines(verb, finding, &secrets, room));
+        for unlisted in &listing.unlisted {
+            out.push(Line::styled(
+                truncate(&format!("{verb} {}", unlisted_line(unlisted)), room),
+                theme::dim(),
+            ));
+        }
     }
     out
 }

@@ -85,7 +85,11 @@ pub struct PreviewRequest {
     pub content_type: &'static str,
     /// The body.
     pub body: Value,
-    /// Lint findings for exactly this request.
+    /// Every lint finding for exactly this request; the findings that
+    /// correct the body share one corrected body. Both faces show them
+    /// through [`crate::lint::listing`] (at most
+    /// [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule, the rest
+    /// counted).
     pub findings: Vec<Finding>,
 }
 
@@ -151,6 +155,8 @@ pub struct Preview {
     /// PUT-style body (old side) against PATCH body (new side).
     pub diff: JsonDiff,
     /// Findings that point at one attribute key, by key, each rule once.
+    /// Built from every finding, not the listing, so that each key's row
+    /// shows its own.
     pub by_key: BTreeMap<String, Vec<Finding>>,
 }
 

@@ -2,9 +2,13 @@
 //! (labels and texts) are made here once; the CLI prints each part as
 //! `label: text` and the TUI styles it by its label, so both say the same.
 
+use std::sync::Arc;
+
+use serde_json::Value;
+
 use crate::genesys::{Detail, Limit};
-use crate::lint::Finding;
 use crate::lint::explain::ExplainedError;
+use crate::lint::{Finding, Unlisted};
 
 /// What a part of a finding or of a decoded error is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +27,9 @@ pub enum Label {
     FixedContentType,
     /// The body the fix sends (pretty JSON).
     FixedBody,
+    /// The fix sends the corrected body already shown above (the findings
+    /// of one request share one corrected body).
+    SameFixedBody,
     /// What an error code means.
     Means,
     /// What to do about an error.
@@ -48,7 +55,7 @@ impl Label {
             Self::FixedVerb => "fixed verb",
             Self::FixedRoute => "fixed route",
             Self::FixedContentType => "fixed content type",
-            Self::FixedBody => "fixed body",
+            Self::FixedBody | Self::SameFixedBody => "fixed body",
             Self::Means => "means",
             Self::NextStep => "next step",
             Self::ContextId => "contextId",
@@ -77,18 +84,19 @@ fn part(label: Label, text: impl Into<String>) -> Part {
 
 /// The lint verdict of one request, as both faces say it: `no findings`,
 /// `2 findings, none predicts a rejection`, or `3 findings; predicted
-/// rejection: route/put-on-attributes, …`.
+/// rejection: route/put-on-attributes, …` (each rule named once).
 #[must_use]
 pub fn verdict(findings: &[Finding]) -> String {
-    let rejecting: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.severity.rejects())
-        .map(|f| f.rule)
-        .collect();
+    let mut rejecting: Vec<&str> = Vec::new();
+    for finding in findings.iter().filter(|f| f.severity.rejects()) {
+        if !rejecting.contains(&finding.rule) {
+            rejecting.push(finding.rule);
+        }
+    }
     let count = match findings.len() {
         0 => return "no findings".to_owned(),
         1 => "1 finding".to_owned(),
-        n => format!("{n} findings"),
+        n => format!("{} findings", thousands(n)),
     };
     if rejecting.is_empty() {
         format!("{count}, none predicts a rejection")
@@ -97,10 +105,55 @@ pub fn verdict(findings: &[Finding]) -> String {
     }
 }
 
-/// A finding's parts after its heading (severity, rule, location): message,
-/// why, fix, and the fix's verb, route, content type and body, evidence.
+/// `… and 3,980 more of body/value-not-string`: the line both faces print,
+/// after a listing's findings, for the findings of a rule it leaves out
+/// ([`crate::lint::listing`]).
 #[must_use]
-pub fn finding_parts(finding: &Finding) -> Vec<Part> {
+pub fn unlisted_line(unlisted: &Unlisted) -> String {
+    format!(
+        "… and {} more of {}",
+        thousands(unlisted.count),
+        unlisted.rule
+    )
+}
+
+/// `3990` as `3,990`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The corrected bodies a listing has shown so far. The findings of one
+/// request share one corrected body ([`crate::lint::Fix::body`]); it is
+/// printed in full at the first finding and named at the others
+/// ([`Label::SameFixedBody`]), so that a listing prints it once.
+#[derive(Debug, Default)]
+pub struct ShownBodies(Vec<Arc<Value>>);
+
+impl ShownBodies {
+    /// Whether `body` was shown before; records it as shown.
+    fn seen(&mut self, body: &Arc<Value>) -> bool {
+        if self.0.iter().any(|shown| Arc::ptr_eq(shown, body)) {
+            return true;
+        }
+        self.0.push(Arc::clone(body));
+        false
+    }
+}
+
+/// A finding's parts after its heading (severity, rule, location): message,
+/// why, fix, and the fix's verb, route, content type and body, evidence. A
+/// body already in `shown` is named (`fixed body: the same as above`), not
+/// repeated.
+#[must_use]
+pub fn finding_parts(finding: &Finding, shown: &mut ShownBodies) -> Vec<Part> {
     let mut parts = vec![
         part(Label::Message, finding.message.clone()),
         part(Label::Why, finding.explanation.clone()),
@@ -117,10 +170,14 @@ pub fn finding_parts(finding: &Finding) -> Vec<Part> {
             parts.push(part(Label::FixedContentType, content_type.clone()));
         }
         if let Some(body) = &fix.body {
-            parts.push(part(
-                Label::FixedBody,
-                serde_json::to_string_pretty(body).unwrap_or_default(),
-            ));
+            if shown.seen(body) {
+                parts.push(part(Label::SameFixedBody, "the same as above"));
+            } else {
+                parts.push(part(
+                    Label::FixedBody,
+                    serde_json::to_string_pretty(body.as_ref()).unwrap_or_default(),
+                ));
+            }
         }
     }
     parts.push(part(Label::Evidence, finding.evidence.to_string()));
@@ -227,6 +284,72 @@ mod tests {
         );
     }
 
+    fn numbers(n: usize) -> Vec<Finding> {
+        let map: serde_json::Map<String, Value> = (0..n)
+            .map(|i| (format!("n{i:04}"), serde_json::json!(i)))
+            .collect();
+        crate::lint::lint(&crate::lint::Request {
+            verb: "PATCH",
+            path: "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes",
+            content_type: Some("application/json"),
+            body: &serde_json::json!({ "attributes": map }).to_string(),
+        })
+    }
+
+    #[test]
+    fn the_unlisted_line_counts_with_thousands_separators() {
+        let line = |count| {
+            unlisted_line(&Unlisted {
+                rule: "body/value-not-string",
+                count,
+            })
+        };
+        assert_eq!(line(3_980), "… and 3,980 more of body/value-not-string");
+        assert_eq!(line(7), "… and 7 more of body/value-not-string");
+        assert_eq!(
+            line(1_234_567),
+            "… and 1,234,567 more of body/value-not-string"
+        );
+        assert_eq!(line(100), "… and 100 more of body/value-not-string");
+    }
+
+    #[test]
+    fn the_verdict_of_4000_findings_names_their_rule_once() {
+        assert_eq!(
+            verdict(&numbers(4_000)),
+            "4,000 findings; predicted rejection: body/value-not-string"
+        );
+    }
+
+    #[test]
+    fn a_shared_corrected_body_is_written_out_once_then_named() {
+        let findings = numbers(3);
+        let mut shown = ShownBodies::default();
+        let bodies: Vec<Vec<Part>> = findings
+            .iter()
+            .map(|f| finding_parts(f, &mut shown))
+            .map(|parts| {
+                parts
+                    .into_iter()
+                    .filter(|p| matches!(p.label, Label::FixedBody | Label::SameFixedBody))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(bodies[0][0].label, Label::FixedBody);
+        assert!(
+            bodies[0][0].text.contains("\"n0002\": \"2\""),
+            "{}",
+            bodies[0][0].text
+        );
+        for later in &bodies[1..] {
+            assert_eq!(later[0].label, Label::SameFixedBody);
+            assert_eq!(
+                format!("{}: {}", later[0].label.word(), later[0].text),
+                "fixed body: the same as above"
+            );
+        }
+    }
+
     #[test]
     fn a_finding_lists_its_fix_and_evidence() {
         let findings = crate::lint::lint(&crate::lint::Request {
@@ -235,7 +358,7 @@ mod tests {
             content_type: Some("application/json"),
             body: r#"{"attributes":{"a":"1"}}"#,
         });
-        let parts = finding_parts(&findings[0]);
+        let parts = finding_parts(&findings[0], &mut ShownBodies::default());
         assert_eq!(parts[0].label, Label::Message);
         assert!(
             parts

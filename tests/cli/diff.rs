@@ -70,6 +70,7 @@ fn diff_json_has_the_documented_shape() {
         serde_json::json!({"attributes": {"callReason": "refund", "newKey": "1"}})
     );
     assert_eq!(json["patch"]["findings"], serde_json::json!([]));
+    assert_eq!(json["patch"]["unlisted"], serde_json::json!([]));
     assert_eq!(json["put"]["verb"], "PUT");
     assert_eq!(
         json["put"]["body"]["attributes"]["accountNumber"],
@@ -109,6 +110,43 @@ fn diff_json_has_the_documented_shape() {
     assert!(json["afterPut"].get("sentiment").is_none());
     assert_eq!(json["unremovable"], serde_json::json!(["sentiment"]));
     assert_eq!(json["before"]["callReason"], "billing-dispute");
+}
+
+#[test]
+fn diff_of_3000_keys_with_stray_spaces_lists_20_per_request_and_counts_the_rest() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    let sets: Vec<String> = (0..3_000).map(|i| format!(" pad{i:04}=x")).collect();
+    let mut args = vec!["--sim", "--json", "diff", CALL, &customer];
+    for set in &sets {
+        args.extend(["--set", set.as_str()]);
+    }
+    let run = env.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    for request in ["patch", "put"] {
+        let whitespace = json[request]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "body/key-whitespace")
+            .count();
+        assert_eq!(whitespace, 20, "{request}");
+        assert_eq!(
+            json[request]["unlisted"],
+            serde_json::json!([{"rule": "body/key-whitespace", "count": 2_980}]),
+            "{request}"
+        );
+    }
+    args.remove(1);
+    let text = env.run(&args).stdout;
+    assert_eq!(
+        text.matches("… and 2,980 more of body/key-whitespace")
+            .count(),
+        2,
+        "{}",
+        &text[text.len().saturating_sub(2_000)..]
+    );
 }
 
 #[test]

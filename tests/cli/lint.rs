@@ -128,3 +128,63 @@ fn an_unreadable_file_exits_2() {
     let run = env.run(&["lint", "--route", ROUTE]);
     assert_eq!(run.code, 2);
 }
+
+/// `{"attributes": {"n0000": 0, …}}` with 4,000 numeric values (about 57 KB).
+fn four_thousand_numbers() -> String {
+    let map: serde_json::Map<String, serde_json::Value> = (0..4_000)
+        .map(|i| (format!("n{i:04}"), serde_json::json!(i)))
+        .collect();
+    serde_json::json!({ "attributes": map }).to_string()
+}
+
+#[test]
+fn json_of_4000_numeric_values_lists_20_and_counts_the_other_3980() {
+    let env = Env::new();
+    let run = env.run_with_stdin(
+        &["lint", "--verb", "PATCH", "--route", ROUTE, "--json"],
+        &four_thousand_numbers(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 20);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["rule"] == "body/value-not-string")
+    );
+    assert_eq!(
+        json["unlisted"],
+        serde_json::json!([{"rule": "body/value-not-string", "count": 3_980}])
+    );
+    assert_eq!(json["rejects"], true);
+}
+
+#[test]
+fn text_of_4000_numeric_values_says_how_many_more_and_prints_the_fixed_body_once() {
+    let env = Env::new();
+    let run = env.run_with_stdin(
+        &["lint", "--verb", "PATCH", "--route", ROUTE],
+        &four_thousand_numbers(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = &run.stdout;
+    assert_eq!(
+        out.matches("likely-reject body/value-not-string at")
+            .count(),
+        20
+    );
+    assert!(
+        out.contains("\n… and 3,980 more of body/value-not-string\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches("fixed body:\n").count(), 1);
+    assert_eq!(out.matches("fixed body: the same as above").count(), 19);
+    assert!(out.contains("\"n3999\": \"3999\""));
+    assert!(
+        out.trim_end()
+            .ends_with("4,000 findings; predicted rejection: body/value-not-string"),
+        "{}",
+        &out[out.len().saturating_sub(300)..]
+    );
+}

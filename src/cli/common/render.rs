@@ -14,8 +14,8 @@ use unicode_width::UnicodeWidthStr as _;
 use crate::api::{Exchange, Outcome};
 use crate::diff::{JsonDiff, LineTag};
 use crate::lint::explain::Explanation;
-use crate::lint::{Finding, Severity};
-use crate::usecase::words::{self, Label, Part, error_parts, finding_parts};
+use crate::lint::{Finding, Severity, listing};
+use crate::usecase::words::{self, Label, Part, ShownBodies, error_parts, finding_parts};
 
 /// How to print: JSON or text, and whether text may be coloured.
 #[derive(Debug, Clone, Copy)]
@@ -190,13 +190,19 @@ pub fn verdict(findings: &[Finding], out: Output) -> String {
     }
 }
 
-/// The findings, one block each: severity, rule, location, message and fix
-/// summary; `full` adds every other part ([`finding_parts`]): why, the fixed
-/// verb, route, content type and body, and the evidence.
+/// The findings as listed ([`listing`]: at most
+/// [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule), one block
+/// each: severity, rule, location, message and fix summary; `full` adds every
+/// other part ([`finding_parts`]): why, the fixed verb, route, content type
+/// and body (printed once, named at the other findings sharing it), and the
+/// evidence. Then one line per rule with findings left out
+/// ([`words::unlisted_line`]).
 #[must_use]
 pub fn findings_text(findings: &[Finding], full: bool, out: Output) -> String {
     let mut text = String::new();
-    for finding in findings {
+    let listing = listing(findings);
+    let mut shown = ShownBodies::default();
+    for finding in listing.findings {
         let head = format!(
             "{} {} at {}",
             out.severity(finding.severity),
@@ -204,12 +210,18 @@ pub fn findings_text(findings: &[Finding], full: bool, out: Output) -> String {
             finding.location
         );
         _ = writeln!(text, "{head}");
-        for part in finding_parts(finding) {
-            let shown = full || matches!(part.label, Label::Message | Label::Fix);
-            if shown {
+        for part in finding_parts(finding, &mut shown) {
+            if full || matches!(part.label, Label::Message | Label::Fix) {
                 part_text(&part, "  ", false, &mut text);
             }
         }
+    }
+    for unlisted in &listing.unlisted {
+        _ = writeln!(
+            text,
+            "{}",
+            out.paint(&words::unlisted_line(unlisted), Paint::Dim)
+        );
     }
     text
 }

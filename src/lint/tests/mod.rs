@@ -4,6 +4,7 @@
 use super::*;
 
 mod cases;
+mod linear;
 mod routes;
 
 use cases::{cases, snippet_cases};
@@ -42,7 +43,7 @@ impl Req {
             body: fix
                 .body
                 .as_ref()
-                .map_or_else(|| self.body.clone(), Value::to_string),
+                .map_or_else(|| self.body.clone(), ToString::to_string),
         }
     }
 }
@@ -159,8 +160,8 @@ fn findings_carry_severity_location_evidence_and_fix() {
     );
     assert!(unknown.message.contains("customAttributes"));
     assert_eq!(
-        unknown.fix.as_ref().unwrap().body,
-        Some(serde_json::json!({"attributes": {"score": "42"}}))
+        unknown.fix.as_ref().unwrap().body.as_deref(),
+        Some(&serde_json::json!({"attributes": {"score": "42"}}))
     );
 
     let put = req("PUT", ATTRS, JSON, GOOD).lint();
