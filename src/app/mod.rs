@@ -84,6 +84,10 @@ pub enum Msg {
     Sent(Result<Exchange, String>),
     /// The history file could not be written.
     HistoryFailed(String),
+    /// Ids to offer on the picker (the recent ones, the simulator's
+    /// fixtures), read after the first frame: each is added after those
+    /// already offered, unless it is one of them.
+    Suggestions(Vec<String>),
     /// The screen's size changed what the panes can scroll: the largest
     /// scroll the renderer can show, in lines.
     Viewport {
@@ -383,6 +387,14 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
+            Msg::Suggestions(ids) => {
+                for id in ids {
+                    if !self.suggestions.contains(&id) {
+                        self.suggestions.push(id);
+                    }
+                }
+                Vec::new()
+            }
             Msg::HistoryFailed(error) => {
                 // Said once: the history is a help, never a reason to stop.
                 if !self.history_failed {
