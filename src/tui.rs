@@ -187,16 +187,24 @@ async fn serve(
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
     let mut connected = false;
+    // Set by a suspend, until the SIGCONT that resumed it is seen.
+    let mut own_stop = false;
     loop {
         let msg = tokio::select! {
             caught = signals.recv() => match caught {
                 signals::Caught::Exit(signal) => return Ok(Ended::Signal(signal)),
                 signals::Caught::Suspend => {
                     suspend(terminal)?;
+                    own_stop = true;
                     Msg::Tick
                 }
-                // Also after a stop that could not be caught (SIGSTOP).
+                // The SIGCONT that ended our own stop: the terminal is ours
+                // and drawn already (entering it twice would blank it a moment).
+                signals::Caught::Continue if std::mem::take(&mut own_stop) => continue,
+                // After a stop that could not be caught (SIGSTOP), the shell
+                // may have reset the modes: set them again, and redraw.
                 signals::Caught::Continue => {
+                    let _ = crossterm::terminal::disable_raw_mode();
                     enter_terminal(terminal)?;
                     Msg::Tick
                 }
@@ -211,6 +219,7 @@ async fn serve(
             event = events.next() => match event {
                 Some(Ok(event)) if is_suspend(&event) => {
                     suspend(terminal)?;
+                    own_stop = true;
                     Msg::Tick
                 }
                 Some(Ok(event)) => match translate(&event) {
