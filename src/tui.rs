@@ -12,6 +12,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use crossterm::event::{Event, EventStream, KeyEventKind, KeyModifiers};
 use futures_util::StreamExt as _;
+use futures_util::future::{BoxFuture, FutureExt as _, Shared};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -22,17 +23,62 @@ use crate::history::Recorder;
 /// How often the spinner turns while a request is in flight.
 const TICK: Duration = Duration::from_millis(120);
 
-/// Runs the TUI until the user quits. `initial` effects run first (e.g. a
-/// load for `--conversation`).
+/// The connection the TUI works on, made after the first frame: the API
+/// client and the ids the picker offers (recent ones, the simulator's
+/// fixtures).
+pub struct Connected {
+    /// The API client.
+    pub client: Client,
+    /// Ids to offer on the picker, after any already offered.
+    pub suggestions: Vec<String>,
+}
+
+/// How the TUI ended; the terminal is restored in every case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (its number) ended it.
+    Signal(i32),
+    /// The connection could not be made (the simulator did not start, or the
+    /// HTTP client could not be built): why.
+    Unconnected(String),
+}
+
+impl Ended {
+    /// The process's exit status: 0 after a quit, 128 + the signal's number
+    /// after a signal (as a shell reports it), 1 without a connection.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Quit => 0,
+            Self::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
+            Self::Unconnected(_) => 1,
+        }
+    }
+}
+
+/// The connection as the running effects wait for it.
+type Connection = Shared<BoxFuture<'static, Result<Arc<Connected>, String>>>;
+
+/// Runs the TUI until the user quits or a signal ends it. `connect` starts
+/// once the first frame is on the screen (nothing but the terminal comes
+/// before it); `initial` effects (e.g. a load for `--conversation`) wait for
+/// the connection.
 ///
 /// # Errors
 /// Only when the terminal cannot be used; the terminal is restored first.
-pub async fn run(mut app: App, client: Client, initial: Vec<Effect>) -> std::io::Result<()> {
+pub async fn run<F>(mut app: App, connect: F, initial: Vec<Effect>) -> std::io::Result<Ended>
+where
+    F: Future<Output = Result<Connected, String>> + Send + 'static,
+{
+    // Before raw mode: from here on a signal restores the terminal.
+    let mut signals = signals::Signals::install()?;
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
             // Raw mode may be on even though the alternate screen failed.
-            ratatui::restore();
+            leave_terminal();
             return Err(error);
         }
     };
@@ -44,23 +90,79 @@ pub async fn run(mut app: App, client: Client, initial: Vec<Effect>) -> std::io:
         previous(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, Arc::new(client), initial).await;
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
+    let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
+    leave_terminal();
     result
 }
 
-async fn event_loop(
+/// Gives the terminal back as it was: cooked mode, the main screen, no
+/// bracketed paste, the cursor shown. Each step is tried whatever the others
+/// did (after a hang-up every write may fail).
+fn leave_terminal() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// Takes the terminal again (after a suspend) and clears it, so that the
+/// next draw is a whole frame.
+fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
+    // Not `Terminal::clear`, which asks the terminal for the cursor position
+    // and, with the event stream holding the input, never reads the answer.
+    // The size may have changed while stopped.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// Ctrl-Z or SIGTSTP: the terminal is given back and the process stops;
+/// SIGCONT lets [`signals::stop`] return, and the terminal is taken again.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    leave_terminal();
+    signals::stop()?;
+    enter_terminal(terminal)
+}
+
+/// Ctrl-Z: in raw mode it is a key, not a signal.
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key)
+        if key.kind != KeyEventKind::Release
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, crossterm::event::KeyCode::Char('z' | 'Z')))
+}
+
+async fn event_loop<F>(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    client: Arc<Client>,
+    signals: &mut signals::Signals,
+    connect: F,
     initial: Vec<Effect>,
-) -> std::io::Result<()> {
-    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut events = EventStream::new();
-    let mut tick = tokio::time::interval(TICK);
+) -> std::io::Result<Ended>
+where
+    F: Future<Output = Result<Connected, String>> + Send + 'static,
+{
+    terminal.draw(|frame| crate::ui::render(frame, app))?;
+    // Everything else starts after the first frame.
+    let connection: Connection = tokio::spawn(connect)
+        .map(|joined| match joined {
+            Ok(Ok(connected)) => Ok(Arc::new(connected)),
+            Ok(Err(message)) => Err(message),
+            Err(error) => Err(format!("the connection task failed: {error}")),
+        })
+        .boxed()
+        .shared();
+    let (tx, rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner {
-        client,
+        connection: connection.clone(),
         recorder: Writer::open(tx.clone()),
         tx,
         cancel: CancellationToken::new(),
@@ -68,17 +170,65 @@ async fn event_loop(
     for effect in initial {
         runner.run(effect);
     }
-    terminal.draw(|frame| crate::ui::render(frame, app))?;
+    let result = serve(terminal, app, signals, &mut runner, connection, rx).await;
+    // No exchange handed to the writer is lost, however the loop ended.
+    runner.recorder.finish();
+    result
+}
+
+async fn serve(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    signals: &mut signals::Signals,
+    runner: &mut Runner,
+    mut connection: Connection,
+    mut rx: mpsc::UnboundedReceiver<Msg>,
+) -> std::io::Result<Ended> {
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(TICK);
+    let mut connected = false;
+    // Set by a suspend, until the SIGCONT that resumed it is seen.
+    let mut own_stop = false;
     loop {
         let msg = tokio::select! {
+            caught = signals.recv() => match caught {
+                signals::Caught::Exit(signal) => return Ok(Ended::Signal(signal)),
+                signals::Caught::Suspend => {
+                    suspend(terminal)?;
+                    own_stop = true;
+                    Msg::Tick
+                }
+                // The SIGCONT that ended our own stop: the terminal is ours
+                // and drawn already (entering it twice would blank it a moment).
+                signals::Caught::Continue if std::mem::take(&mut own_stop) => continue,
+                // After a stop that could not be caught (SIGSTOP), the shell
+                // may have reset the modes: set them again, and redraw.
+                signals::Caught::Continue => {
+                    let _ = crossterm::terminal::disable_raw_mode();
+                    enter_terminal(terminal)?;
+                    Msg::Tick
+                }
+            },
+            ready = &mut connection, if !connected => {
+                connected = true;
+                match ready {
+                    Ok(ready) => Msg::Suggestions(ready.suggestions.clone()),
+                    Err(message) => return Ok(Ended::Unconnected(message)),
+                }
+            },
             event = events.next() => match event {
+                Some(Ok(event)) if is_suspend(&event) => {
+                    suspend(terminal)?;
+                    own_stop = true;
+                    Msg::Tick
+                }
                 Some(Ok(event)) => match translate(&event) {
                     Some(msg) => msg,
                     None if matches!(event, Event::Resize(..)) => Msg::Tick,
                     None => continue,
                 },
                 // The terminal is gone: nothing more can be read.
-                Some(Err(_)) | None => break,
+                Some(Err(_)) | None => return Ok(Ended::Quit),
             },
             Some(msg) = rx.recv() => msg,
             _ = tick.tick() => {
@@ -95,8 +245,7 @@ async fn event_loop(
         for msg in batch {
             for effect in app.update(msg) {
                 if effect == Effect::Quit {
-                    runner.recorder.finish();
-                    return Ok(());
+                    return Ok(Ended::Quit);
                 }
                 runner.run(effect);
             }
@@ -108,8 +257,85 @@ async fn event_loop(
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
     }
-    runner.recorder.finish();
-    Ok(())
+}
+
+/// The signals the TUI answers, as one stream.
+#[cfg(unix)]
+mod signals {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
+    use tokio::signal::unix::{Signal, SignalKind, signal};
+
+    /// What a caught signal asks for.
+    pub(super) enum Caught {
+        /// End, restoring the terminal (the signal's number).
+        Exit(i32),
+        /// SIGTSTP: restore the terminal, then stop.
+        Suspend,
+        /// SIGCONT: take the terminal again and redraw.
+        Continue,
+    }
+
+    pub(super) struct Signals {
+        exit: [(i32, Signal); 4],
+        tstp: Signal,
+        cont: Signal,
+    }
+
+    impl Signals {
+        pub(super) fn install() -> std::io::Result<Self> {
+            let on = |number| signal(SignalKind::from_raw(number)).map(|s| (number, s));
+            Ok(Self {
+                exit: [on(SIGTERM)?, on(SIGHUP)?, on(SIGINT)?, on(SIGQUIT)?],
+                tstp: on(SIGTSTP)?.1,
+                cont: on(SIGCONT)?.1,
+            })
+        }
+
+        /// The next signal caught (cancel-safe).
+        pub(super) async fn recv(&mut self) -> Caught {
+            let [term, hup, int, quit] = &mut self.exit;
+            tokio::select! {
+                _ = term.1.recv() => Caught::Exit(term.0),
+                _ = hup.1.recv() => Caught::Exit(hup.0),
+                _ = int.1.recv() => Caught::Exit(int.0),
+                _ = quit.1.recv() => Caught::Exit(quit.0),
+                _ = self.tstp.recv() => Caught::Suspend,
+                _ = self.cont.recv() => Caught::Continue,
+            }
+        }
+    }
+
+    /// Stops the process (as SIGTSTP's default would); returns once SIGCONT
+    /// resumes it.
+    pub(super) fn stop() -> std::io::Result<()> {
+        signal_hook::low_level::raise(SIGSTOP)
+    }
+}
+
+/// Without Unix signals there is nothing to catch and no job control.
+#[cfg(not(unix))]
+mod signals {
+    pub(super) enum Caught {
+        Exit(i32),
+        Suspend,
+        Continue,
+    }
+
+    pub(super) struct Signals;
+
+    impl Signals {
+        pub(super) fn install() -> std::io::Result<Self> {
+            Ok(Self)
+        }
+
+        pub(super) async fn recv(&mut self) -> Caught {
+            std::future::pending().await
+        }
+    }
+
+    pub(super) fn stop() -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Appends exchanges ([`Effect::Record`]) to the history file through the
@@ -162,7 +388,7 @@ const CANCELLED: &str = "cancelled";
 
 /// Runs effects as tasks that post their result as a message.
 struct Runner {
-    client: Arc<Client>,
+    connection: Connection,
     recorder: Writer,
     tx: mpsc::UnboundedSender<Msg>,
     cancel: CancellationToken,
@@ -176,14 +402,18 @@ impl Runner {
     }
 
     fn run(&mut self, effect: Effect) {
-        let (client, tx) = (Arc::clone(&self.client), self.tx.clone());
+        let (connection, tx) = (self.connection.clone(), self.tx.clone());
         match effect {
             Effect::Load { conversation_id } => {
                 let cancel = self.fresh_token();
                 tokio::spawn(async move {
+                    // A failed connection ends the loop: nothing to report.
+                    let Ok(connected) = connection.await else {
+                        return;
+                    };
                     let (result, exchange) = tokio::select! {
                         () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
-                        answer = client.get_conversation(&conversation_id) => split(answer),
+                        answer = connected.client.get_conversation(&conversation_id) => split(answer),
                     };
                     let _ = tx.send(Msg::Loaded {
                         id: conversation_id,
@@ -195,9 +425,13 @@ impl Runner {
             Effect::LoadSecure { conversation_id } => {
                 let cancel = self.fresh_token();
                 tokio::spawn(async move {
+                    // A failed connection ends the loop: nothing to report.
+                    let Ok(connected) = connection.await else {
+                        return;
+                    };
                     let (result, exchange) = tokio::select! {
                         () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
-                        answer = client.get_secure_attributes(&conversation_id) => split(answer),
+                        answer = connected.client.get_secure_attributes(&conversation_id) => split(answer),
                     };
                     let _ = tx.send(Msg::SecureLoaded { result, exchange });
                 });
@@ -205,7 +439,12 @@ impl Runner {
             Effect::Send(request) => {
                 let cancel = self.fresh_token();
                 tokio::spawn(async move {
-                    let result = client
+                    // A failed connection ends the loop: nothing to report.
+                    let Ok(connected) = connection.await else {
+                        return;
+                    };
+                    let result = connected
+                        .client
                         .send_cancellable(&request, &cancel)
                         .await
                         .map_err(|e| e.to_string());
@@ -219,11 +458,15 @@ impl Runner {
             } => {
                 let cancel = self.fresh_token();
                 tokio::spawn(async move {
+                    // A failed connection ends the loop: nothing to report.
+                    let Ok(connected) = connection.await else {
+                        return;
+                    };
                     let (result, exchange) = tokio::select! {
                         () = cancel.cancelled() => (Err(CANCELLED.to_owned()), None),
                         answer = async {
                             tokio::time::sleep(after).await;
-                            client.get_conversation(&conversation_id).await
+                            connected.client.get_conversation(&conversation_id).await
                         } => split(answer),
                     };
                     let _ = tx.send(Msg::Reread {

@@ -152,7 +152,8 @@ struct Session {
     screen: Screen,
     raw: Arc<Mutex<Vec<u8>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    reader: Option<thread::JoinHandle<()>>,
 }
 
 fn session(args: &[&str], home: &std::path::Path) -> Session {
@@ -185,7 +186,7 @@ fn session(args: &[&str], home: &std::path::Path) -> Session {
     let raw = Arc::new(Mutex::new(Vec::new()));
     let mut reader = pair.master.try_clone_reader().unwrap();
     let (sink, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
-    thread::spawn(move || {
+    let reader = thread::spawn(move || {
         let mut buffer = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buffer) {
             if n == 0 {
@@ -203,7 +204,8 @@ fn session(args: &[&str], home: &std::path::Path) -> Session {
         screen,
         raw,
         child,
-        _master: pair.master,
+        master: pair.master,
+        reader: Some(reader),
     }
 }
 
@@ -314,6 +316,8 @@ fn keys_remapped_in_config_act_and_a_bad_entry_is_reported_with_its_line() {
     let mut run = session(&["--sim"], &home);
     let shown = run.screen.wait_for("unknown action `sned`");
     assert!(shown.contains("config.toml:3:1"), "{shown}");
+    // The fixtures are offered once the simulator runs, after the first frame.
+    run.screen.wait_for("▶ ");
     // Enter opens the first suggestion, the call fixture.
     run.screen.send(b"\r");
     run.screen.wait_for("loaded conversation");
@@ -326,6 +330,147 @@ fn keys_remapped_in_config_act_and_a_bad_entry_is_reported_with_its_line() {
     );
     run.screen.send(b"x");
     run.screen.wait_for("Enter to send");
+    run.screen.send(&[0x03]);
+    assert_eq!(wait_exit(&mut run.child), 0);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+impl Session {
+    fn pid(&self) -> nix::unistd::Pid {
+        nix::unistd::Pid::from_raw(i32::try_from(self.child.process_id().unwrap()).unwrap())
+    }
+
+    fn signal(&self, signal: nix::sys::signal::Signal) {
+        nix::sys::signal::kill(self.pid(), signal).unwrap();
+    }
+
+    /// Whether the pty's line discipline is cooked: it echoes and edits lines.
+    fn cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().unwrap();
+        termios
+            .local_flags
+            .contains(LocalFlags::ECHO | LocalFlags::ICANON)
+    }
+
+    /// Waits (bounded) until the parsed screen satisfies `test`.
+    fn wait_screen(&self, what: &str, test: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !test(self.screen.parser.lock().unwrap().screen()) {
+            assert!(Instant::now() < deadline, "the screen never was {what}");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until everything the program wrote is parsed (the pty closed).
+    fn drain(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+    }
+
+    /// The terminal as a person would find it after the TUI let it go.
+    fn assert_restored(&self, when: &str) {
+        let parser = self.screen.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "{when}: still on the alternate screen"
+        );
+        assert!(!screen.hide_cursor(), "{when}: the cursor is still hidden");
+        assert!(
+            !screen.bracketed_paste(),
+            "{when}: bracketed paste is still on"
+        );
+        drop(parser);
+        assert!(self.cooked(), "{when}: the pty is still in raw mode");
+    }
+}
+
+/// Whether the process is stopped (job control), from /proc.
+#[cfg(target_os = "linux")]
+fn stopped(pid: nix::unistd::Pid) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The state follows the command's name, which is in parentheses.
+    let state = stat.rsplit_once(") ").unwrap().1;
+    state.starts_with('T')
+}
+
+#[test]
+fn each_ending_signal_restores_the_terminal_keeps_the_history_and_exits_128_plus_its_number() {
+    use nix::sys::signal::Signal;
+    for signal in [
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+    ] {
+        let home = temp_home(&format!("signal-{signal}"));
+        let mut run = session(&["--sim", "--conversation", CALL], &home);
+        run.screen.wait_for("loaded conversation");
+        assert!(!run.cooked(), "{signal}: the TUI runs in raw mode");
+        run.signal(signal);
+        let code = wait_exit(&mut run.child);
+        assert_eq!(code, 128 + signal as u32, "{signal}");
+        run.drain();
+        run.assert_restored(&format!("after {signal}"));
+        // The load's exchange was handed to the history writer before the signal.
+        let history =
+            std::fs::read_to_string(home.join("data").join("history.jsonl")).unwrap_or_default();
+        assert!(
+            history.contains(CALL),
+            "{signal}: the load is in the history"
+        );
+        let _ = std::fs::remove_dir_all(&home);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_and_ctrl_z_suspend_with_the_terminal_restored_and_sigcont_redraws() {
+    use nix::sys::signal::Signal;
+    let home = temp_home("suspend");
+    let mut run = session(&["--sim"], &home);
+    run.screen.wait_for("SIMULATOR");
+    let pid = run.pid();
+    // An external SIGTSTP, then Ctrl-Z, which raw mode delivers as a key.
+    for how in ["SIGTSTP", "Ctrl-Z"] {
+        if how == "SIGTSTP" {
+            run.signal(Signal::SIGTSTP);
+        } else {
+            run.screen.send(&[0x1a]);
+        }
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !stopped(pid) {
+            assert!(
+                Instant::now() < deadline,
+                "{how}: the process never stopped"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+        run.wait_screen("the main screen", |s| !s.alternate_screen());
+        run.assert_restored(&format!("stopped by {how}"));
+        let mark = run.raw.lock().unwrap().len();
+        run.signal(Signal::SIGCONT);
+        run.wait_screen(
+            "the alternate screen again",
+            vt100::Screen::alternate_screen,
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let redrawn = String::from_utf8_lossy(&run.raw.lock().unwrap()[mark..]).into_owned();
+            if redrawn.contains("SIMULATOR") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{how}: no redraw after SIGCONT: {redrawn:?}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+        assert!(!run.cooked(), "{how}: raw mode again after SIGCONT");
+        assert!(run.screen.text().contains("SIMULATOR"), "{how}");
+    }
     run.screen.send(&[0x03]);
     assert_eq!(wait_exit(&mut run.child), 0);
     let _ = std::fs::remove_dir_all(&home);

@@ -85,6 +85,10 @@ pub enum Msg {
     /// What the history recorder has to say, as one sentence: the history
     /// could not be written, or its folder is open to other users.
     HistoryNote(String),
+    /// Ids to offer on the picker (the recent ones, the simulator's
+    /// fixtures), read after the first frame: each is added after those
+    /// already offered, unless it is one of them.
+    Suggestions(Vec<String>),
     /// The screen's size changed what the panes can scroll: the largest
     /// scroll the renderer can show, in lines.
     Viewport {
@@ -447,6 +451,14 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
+            Msg::Suggestions(ids) => {
+                for id in ids {
+                    if !self.suggestions.contains(&id) {
+                        self.suggestions.push(id);
+                    }
+                }
+                Vec::new()
+            }
             Msg::HistoryNote(note) => {
                 // The history is a help, never a reason to stop; the recorder
                 // says each thing once. Start-up warnings stay readable beside it.

@@ -414,9 +414,7 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
     }
     match cli.command {
         Some(Command::Sim(args)) => runtime.block_on(run_sim(args)).map(|()| 0),
-        _ => runtime
-            .block_on(run_tui(&cli.connect, &cli.tui))
-            .map(|()| 0),
+        _ => runtime.block_on(run_tui(&cli.connect, &cli.tui)),
     }
 }
 
@@ -484,63 +482,39 @@ pub fn show_secure(open: &TuiArgs, display: crate::config::display::Display) -> 
     open.show_secure || display.show_secure
 }
 
-/// The TUI: resolves the connection, starts the embedded simulator when no
-/// credentials are found, and runs until the user quits. Configuration
-/// problems are shown in the TUI, not fatal.
+/// The TUI: resolves the connection and runs until the user quits or a
+/// signal ends it. Only the configuration is read before the first frame; the
+/// history's recent ids, the embedded simulator (when no credentials are
+/// found) and the HTTP client (whose TLS roots are read from disk) are made
+/// after it. Configuration problems are shown in the TUI, not fatal. Returns
+/// the exit status ([`crate::tui::Ended::exit_code`]).
 ///
 /// # Errors
 ///
-/// When the simulator cannot start or the terminal cannot be used.
-pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<()> {
-    use crate::api::Client;
+/// When the simulator cannot start, the HTTP client cannot be built, or the
+/// terminal cannot be used.
+pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<u8> {
     use crate::app::{App, Mode};
     use crate::config::Connection;
 
     let resolution = crate::config::load(&args.flags());
-    // The picker offers the conversations of the latest exchanges, newest
-    // first; a history that cannot be read offers none.
-    let recent = crate::history::History::open_default()
-        .and_then(|history| history.last(200))
-        .map(|(entries, _)| crate::history::recent_conversation_ids(&entries, 20))
-        .unwrap_or_default();
-    let mut simulator = None;
-    let (client, mode, suggestions) = match resolution.connection {
-        Connection::Simulator => {
-            let (running, target, credentials) = common::embedded_simulator()
-                .await
-                .map_err(|message| color_eyre::eyre::eyre!(message))?;
-            let client =
-                Client::new(args.client_config(target, credentials)).wrap_err("HTTP client")?;
-            // The recent ids first, then the fixtures not already listed.
-            let mut ids = recent;
-            for id in running.conversation_ids() {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            simulator = Some(running);
-            (client, Mode::Simulator, ids)
-        }
+    let (mode, live) = match resolution.connection {
+        Connection::Simulator => (Mode::Simulator, None),
         Connection::Live {
             target,
             credentials,
             region_label,
             profile,
             ..
-        } => {
-            let client =
-                Client::new(args.client_config(target, credentials)).wrap_err("HTTP client")?;
-            (
-                client,
-                Mode::Live {
-                    region: region_label,
-                    profile,
-                },
-                recent,
-            )
-        }
+        } => (
+            Mode::Live {
+                region: region_label,
+                profile,
+            },
+            Some((target, credentials)),
+        ),
     };
-    let mut app = App::new(mode, suggestions);
+    let mut app = App::new(mode, Vec::new());
     app.select_after_load.clone_from(&open.participant);
     // `[keys]` is read whatever the connection; a bad remap keeps its default.
     let (remaps, read_problems) = crate::config::load_keys(&crate::config::Paths::discover());
@@ -566,11 +540,59 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<(
         Some(text) => app.open(text),
         None => Vec::new(),
     };
-    let result = crate::tui::run(app, client, initial).await;
-    if let Some(running) = simulator {
+    let (simulator_tx, simulator_rx) = tokio::sync::oneshot::channel();
+    let connect = connect_tui(args.clone(), live, simulator_tx);
+    let ended = crate::tui::run(app, connect, initial).await;
+    if let Ok(running) = simulator_rx.await {
         running.shutdown().await;
     }
-    result.wrap_err("the terminal failed")
+    match ended.wrap_err("the terminal failed")? {
+        crate::tui::Ended::Unconnected(message) => Err(color_eyre::eyre::eyre!(message)),
+        ended => Ok(ended.exit_code()),
+    }
+}
+
+/// The TUI's connection, made after its first frame: the recent ids of the
+/// history, the embedded simulator unless `live` is given (handed to
+/// `simulator` to be shut down at the end), and the HTTP client.
+async fn connect_tui(
+    args: ConnectArgs,
+    live: Option<(crate::genesys::Target, crate::api::Credentials)>,
+    simulator: tokio::sync::oneshot::Sender<crate::sim::RunningSim>,
+) -> Result<crate::tui::Connected, String> {
+    // The picker offers the conversations of the latest exchanges, newest
+    // first; a history that cannot be read offers none.
+    let recent = tokio::task::spawn_blocking(|| {
+        crate::history::History::open_default()
+            .and_then(|history| history.last(200))
+            .map(|(entries, _)| crate::history::recent_conversation_ids(&entries, 20))
+            .unwrap_or_default()
+    });
+    let (target, credentials, fixtures) = if let Some((target, credentials)) = live {
+        (target, credentials, Vec::new())
+    } else {
+        let (running, target, credentials) = common::embedded_simulator().await?;
+        let ids = running.conversation_ids();
+        let _ = simulator.send(running);
+        (target, credentials, ids)
+    };
+    let config = args.client_config(target, credentials);
+    // Building the client reads the TLS roots from disk.
+    let client = tokio::task::spawn_blocking(move || crate::api::Client::new(config))
+        .await
+        .map_err(|e| format!("HTTP client: {e}"))?
+        .map_err(|e| format!("HTTP client: {e}"))?;
+    // The recent ids first, then the fixtures not already listed.
+    let mut suggestions = recent.await.unwrap_or_default();
+    for id in fixtures {
+        if !suggestions.contains(&id) {
+            suggestions.push(id);
+        }
+    }
+    Ok(crate::tui::Connected {
+        client,
+        suggestions,
+    })
 }
 
 #[cfg(test)]

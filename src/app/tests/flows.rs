@@ -329,3 +329,19 @@ fn the_participant_asked_for_is_selected_when_the_load_lands() {
         "only the first load selects"
     );
 }
+
+#[test]
+fn suggestions_read_after_the_first_frame_come_after_those_offered_without_repeats() {
+    let mut app = App::new(Mode::Simulator, Vec::new());
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    app.update(Msg::Suggestions(vec![
+        "recent".into(),
+        id(),
+        "fixture".into(),
+    ]));
+    assert_eq!(app.suggestions, [id(), "recent".into(), "fixture".into()]);
+}
