@@ -241,8 +241,15 @@ fn on_a_terminal_the_diff_is_coloured() {
         &home,
     );
     assert_eq!(wait_exit(&mut run.child), 0);
-    thread::sleep(Duration::from_millis(200));
-    let raw = String::from_utf8_lossy(&run.raw.lock().unwrap()).into_owned();
+    // The output may still be on its way from the pty after the exit.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let raw = loop {
+        let raw = String::from_utf8_lossy(&run.raw.lock().unwrap()).into_owned();
+        if raw.contains("refund") || std::time::Instant::now() > deadline {
+            break raw;
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
     assert!(raw.contains("\x1b["), "no colour on a terminal:\n{raw}");
     assert!(raw.contains("refund"), "{raw}");
     let _ = std::fs::remove_dir_all(&home);
