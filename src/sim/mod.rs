@@ -26,6 +26,7 @@ mod conversations;
 mod errors;
 mod fixtures;
 mod limits;
+mod routing;
 mod secure;
 mod serve;
 mod server;

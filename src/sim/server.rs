@@ -29,9 +29,9 @@ use futures_util::StreamExt;
 use super::errors::ErrorAnswer;
 use super::limits::{self, Bucket, WINDOW};
 use super::state::{SimState, lock};
-use super::{attributes, auth, conversations, secure};
+use super::{attributes, auth, conversations, routing, secure};
 use crate::genesys::routes::inventory::inventory;
-use crate::genesys::{Lifecycle, Route, RouteKind, Verb};
+use crate::genesys::{RouteKind, Verb};
 
 /// The correlation id header every answer carries (§4); hyper writes header
 /// names in lower case, and clients match them case-insensitively.
@@ -217,10 +217,7 @@ fn api_call(state: &SimState, parts: &Parts, bytes: &Bytes) -> Result<Response, 
     let path = parts.uri.path();
     let method = parts.method.as_str();
     // A route removed from the spec (chats) is served as if it never existed.
-    let routes: Vec<_> = Route::for_path(path)
-        .into_iter()
-        .filter(|(route, _)| route.lifecycle != Lifecycle::Removed)
-        .collect();
+    let routes = routing::routes_for(path);
     let Some((route, params)) = routes
         .iter()
         .find(|(route, _)| route.verb.as_str() == method)
