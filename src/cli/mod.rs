@@ -93,7 +93,7 @@ impl ConnectArgs {
 }
 
 /// `--max-body`: `1048576`, `512KiB`, `16MiB`, `1GiB` (at least 1 KiB).
-fn byte_size(text: &str) -> Result<usize, String> {
+pub(crate) fn byte_size(text: &str) -> Result<usize, String> {
     let text = text.trim();
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let unit = &text[digits.len()..];

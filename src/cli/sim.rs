@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::Args;
 use color_eyre::eyre::WrapErr;
 
+use super::common::clean;
 use crate::sim::{self, SimConfig};
 
 /// `gc-attrs sim`: where to listen, the demo credentials, and the switches of
@@ -53,6 +54,21 @@ pub struct SimArgs {
     /// Seed for the fault RNG, for repeatable runs.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// The largest request body read (413 past it): bytes, or with KiB, MiB or GiB.
+    #[arg(long, value_name = "SIZE", default_value = "1MiB", value_parser = super::byte_size)]
+    pub max_request_body: usize,
+    /// The most bytes (keys and values) one participant's attributes, or one
+    /// conversation's secure attributes, may take; a write past it is refused.
+    #[arg(long, value_name = "SIZE", default_value = "1MiB", value_parser = super::byte_size)]
+    pub max_stored_attributes: usize,
+    /// How long a connection may take to send a request's headers, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// How long a connection may stay silent before it is closed, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 60_000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
 }
 
 impl SimArgs {
@@ -72,6 +88,10 @@ impl SimArgs {
             visibility_delay: Duration::from_millis(self.visibility_delay),
             fixtures_dir: self.fixtures.clone(),
             seed: self.seed,
+            max_request_body: self.max_request_body,
+            max_stored_attributes: self.max_stored_attributes,
+            header_timeout: Duration::from_millis(self.header_timeout),
+            idle_timeout: Duration::from_millis(self.idle_timeout),
         }
     }
 }
@@ -142,7 +162,7 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
     println!("client id: {}", config.client_id);
     println!("client secret: {}", config.client_secret);
     println!(
-        "behaviour: {}, {} on PATCH, {} requests/min, latency {} ms, fail rate {}, throttle rate {}, visibility delay {} ms",
+        "behaviour: {}, {} on PATCH, {} requests/min, latency {} ms, fail rate {}, throttle rate {}, visibility delay {} ms, bodies up to {} bytes, attributes up to {} bytes, header timeout {} ms, idle timeout {} ms",
         if config.lenient { "lenient" } else { "strict" },
         if config.replace_on_patch {
             "replace"
@@ -154,13 +174,19 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
         config.fail_rate,
         config.throttle_rate,
         config.visibility_delay.as_millis(),
+        config.max_request_body,
+        config.max_stored_attributes,
+        config.header_timeout.as_millis(),
+        config.idle_timeout.as_millis(),
     );
     println!("conversations:");
+    // Ids and warnings come from fixture files: no control character of
+    // theirs reaches the terminal raw.
     for id in sim.conversation_ids() {
-        println!("  {id}");
+        println!("  {}", clean(&id));
     }
     for warning in sim.fixture_warnings() {
-        eprintln!("warning: fixture not loaded: {warning}");
+        eprintln!("warning: fixture not loaded: {}", clean(warning));
     }
     println!("serving; press Ctrl-C to stop");
     stop.await;
@@ -267,6 +293,14 @@ mod tests {
             "22",
             "--seed",
             "99",
+            "--max-request-body",
+            "64KiB",
+            "--max-stored-attributes",
+            "2MiB",
+            "--header-timeout",
+            "33",
+            "--idle-timeout",
+            "44",
         ]);
         assert_eq!(args.listen, "127.0.0.1:4321".parse().unwrap());
         assert_eq!(
@@ -284,6 +318,10 @@ mod tests {
                 visibility_delay: Duration::from_millis(22),
                 fixtures_dir: Some(PathBuf::from("/tmp/flag-fixtures")),
                 seed: Some(99),
+                max_request_body: 64 << 10,
+                max_stored_attributes: 2 << 20,
+                header_timeout: Duration::from_millis(33),
+                idle_timeout: Duration::from_millis(44),
             }
         );
         // The two switches, one at a time, so they cannot be swapped either.
@@ -325,6 +363,10 @@ mod tests {
             &["--rate-limit", "0"],
             &["--client-id", "a:b"],
             &["--listen", "nowhere"],
+            &["--max-request-body", "12"],
+            &["--max-stored-attributes", "1TB"],
+            &["--header-timeout", "0"],
+            &["--idle-timeout", "0"],
         ] {
             let mut argv = vec!["gc-attrs", "sim"];
             argv.extend_from_slice(bad);

@@ -7,6 +7,10 @@
 //!   content (the participant's attributes after the update) is assumed.
 //! - Per-key merge is assumed (§6 3); `replace_on_patch` replaces instead.
 //!   A body without `attributes` changes nothing in either mode.
+//! - A write after which the participant's attributes would take more than
+//!   `max_stored_attributes` bytes (keys and values) is 400 `bad.request`
+//!   naming the cap, and stores nothing (assumed: no REST limit is
+//!   documented, §6 5; the cap bounds the simulator's memory).
 //! - The participant PATCH checks its body's keys and types against
 //!   `MediaParticipantRequest` (which has no `attributes` field) and then
 //!   answers 202 without changing anything: participant state is not simulated.
@@ -75,25 +79,32 @@ pub(crate) fn patch_attributes(
     let (conversation_id, participant_id) = ids(params);
     let visible_at =
         (!config.visibility_delay.is_zero()).then(|| Instant::now() + config.visibility_delay);
+    let media_route = route.media.is_some();
     let after = with_stored(state, conversation_id, |stored| {
         check_participant(stored, conversation_id, participant_id, route.media)?;
-        let current = stored.latest_attributes(participant_id);
-        let Some(update) = update else {
-            return Ok(current);
-        };
-        let next = if config.replace_on_patch {
-            update
-        } else {
-            let mut merged = current;
-            merged.extend(update);
-            merged
-        };
-        stored.write_attributes(participant_id, next.clone(), visible_at);
-        Ok(next)
+        if let Some(update) = update {
+            stored
+                .update_attributes(
+                    participant_id,
+                    update,
+                    config.replace_on_patch,
+                    visible_at,
+                    config.max_stored_attributes,
+                )
+                .map_err(|size| {
+                    ErrorAnswer::attributes_too_large(
+                        "attributes",
+                        config.max_stored_attributes,
+                        size,
+                    )
+                })?;
+        }
+        // Only the media routes answer the attributes (§1.1).
+        Ok(media_route.then(|| stored.latest_attributes(participant_id)))
     })?;
-    if route.media.is_none() {
+    let Some(after) = after else {
         return Ok(StatusCode::ACCEPTED.into_response());
-    }
+    };
     let body = ParticipantAttributes {
         attributes: Some(after),
     };

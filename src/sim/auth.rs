@@ -7,12 +7,9 @@
 //! the RFC 6749 names; the names and statuses are assumed (§4 gives the shape
 //! only). Neither the secret nor a token is ever logged.
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -20,24 +17,24 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::body::media_type_is;
 use super::errors::ErrorAnswer;
+use super::limits::Bucket;
 use super::seconds_rounded_up;
 use super::state::{SimState, lock};
 use crate::genesys::{AuthErrorResponse, AuthResponse};
 
-/// An issued token's owner and expiry. The token itself is the map key.
+/// An issued token's expiry. The token itself is the map key; every token
+/// belongs to the one OAuth client the simulator has.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    pub client_id: String,
     pub expires_at: Instant,
 }
 
+/// The path of the token endpoint.
+pub(crate) const TOKEN_PATH: &str = "/oauth/token";
+
 /// `POST /oauth/token`.
-pub(crate) async fn token(
-    State(state): State<Arc<SimState>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match issue(&state, &headers, &body) {
+pub(crate) fn token(state: &SimState, headers: &HeaderMap, body: &[u8]) -> Response {
+    match issue(state, headers, body) {
         Ok(answer) => {
             let mut response = Json(answer).into_response();
             // RFC 6749 §5.1: token answers must not be cached.
@@ -50,11 +47,17 @@ pub(crate) async fn token(
     }
 }
 
-/// Any other verb on `/oauth/token`.
-pub(crate) async fn token_wrong_verb(request: axum::extract::Request) -> Response {
-    let id = super::server::correlation_id(&request);
-    let path = request.uri().path().to_owned();
-    ErrorAnswer::wrong_verb(request.method().as_str(), &path, &["POST"]).render(&id)
+/// The bucket of a token request: the client's login bucket when it carries
+/// the client's valid credentials, else the anonymous login bucket.
+pub(crate) fn login_bucket(state: &SimState, headers: &HeaderMap) -> Bucket {
+    match basic_credentials(headers) {
+        Some((id, secret))
+            if id == state.config.client_id && secret == state.config.client_secret =>
+        {
+            Bucket::Login
+        }
+        _ => Bucket::AnonymousLogin,
+    }
 }
 
 /// An OAuth error answer.
@@ -138,13 +141,7 @@ fn issue(state: &SimState, headers: &HeaderMap, body: &[u8]) -> Result<AuthRespo
         .unwrap_or_else(|| now + super::MAX_TOKEN_TTL);
     let mut tokens = lock(&state.tokens);
     tokens.retain(|_, token| token.expires_at > now);
-    tokens.insert(
-        access_token.clone(),
-        Token {
-            client_id: config.client_id.clone(),
-            expires_at,
-        },
-    );
+    tokens.insert(access_token.clone(), Token { expires_at });
     Ok(AuthResponse {
         access_token,
         token_type: "bearer".to_owned(),
@@ -173,9 +170,9 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-/// The client id behind the request's bearer token (§2): no bearer ->
+/// Checks the request's bearer token (§2): no bearer ->
 /// `authentication.required`; an unknown or expired one -> `bad.credentials`.
-pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, ErrorAnswer> {
+pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<(), ErrorAnswer> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -186,7 +183,7 @@ pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<String, Er
         .ok_or_else(ErrorAnswer::authentication_required)?;
     let tokens = lock(&state.tokens);
     match tokens.get(token) {
-        Some(found) if found.expires_at > Instant::now() => Ok(found.client_id.clone()),
+        Some(found) if found.expires_at > Instant::now() => Ok(()),
         _ => Err(ErrorAnswer::bad_credentials()),
     }
 }

@@ -12,10 +12,6 @@ use serde_json::{Map, Value};
 use super::errors::ErrorAnswer;
 use crate::genesys::Attributes;
 
-/// The largest body the simulator reads. Not a fidelity behaviour: REST
-/// payload limits are unconfirmed (§6 5); this only bounds memory.
-pub(crate) const MAX_BODY: usize = 16 * 1024 * 1024;
-
 /// The type named in `invalid.value` messages for an attribute value.
 const STRING: &str = "string";
 const ANY_STRING: &str = "any JSON string (quote numbers and booleans)";

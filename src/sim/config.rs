@@ -47,7 +47,30 @@ pub struct SimConfig {
     pub fixtures_dir: Option<PathBuf>,
     /// Seeds the fault RNG, so that fault injection repeats exactly.
     pub seed: Option<u64>,
+    /// The largest request body read, in bytes; a longer one is answered 413
+    /// (the simulator's own bound: REST payload limits are unconfirmed, §6 5).
+    /// Default [`DEFAULT_MAX_REQUEST_BODY`].
+    pub max_request_body: usize,
+    /// The largest total size (bytes of keys and values) of one participant's
+    /// attributes, and of one conversation's secure attributes; a write that
+    /// would store more is refused with 400 and stores nothing (assumed: no
+    /// REST limit is documented, §6 5). Default [`DEFAULT_MAX_STORED_ATTRIBUTES`].
+    pub max_stored_attributes: usize,
+    /// How long a connection may take to send a request's headers, counted
+    /// from when the server waits for them (so it also bounds a connection
+    /// that sends nothing); then the server closes it. Default 10 s.
+    pub header_timeout: Duration,
+    /// How long a connection may move no byte in either direction (a body
+    /// that trickles, an answer nobody reads) before the server closes it.
+    /// Default 60 s.
+    pub idle_timeout: Duration,
 }
+
+/// The default of [`SimConfig::max_request_body`]: 1 MiB.
+pub const DEFAULT_MAX_REQUEST_BODY: usize = 1 << 20;
+
+/// The default of [`SimConfig::max_stored_attributes`]: 1 MiB.
+pub const DEFAULT_MAX_STORED_ATTRIBUTES: usize = 1 << 20;
 
 impl Default for SimConfig {
     fn default() -> Self {
@@ -64,6 +87,10 @@ impl Default for SimConfig {
             visibility_delay: Duration::ZERO,
             fixtures_dir: None,
             seed: None,
+            max_request_body: DEFAULT_MAX_REQUEST_BODY,
+            max_stored_attributes: DEFAULT_MAX_STORED_ATTRIBUTES,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -83,6 +110,10 @@ impl fmt::Debug for SimConfig {
             .field("visibility_delay", &self.visibility_delay)
             .field("fixtures_dir", &self.fixtures_dir)
             .field("seed", &self.seed)
+            .field("max_request_body", &self.max_request_body)
+            .field("max_stored_attributes", &self.max_stored_attributes)
+            .field("header_timeout", &self.header_timeout)
+            .field("idle_timeout", &self.idle_timeout)
             .finish()
     }
 }
@@ -113,6 +144,15 @@ impl SimConfig {
         }
         if self.rate_limit == 0 {
             return invalid("the rate limit must be at least 1 request per minute".to_owned());
+        }
+        if self.max_request_body == 0 || self.max_stored_attributes == 0 {
+            return invalid(
+                "the request body limit and the stored-attributes cap must be above zero"
+                    .to_owned(),
+            );
+        }
+        if self.header_timeout.is_zero() || self.idle_timeout.is_zero() {
+            return invalid("the header and idle timeouts must be above zero".to_owned());
         }
         for (name, rate) in [
             ("fail rate", self.fail_rate),
@@ -157,6 +197,10 @@ mod tests {
         assert!(config.fail_rate.abs() < f64::EPSILON);
         assert!(config.throttle_rate.abs() < f64::EPSILON);
         assert_eq!((config.fixtures_dir, config.seed), (None, None));
+        assert_eq!(config.max_request_body, 1 << 20);
+        assert_eq!(config.max_stored_attributes, 1 << 20);
+        assert_eq!(config.header_timeout, Duration::from_secs(10));
+        assert_eq!(config.idle_timeout, Duration::from_secs(60));
     }
 
     #[test]
@@ -196,5 +240,25 @@ mod tests {
             ..SimConfig::default()
         };
         assert!(bad.validate().is_err());
+        for bad in [
+            SimConfig {
+                max_request_body: 0,
+                ..SimConfig::default()
+            },
+            SimConfig {
+                max_stored_attributes: 0,
+                ..SimConfig::default()
+            },
+            SimConfig {
+                header_timeout: Duration::ZERO,
+                ..SimConfig::default()
+            },
+            SimConfig {
+                idle_timeout: Duration::ZERO,
+                ..SimConfig::default()
+            },
+        ] {
+            assert!(bad.validate().is_err(), "{bad:?}");
+        }
     }
 }

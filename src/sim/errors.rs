@@ -251,12 +251,39 @@ impl ErrorAnswer {
         )
     }
 
+    /// A body longer than the simulator reads. The fact sheet declares no
+    /// code for 413: the status (the HTTP one for a body too large) and the
+    /// generic `bad.request` code with it are assumed, and no code is invented.
     pub fn body_too_large(limit: usize) -> Self {
+        let mut error = Self::new(
+            BAD_REQUEST,
+            "The request body is larger than the limit of {limit} bytes.",
+            &[("limit", limit.to_string())],
+        );
+        error.status = StatusCode::PAYLOAD_TOO_LARGE;
+        error.body.status = Some(i32::from(StatusCode::PAYLOAD_TOO_LARGE.as_u16()));
+        error
+    }
+
+    /// A body that ended before its declared length or whose chunked
+    /// framing is broken.
+    pub fn body_unreadable() -> Self {
         Self::new(
             BAD_REQUEST,
-            "The simulator reads request bodies of at most {limit} bytes.",
-            &[("limit", limit.to_string())],
+            "The request body could not be read to its end.",
+            &[],
         )
+    }
+
+    /// A write that would store more attributes than the cap (assumed: no
+    /// REST limit is documented, §6 5).
+    pub fn attributes_too_large(field: &str, cap: usize, size: usize) -> Self {
+        Self::new(
+            BAD_REQUEST,
+            "The attributes would take {size} bytes (keys and values), above the cap of {limit} bytes; nothing was stored.",
+            &[("size", size.to_string()), ("limit", cap.to_string())],
+        )
+        .with_field(field)
     }
 
     pub fn not_an_object(model: &str, value: &serde_json::Value) -> Self {
@@ -435,6 +462,15 @@ mod tests {
             ErrorAnswer::not_participant("c", "p").status,
             StatusCode::NOT_FOUND
         );
+    }
+
+    #[test]
+    fn a_body_too_large_is_413_with_the_generic_code_and_names_the_limit() {
+        let error = ErrorAnswer::body_too_large(1024);
+        assert_eq!(error.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(error.body.status, Some(413));
+        assert_eq!(error.body.code.as_deref(), Some("bad.request"));
+        assert_eq!(error.body.message_params.unwrap()["limit"], "1024");
     }
 
     #[test]

@@ -62,6 +62,28 @@ pub(crate) struct Loaded {
     pub warnings: Vec<String>,
 }
 
+impl Loaded {
+    /// Records a warning with its control characters escaped: a file name
+    /// (or a quoted value of the file) holding an escape sequence is printed
+    /// as text, never acted on by the terminal that shows the warning.
+    fn warn(&mut self, text: &str) {
+        let printable = if text.chars().any(char::is_control) {
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            text.to_owned()
+        };
+        self.warnings.push(printable);
+    }
+}
+
 /// The simulator's own top-level key of a fixture file.
 const SIM_KEY: &str = "_sim";
 
@@ -96,9 +118,7 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Loaded, SimError> {
             let name = path.display().to_string();
             match fs::read_to_string(&path) {
                 Ok(text) => add(&mut loaded, &name, &text),
-                Err(err) => loaded
-                    .warnings
-                    .push(format!("{name}:0:0: cannot read: {err}")),
+                Err(err) => loaded.warn(&format!("{name}:0:0: cannot read: {err}")),
             }
         }
     }
@@ -115,9 +135,11 @@ fn add(loaded: &mut Loaded, name: &str, text: &str) {
         Err(ParseError::Json(err)) => {
             let message = err.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
-            loaded
-                .warnings
-                .push(format!("{name}:{}:{}: {message}", err.line(), err.column()));
+            loaded.warn(&format!(
+                "{name}:{}:{}: {message}",
+                err.line(),
+                err.column()
+            ));
         }
         Err(ParseError::Schema {
             line,
@@ -130,13 +152,9 @@ fn add(loaded: &mut Loaded, name: &str, text: &str) {
             } else {
                 format!("{field}: ")
             };
-            loaded
-                .warnings
-                .push(format!("{name}:{line}:{column}: {at}{message}"));
+            loaded.warn(&format!("{name}:{line}:{column}: {at}{message}"));
         }
-        Err(ParseError::NoId) => loaded
-            .warnings
-            .push(format!("{name}:1:1: the conversation has no `id`")),
+        Err(ParseError::NoId) => loaded.warn(&format!("{name}:1:1: the conversation has no `id`")),
     }
 }
 
@@ -517,6 +535,37 @@ mod tests {
             loaded.warnings
         );
         assert!(loaded.warnings[2].contains("no `id`"));
+    }
+
+    #[test]
+    fn control_characters_of_a_file_name_are_escaped_in_its_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J\n\u{9b}31m.json";
+        std::fs::write(dir.path().join(name), "{ not json").unwrap();
+        let loaded = load(Some(dir.path())).unwrap();
+        let warning = loaded
+            .warnings
+            .iter()
+            .find(|w| w.contains("evil"))
+            .expect("a warning for the file");
+        assert!(!warning.chars().any(char::is_control), "{warning:?}");
+        assert!(
+            warning.contains("evil\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\n\\u{9b}31m.json:1:3: "),
+            "{warning:?}"
+        );
+        // A value quoted from the file is escaped too.
+        let mut loaded = Loaded::default();
+        add(
+            &mut loaded,
+            "f.json",
+            r#"{"id":"x","startTime":"t","participants":[],"_sim":{"\u001b[31m":{}}}"#,
+        );
+        assert!(
+            loaded.warnings[0].contains("\\u{1b}[31m")
+                && !loaded.warnings[0].chars().any(char::is_control),
+            "{:?}",
+            loaded.warnings
+        );
     }
 
     /// The warning of one file.

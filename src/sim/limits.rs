@@ -1,14 +1,16 @@
 //! Rate limiting (§4): a fixed 60-second window per bucket, opened by the
-//! bucket's first request (the window is assumed). A request with a valid
-//! bearer counts against its client's bucket; every other request (the token
-//! endpoint, a missing or bad bearer, a path outside `/api/v2`) counts
-//! against one shared anonymous bucket (assumed: §4 gives per-client limits
-//! only). Every answer carries `inin-ratelimit-count`,
+//! bucket's first request (the window is assumed). The buckets (assumed: §4
+//! gives per-client limits only): API calls with a valid bearer count against
+//! the client's; token requests with the client's valid credentials against
+//! its login bucket; token requests without them against an anonymous login
+//! bucket, so that a flood of bad logins locks out neither the client's calls
+//! nor its logins; every other request (a missing or bad bearer, a path
+//! outside `/api/v2`) against one anonymous bucket. The simulator has one
+//! OAuth client, so a bucket is a fixed slot. Every answer carries `inin-ratelimit-count`,
 //! `inin-ratelimit-allowed` and `inin-ratelimit-reset` (seconds until the
 //! window ends); past the limit the answer is 429 `too.many.requests` with
 //! `Retry-After`.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
@@ -23,20 +25,28 @@ const ALLOWED: HeaderName = HeaderName::from_static("inin-ratelimit-allowed");
 const RESET: HeaderName = HeaderName::from_static("inin-ratelimit-reset");
 
 /// What a request counts against.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Bucket {
-    /// The client of a valid bearer token.
-    Client(String),
-    /// Every request without a valid bearer token.
-    Anonymous,
+    /// API calls with a valid bearer token of the client.
+    Client = 0,
+    /// Token requests with the client's valid credentials.
+    Login = 1,
+    /// Token requests without valid client credentials.
+    AnonymousLogin = 2,
+    /// Every other request without a valid bearer token.
+    Anonymous = 3,
 }
 
 /// One bucket's current window.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Window {
+struct Window {
     start: Instant,
     count: u32,
 }
+
+/// The current window of each bucket.
+#[derive(Debug, Default)]
+pub(crate) struct Windows([Option<Window>; 4]);
 
 /// The rate-limit state of one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,13 +74,8 @@ impl RateState {
 }
 
 /// Counts one request against `bucket` at `now`.
-pub(crate) fn hit(
-    windows: &mut HashMap<Bucket, Window>,
-    bucket: Bucket,
-    allowed: u32,
-    now: Instant,
-) -> RateState {
-    let window = windows.entry(bucket).or_insert(Window {
+pub(crate) fn hit(windows: &mut Windows, bucket: Bucket, allowed: u32, now: Instant) -> RateState {
+    let window = windows.0[bucket as usize].get_or_insert(Window {
         start: now,
         count: 0,
     });
@@ -95,22 +100,26 @@ mod tests {
 
     #[test]
     fn the_request_past_the_limit_is_refused_until_the_window_ends() {
-        let mut windows = HashMap::new();
+        let mut windows = Windows::default();
         let start = Instant::now();
-        let c = || Bucket::Client("c".to_owned());
         for n in 1..=3 {
-            let state = hit(&mut windows, c(), 3, start);
+            let state = hit(&mut windows, Bucket::Client, 3, start);
             assert_eq!(state.count, n);
             assert!(!state.exceeded());
             assert_eq!(state.reset_seconds, 60);
         }
-        let fourth = hit(&mut windows, c(), 3, start + Duration::from_millis(20_500));
+        let fourth = hit(
+            &mut windows,
+            Bucket::Client,
+            3,
+            start + Duration::from_millis(20_500),
+        );
         assert!(fourth.exceeded());
         assert_eq!(fourth.reset_seconds, 40);
-        let other = Bucket::Client("other".to_owned());
-        assert!(!hit(&mut windows, other, 3, start).exceeded());
-        assert_eq!(hit(&mut windows, Bucket::Anonymous, 3, start).count, 1);
-        let next = hit(&mut windows, c(), 3, start + WINDOW);
+        for other in [Bucket::Login, Bucket::AnonymousLogin, Bucket::Anonymous] {
+            assert_eq!(hit(&mut windows, other, 3, start).count, 1, "{other:?}");
+        }
+        let next = hit(&mut windows, Bucket::Client, 3, start + WINDOW);
         assert_eq!(next.count, 1);
     }
 

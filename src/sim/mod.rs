@@ -26,7 +26,9 @@ mod conversations;
 mod errors;
 mod fixtures;
 mod limits;
+mod routing;
 mod secure;
+mod serve;
 mod server;
 mod state;
 mod views;
@@ -39,7 +41,9 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-pub use config::{MAX_TOKEN_TTL, SimConfig};
+pub use config::{
+    DEFAULT_MAX_REQUEST_BODY, DEFAULT_MAX_STORED_ATTRIBUTES, MAX_TOKEN_TTL, SimConfig,
+};
 pub use server::router;
 pub use state::SimState;
 
@@ -86,12 +90,12 @@ pub async fn start(config: SimConfig, addr: SocketAddr) -> Result<RunningSim, Si
     let local = listener.local_addr().map_err(bind_error)?;
     let cancel = CancellationToken::new();
     let app = router(Arc::clone(&state));
-    let stop = cancel.clone().cancelled_owned();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop)
-            .await
-    });
+    let timeouts = serve::Timeouts {
+        header: state.config.header_timeout,
+        idle: state.config.idle_timeout,
+        grace: SHUTDOWN_GRACE,
+    };
+    let task = tokio::spawn(serve::serve(listener, app, timeouts, cancel.clone()));
     Ok(RunningSim {
         base_url: format!("http://{local}"),
         addr: local,
@@ -109,7 +113,7 @@ pub struct RunningSim {
     addr: SocketAddr,
     state: Arc<SimState>,
     cancel: CancellationToken,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    task: Option<JoinHandle<()>>,
 }
 
 impl RunningSim {
@@ -149,7 +153,7 @@ impl RunningSim {
     pub async fn shutdown(mut self) {
         self.cancel.cancel();
         if let Some(mut task) = self.task.take()
-            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+            && tokio::time::timeout(SHUTDOWN_GRACE + Duration::from_secs(1), &mut task)
                 .await
                 .is_err()
         {

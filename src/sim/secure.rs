@@ -11,7 +11,10 @@
 //! per key is this simulator's design (assumed: §1.5 says only how `version`
 //! is used). Writes answer 202 with a JSON string, the new version (the SDKs
 //! return `str`; the content and the 202 are assumed). Absent or `null`
-//! `attributes` means none: PUT then empties the map (assumed).
+//! `attributes` means none: PUT then empties the map (assumed). A write after
+//! which the map would take more than `max_stored_attributes` bytes (keys and
+//! values) is 400 `bad.request` naming the cap and changes nothing, version
+//! included (assumed, as for participant attributes).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -21,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use super::body;
 use super::conversations::with_stored;
 use super::errors::ErrorAnswer;
-use super::state::SimState;
+use super::state::{SimState, attributes_size, merged_size};
 use crate::genesys::{ConversationSecureAttributes, Verb};
 
 const MODEL: &str = "ConversationSecureAttributes";
@@ -48,16 +51,27 @@ pub(crate) fn handle(
     body::unknown_keys(&mut map, &["attributes", "version"], MODEL, lenient)?;
     let version = body::version(map.get("version"))?;
     let attributes = body::attribute_map(map.remove("attributes"), lenient)?;
+    let cap = state.config.max_stored_attributes;
     with_stored(state, conversation_id, |stored| {
         let secure = &mut stored.secure;
+        if verb == Verb::Put
+            && let Some(sent) = version
+            && sent != secure.version
+        {
+            return Err(ErrorAnswer::stale_version(sent, secure.version));
+        }
+        let attributes = attributes.unwrap_or_default();
+        let size = if verb == Verb::Put {
+            attributes_size(&attributes)
+        } else {
+            merged_size(&secure.attributes, &attributes)
+        };
+        if size > cap {
+            return Err(ErrorAnswer::attributes_too_large("attributes", cap, size));
+        }
         if verb == Verb::Put {
-            if let Some(sent) = version
-                && sent != secure.version
-            {
-                return Err(ErrorAnswer::stale_version(sent, secure.version));
-            }
-            secure.attributes = attributes.unwrap_or_default();
-        } else if let Some(attributes) = attributes {
+            secure.attributes = attributes;
+        } else {
             secure.attributes.extend(attributes);
         }
         secure.version += 1;

@@ -1,31 +1,37 @@
-//! The HTTP face: the router, the layer every request passes (correlation
-//! id, latency, rate limit), and the dispatcher that matches `/api/v2` paths
-//! against the route table of `genesys` (`ROUTES`).
+//! The HTTP face: the router and the one handler every request passes
+//! (correlation id, latency, whole-body read, rate limit), which answers the
+//! token endpoint itself and matches `/api/v2` paths against the route table
+//! of `genesys` (`ROUTES`).
 //!
-//! Order of checks: rate limit (429) on the request's bucket (the client of a
-//! valid bearer, else the anonymous one), then for an `/api/v2` call: bearer
-//! (401), injected faults (429, 503), route (404 for an unknown path or a
-//! verb the path does not have), then the route's own checks: content type
-//! (415), JSON syntax and body schema (400), conversation and participant
-//! (404).
+//! Every request's body is read to its end (up to the limit, and drained a
+//! while past it) before anything is answered: an answer given while a body
+//! is still arriving makes hyper close the connection, and the client, still
+//! writing, sees it reset instead of reading the answer (issue 9, item 8e).
+//!
+//! Order of checks: rate limit (429) on the request's bucket (see `limits`),
+//! then the body limit (413), then for an `/api/v2` call: bearer (401),
+//! injected faults (429, 503), route (404 for an unknown path or a verb the
+//! path does not have), then the route's own checks: content type (415),
+//! JSON syntax and body schema (400), conversation and participant (404),
+//! the stored-attributes cap (400).
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderName, HeaderValue};
-use axum::middleware::{self, Next};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, header};
 use axum::response::Response;
-use axum::routing::post;
+use futures_util::StreamExt;
 
 use super::errors::ErrorAnswer;
 use super::limits::{self, Bucket, WINDOW};
 use super::state::{SimState, lock};
-use super::{attributes, auth, body, conversations, secure};
+use super::{attributes, auth, conversations, routing, secure};
 use crate::genesys::routes::inventory::inventory;
-use crate::genesys::{Lifecycle, Route, RouteKind, Verb};
+use crate::genesys::{RouteKind, Verb};
 
 /// The correlation id header every answer carries (§4); hyper writes header
 /// names in lower case, and clients match them case-insensitively.
@@ -34,58 +40,104 @@ const CORRELATION: HeaderName = HeaderName::from_static("inin-correlation-id");
 /// `Retry-After` of an injected (random) 429, in seconds.
 const THROTTLE_RETRY_AFTER: u64 = 1;
 
-/// The correlation id of one request, set by the layer before any handler.
-#[derive(Debug, Clone)]
-struct CorrelationId(String);
+/// How far past the body limit a body is still read (and thrown away), so
+/// that its 413 reaches the client on a connection that stays usable.
+/// Longer bodies get their 413 at once, with `Connection: close`.
+const DRAIN_PAST_LIMIT: usize = 16 << 20;
 
-/// The layer's bearer check of one request: the token's client, or why
-/// there is none.
-#[derive(Debug, Clone)]
-struct Caller(Result<String, ErrorAnswer>);
-
-/// The simulator as an axum [`Router`] over `state`, with every layer: serve
-/// it with `axum::serve` on any listener (a benchmark can do so in-process).
-/// [`super::start`] builds the state, binds and serves this router.
+/// The simulator as an axum [`Router`] over `state`: serve it with
+/// `axum::serve` on any listener (a benchmark can do so in-process).
+/// [`super::start`] builds the state, binds and serves this router with the
+/// configured connection timeouts.
 pub fn router(state: Arc<SimState>) -> Router {
     Router::new()
-        .route(
-            "/oauth/token",
-            post(auth::token).fallback(auth::token_wrong_verb),
-        )
-        .fallback(dispatch)
-        .layer(middleware::from_fn_with_state(
-            Arc::clone(&state),
-            correlate,
-        ))
+        .fallback(handle)
+        // The handler reads bodies itself, with the configured limit.
+        .layer(DefaultBodyLimit::disable())
         .with_state(state)
 }
 
-/// The correlation id the layer gave this request.
-pub(crate) fn correlation_id(request: &Request) -> String {
-    request
-        .extensions()
-        .get::<CorrelationId>()
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), |id| id.0.clone())
+/// A fresh correlation id: a uuid v4. It names an exchange, it guards
+/// nothing, so a fast thread-local generator serves (tokens use the OS's).
+fn correlation_id() -> String {
+    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+        .into_uuid()
+        .to_string()
 }
 
-/// Every request passes here: a fresh correlation id (header and
-/// `contextId`), the configured latency, and the rate limit, whose three
+/// Why a body was not read.
+enum Unread {
+    /// Longer than the limit; `drained` when it was read to its end anyway.
+    TooLarge { drained: bool },
+    /// The connection failed or the framing was broken mid-body.
+    Broken,
+}
+
+/// The whole body, if it fits in `limit` bytes. A body that does not is
+/// still read and dropped up to [`DRAIN_PAST_LIMIT`] past the limit.
+async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Bytes, Unread> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let drain_limit = limit.saturating_add(DRAIN_PAST_LIMIT);
+    if declared.is_some_and(|length| length > drain_limit) {
+        return Err(Unread::TooLarge { drained: false });
+    }
+    let mut stream = body.into_data_stream();
+    let mut first: Option<Bytes> = None;
+    let mut rest: Vec<u8> = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| Unread::Broken)?;
+        seen = seen.saturating_add(chunk.len());
+        if seen > drain_limit {
+            return Err(Unread::TooLarge { drained: false });
+        }
+        if seen > limit {
+            // Keep draining, keep nothing.
+            first = None;
+            rest = Vec::new();
+            continue;
+        }
+        match &first {
+            None if rest.is_empty() => first = Some(chunk),
+            _ => {
+                if let Some(head) = first.take() {
+                    rest.extend_from_slice(&head);
+                }
+                rest.extend_from_slice(&chunk);
+            }
+        }
+    }
+    if seen > limit {
+        return Err(Unread::TooLarge { drained: true });
+    }
+    Ok(first.unwrap_or_else(|| Bytes::from(rest)))
+}
+
+/// Every request: a fresh correlation id (header and `contextId`), the
+/// configured latency, the whole body, and the rate limit, whose three
 /// headers every answer carries (issue 3), 401s, the token endpoint and
 /// unknown routes included.
-async fn correlate(
-    State(state): State<Arc<SimState>>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let id = uuid::Uuid::new_v4().to_string();
-    request.extensions_mut().insert(CorrelationId(id.clone()));
+async fn handle(State(state): State<Arc<SimState>>, request: Request) -> Response {
+    let id = correlation_id();
     if !state.config.latency.is_zero() {
         tokio::time::sleep(state.config.latency).await;
     }
-    let caller = auth::bearer(&state, request.headers());
+    let (parts, body) = request.into_parts();
+    let bytes = read_body(body, &parts.headers, state.config.max_request_body).await;
+    let path = parts.uri.path();
+    let token_path = path == auth::TOKEN_PATH;
+    let caller = if token_path {
+        None
+    } else {
+        Some(auth::bearer(&state, &parts.headers))
+    };
     let bucket = match &caller {
-        Ok(client) => Bucket::Client(client.clone()),
-        Err(_) => Bucket::Anonymous,
+        None => auth::login_bucket(&state, &parts.headers),
+        Some(Ok(())) => Bucket::Client,
+        Some(Err(_)) => Bucket::Anonymous,
     };
     let rate = limits::hit(
         &mut lock(&state.windows),
@@ -93,46 +145,64 @@ async fn correlate(
         state.config.rate_limit,
         Instant::now(),
     );
+    let mut close = false;
     let mut response = if rate.exceeded() {
         ErrorAnswer::too_many_requests(rate.allowed, WINDOW.as_secs(), rate.reset_seconds)
             .render(&id)
     } else {
-        request.extensions_mut().insert(Caller(caller));
-        next.run(request).await
+        match bytes {
+            Err(Unread::TooLarge { drained }) => {
+                close = !drained;
+                ErrorAnswer::body_too_large(state.config.max_request_body).render(&id)
+            }
+            Err(Unread::Broken) => {
+                close = true;
+                ErrorAnswer::body_unreadable().render(&id)
+            }
+            Ok(bytes) if token_path => {
+                if parts.method == Method::POST {
+                    auth::token(&state, &parts.headers, &bytes)
+                } else {
+                    ErrorAnswer::wrong_verb(parts.method.as_str(), path, &["POST"]).render(&id)
+                }
+            }
+            Ok(bytes) => dispatch(&state, &parts, caller, &bytes, &id),
+        }
     };
     rate.apply(response.headers_mut());
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(CORRELATION, value);
     }
+    if close {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     response
 }
 
 /// Every request but the token endpoint.
-async fn dispatch(State(state): State<Arc<SimState>>, request: Request) -> Response {
-    let id = correlation_id(&request);
-    let (mut parts, body) = request.into_parts();
-    let path = parts.uri.path().to_owned();
+fn dispatch(
+    state: &SimState,
+    parts: &Parts,
+    caller: Option<Result<(), ErrorAnswer>>,
+    bytes: &Bytes,
+    id: &str,
+) -> Response {
+    let path = parts.uri.path();
     if !path.starts_with("/api/v2/") {
-        return ErrorAnswer::unknown_route(parts.method.as_str(), &path).render(&id);
+        return ErrorAnswer::unknown_route(parts.method.as_str(), path).render(id);
     }
-    let caller = parts
-        .extensions
-        .remove::<Caller>()
-        .map_or_else(|| auth::bearer(&state, &parts.headers), |caller| caller.0);
-    if let Err(error) = caller {
-        return error.render(&id);
+    if let Some(Err(error)) = caller {
+        return error.render(id);
     }
-    match api_call(&state, &parts, body).await {
+    match api_call(state, parts, bytes) {
         Ok(response) => response,
-        Err(error) => error.render(&id),
+        Err(error) => error.render(id),
     }
 }
 
-async fn api_call(
-    state: &SimState,
-    parts: &Parts,
-    body: axum::body::Body,
-) -> Result<Response, ErrorAnswer> {
+fn api_call(state: &SimState, parts: &Parts, bytes: &Bytes) -> Result<Response, ErrorAnswer> {
     let (throttle, fail) = state.draw_faults();
     if throttle {
         return Err(ErrorAnswer::too_many_requests(
@@ -147,10 +217,7 @@ async fn api_call(
     let path = parts.uri.path();
     let method = parts.method.as_str();
     // A route removed from the spec (chats) is served as if it never existed.
-    let routes: Vec<_> = Route::for_path(path)
-        .into_iter()
-        .filter(|(route, _)| route.lifecycle != Lifecycle::Removed)
-        .collect();
+    let routes = routing::routes_for(path);
     let Some((route, params)) = routes
         .iter()
         .find(|(route, _)| route.verb.as_str() == method)
@@ -168,20 +235,17 @@ async fn api_call(
             None => ErrorAnswer::unknown_route(method, path),
         });
     };
-    let bytes = axum::body::to_bytes(body, body::MAX_BODY)
-        .await
-        .map_err(|_| ErrorAnswer::body_too_large(body::MAX_BODY))?;
     let conversation_id = params.conversation_id.as_deref().unwrap_or_default();
     match route.kind {
         RouteKind::Conversation => conversations::get(state, route.media, conversation_id),
         RouteKind::ParticipantAttributes => {
-            attributes::patch_attributes(state, route, params, &parts.headers, &bytes)
+            attributes::patch_attributes(state, route, params, &parts.headers, bytes)
         }
         RouteKind::Participant => {
-            attributes::patch_participant(state, route, params, &parts.headers, &bytes)
+            attributes::patch_participant(state, route, params, &parts.headers, bytes)
         }
         RouteKind::SecureAttributes => {
-            secure::handle(state, route.verb, conversation_id, &parts.headers, &bytes)
+            secure::handle(state, route.verb, conversation_id, &parts.headers, bytes)
         }
     }
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use super::config::SimConfig;
 use super::fixtures;
-use super::limits::{Bucket, Window};
+use super::limits::Windows;
 use super::{SimError, auth::Token};
 use crate::genesys::{Attributes, Conversation, Participant};
 
@@ -18,7 +18,7 @@ pub struct SimState {
     pub(crate) config: SimConfig,
     pub(crate) store: Mutex<HashMap<String, Stored>>,
     pub(crate) tokens: Mutex<HashMap<String, Token>>,
-    pub(crate) windows: Mutex<HashMap<Bucket, Window>>,
+    pub(crate) windows: Mutex<Windows>,
     rng: Mutex<fastrand::Rng>,
     warnings: Vec<String>,
 }
@@ -63,7 +63,7 @@ impl SimState {
             config,
             store: Mutex::new(store),
             tokens: Mutex::new(HashMap::new()),
-            windows: Mutex::new(HashMap::new()),
+            windows: Mutex::new(Windows::default()),
             rng: Mutex::new(rng),
             warnings: loaded.warnings,
         })
@@ -104,6 +104,24 @@ impl SimState {
 /// still consistent for the simulator's purposes, so poisoning is ignored.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The size of an attribute map as [`SimConfig::max_stored_attributes`]
+/// counts it: the bytes of its keys and values.
+pub(crate) fn attributes_size(attributes: &Attributes) -> usize {
+    attributes.iter().map(|(k, v)| k.len() + v.len()).sum()
+}
+
+/// The size `current` would have with `update` merged in per key.
+pub(crate) fn merged_size(current: &Attributes, update: &Attributes) -> usize {
+    let mut size = attributes_size(current);
+    for (key, value) in update {
+        match current.get(key) {
+            Some(old) => size = size - old.len() + value.len(),
+            None => size += key.len() + value.len(),
+        }
+    }
+    size
 }
 
 /// A conversation's secure attributes (§1.5).
@@ -168,16 +186,63 @@ impl Stored {
 
     /// A participant's attributes after every accepted write, visible or not.
     pub fn latest_attributes(&self, participant_id: &str) -> Attributes {
+        self.latest(participant_id).cloned().unwrap_or_default()
+    }
+
+    fn latest(&self, participant_id: &str) -> Option<&Attributes> {
         self.pending
             .iter()
             .rev()
             .find(|p| p.participant_id == participant_id)
-            .map(|p| p.attributes.clone())
+            .map(|p| &p.attributes)
             .or_else(|| {
                 self.participant(participant_id)
-                    .and_then(|p| p.attributes.clone())
+                    .and_then(|p| p.attributes.as_ref())
             })
-            .unwrap_or_default()
+    }
+
+    /// Merges `update` into a participant's attributes per key, or replaces
+    /// them with it, unless the result would be larger than `cap` bytes
+    /// ([`attributes_size`]): then nothing changes and the error is that size.
+    pub fn update_attributes(
+        &mut self,
+        participant_id: &str,
+        update: Attributes,
+        replace: bool,
+        visible_at: Option<Instant>,
+        cap: usize,
+    ) -> Result<(), usize> {
+        let current = self.latest(participant_id);
+        let size = match (replace, current) {
+            (false, Some(current)) => merged_size(current, &update),
+            _ => attributes_size(&update),
+        };
+        if size > cap {
+            return Err(size);
+        }
+        let waiting = self
+            .pending
+            .iter()
+            .any(|p| p.participant_id == participant_id);
+        if visible_at.is_none() && !waiting {
+            // The common case, merged in place: no copy of the whole map.
+            if let Some(participant) = self.participant_mut(participant_id) {
+                match (&mut participant.attributes, replace) {
+                    (Some(current), false) => current.extend(update),
+                    (slot, _) => *slot = Some(update),
+                }
+            }
+            return Ok(());
+        }
+        let next = if replace {
+            update
+        } else {
+            let mut merged = current.cloned().unwrap_or_default();
+            merged.extend(update);
+            merged
+        };
+        self.write_attributes(participant_id, next, visible_at);
+        Ok(())
     }
 
     /// Records a participant's new attributes: at once, or at `visible_at`.
@@ -240,6 +305,41 @@ mod tests {
             stored.participant("p").unwrap().attributes.as_ref(),
             Some(&next)
         );
+    }
+
+    #[test]
+    fn an_update_past_the_cap_changes_nothing() {
+        let mut stored = stored();
+        let update = |k: &str, v: &str| Attributes::from([(k.to_owned(), v.to_owned())]);
+        // "a":"1" is 2 bytes; "b":"xyz" makes 6.
+        assert_eq!(
+            stored.update_attributes("p", update("b", "xyz"), false, None, 6),
+            Ok(())
+        );
+        assert_eq!(attributes_size(&stored.latest_attributes("p")), 6);
+        // Replacing "b"'s value counts the new value only once.
+        assert_eq!(
+            stored.update_attributes("p", update("b", "wxyz"), false, None, 6),
+            Err(7)
+        );
+        assert_eq!(stored.latest_attributes("p")["b"], "xyz");
+        // A replacement counts only itself.
+        assert_eq!(
+            stored.update_attributes("p", update("c", "12345"), true, None, 6),
+            Ok(())
+        );
+        assert_eq!(stored.latest_attributes("p"), update("c", "12345"));
+        // A delayed write is checked against the latest attributes too.
+        let later = Some(Instant::now() + Duration::from_secs(60));
+        assert_eq!(
+            stored.update_attributes("p", update("d", "e"), false, later, 6),
+            Err(8)
+        );
+        assert_eq!(
+            stored.update_attributes("p", update("c", "1"), false, later, 6),
+            Ok(())
+        );
+        assert_eq!(stored.latest_attributes("p"), update("c", "1"));
     }
 
     #[test]

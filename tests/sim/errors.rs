@@ -381,7 +381,7 @@ async fn rate_limit_headers_are_on_every_answer() {
     })
     .await;
     let base = h.sim.base_url();
-    // The harness's login was the anonymous bucket's first request.
+    // The harness's login was the login bucket's first request.
     let answer = token_request(
         &h.http,
         &base,
@@ -392,14 +392,15 @@ async fn rate_limit_headers_are_on_every_answer() {
     .await;
     assert_eq!(answer.status(), StatusCode::OK);
     assert_eq!(assert_rate_limit_headers(&answer)[..2], [2, 50]);
-    // A refused login, a 401 and an unknown route, all without a valid bearer.
+    // A refused login counts in the anonymous login bucket; a 401 and an
+    // unknown route, without a valid bearer, in the anonymous one.
     let answer = token_request(&h.http, &base, "demo-client", "wrong", "client_credentials").await;
     assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(assert_rate_limit_headers(&answer)[..2], [3, 50]);
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [1, 50]);
     let url = h.url(&format!("/api/v2/conversations/{CALL}"));
     let answer = h.http.get(&url).send().await.unwrap();
     let [count, allowed, reset] = assert_rate_limit_headers(&answer);
-    assert_eq!((count, allowed), (4, 50));
+    assert_eq!((count, allowed), (1, 50));
     assert!((1..=60).contains(&reset), "{reset}");
     expect_error(answer, 401, "authentication.required").await;
     let answer = h
@@ -409,7 +410,7 @@ async fn rate_limit_headers_are_on_every_answer() {
         .send()
         .await
         .unwrap();
-    assert_eq!(assert_rate_limit_headers(&answer)[0], 5);
+    assert_eq!(assert_rate_limit_headers(&answer)[0], 2);
     expect_error(answer, 401, "bad.credentials").await;
     for path in ["/nowhere", "/api/v2/nothing"] {
         let answer = h.http.get(h.url(path)).send().await.unwrap();
@@ -419,8 +420,9 @@ async fn rate_limit_headers_are_on_every_answer() {
             if path == "/nowhere" { 404 } else { 401 }
         );
     }
+    // A GET of the token endpoint has no credentials: anonymous login.
     let answer = h.http.get(h.url("/oauth/token")).send().await.unwrap();
-    assert_eq!(assert_rate_limit_headers(&answer)[0], 8);
+    assert_eq!(assert_rate_limit_headers(&answer)[0], 2);
     expect_error(answer, 404, "not.found").await;
     // The authenticated client has its own bucket: one request so far.
     let answer = h.get("/api/v2/nothing").await;
@@ -435,20 +437,19 @@ async fn requests_without_a_valid_token_share_one_anonymous_bucket() {
         ..config()
     })
     .await;
-    // Login was 1; two more anonymous requests reach the limit.
+    // Three requests without a bearer reach the limit; the fourth is past it.
     let url = h.url(&format!("/api/v2/conversations/{CALL}"));
-    for _ in 0..2 {
+    for _ in 0..3 {
         let answer = h.http.get(&url).send().await.unwrap();
         expect_error(answer, 401, "authentication.required").await;
     }
-    let answer = token_request(
-        &h.http,
-        &h.sim.base_url(),
-        "demo-client",
-        "demo-secret",
-        "client_credentials",
-    )
-    .await;
+    let answer = h
+        .http
+        .get(&url)
+        .bearer_auth("made-up")
+        .send()
+        .await
+        .unwrap();
     let [count, allowed, reset] = assert_rate_limit_headers(&answer);
     assert_eq!((count, allowed), (4, 3));
     let retry: u64 = answer.headers()["retry-after"]
@@ -460,6 +461,17 @@ async fn requests_without_a_valid_token_share_one_anonymous_bucket() {
     expect_error(answer, 429, "too.many.requests").await;
     let answer = h.http.get(h.url("/nowhere")).send().await.unwrap();
     expect_error(answer, 429, "too.many.requests").await;
+    // Logins have buckets of their own: the harness's was the first.
+    let answer = token_request(
+        &h.http,
+        &h.sim.base_url(),
+        "demo-client",
+        "demo-secret",
+        "client_credentials",
+    )
+    .await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(assert_rate_limit_headers(&answer)[..2], [2, 3]);
     // The client's own bucket is untouched.
     let answer = h.get(&format!("/api/v2/conversations/{CALL}")).await;
     assert_eq!(answer.status(), StatusCode::OK);

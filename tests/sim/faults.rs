@@ -45,8 +45,8 @@ async fn the_rate_limit_counts_per_client_and_refuses_past_it() {
         ("3", "60")
     );
     assert_eq!(error.limit.unwrap().value, Some(3));
-    // Writes count too; the token endpoint counts against the anonymous
-    // bucket (the harness's login was its first request), not the client's.
+    // Writes count too; a login counts against the client's login bucket
+    // (the harness's login was its first request), not its API calls' one.
     let answer = h
         .patch(
             &attributes_path(CALL, CALL_CUSTOMER),

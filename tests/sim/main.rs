@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod auth;
+mod bounds;
 mod cli;
 mod errors;
 mod faults;
