@@ -4,6 +4,8 @@
 //! route matcher, the configuration parsers (`config.toml`, the gc CLI
 //! file, `[keys]`), and the request importer (curl, raw HTTP, JSON, and
 //! placeholder filling). Inputs are bounded in size, so the run stays small.
+//! The simulator's fixture parser is private; its fuzz run is beside it, in
+//! `src/sim/fixtures/tests.rs`.
 
 #![allow(clippy::unwrap_used)]
 

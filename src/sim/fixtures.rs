@@ -116,13 +116,32 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Loaded, SimError> {
         files.sort();
         for path in files {
             let name = path.display().to_string();
-            match fs::read_to_string(&path) {
+            match read_capped(&path) {
                 Ok(text) => add(&mut loaded, &name, &text),
                 Err(err) => loaded.warn(&format!("{name}:0:0: cannot read: {err}")),
             }
         }
     }
     Ok(loaded)
+}
+
+/// The largest fixture file read: a conversation is kilobytes; a bigger
+/// file (a wrong folder, a link to a device) is skipped with a warning.
+const MAX_FIXTURE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A fixture file's text, read no further than [`MAX_FIXTURE_BYTES`].
+fn read_capped(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    fs::File::open(path)?
+        .take(MAX_FIXTURE_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_FIXTURE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {MAX_FIXTURE_BYTES} bytes, not a conversation: skipped"
+        )));
+    }
+    Ok(text)
 }
 
 /// Parses one file into `loaded`, or records why it could not.
@@ -492,167 +511,4 @@ impl Scanner<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_fixtures_all_load() {
-        let loaded = load(None).unwrap();
-        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        assert_eq!(loaded.conversations.len(), EMBEDDED.len());
-        for fixture in &loaded.conversations {
-            assert!(!fixture.secure.is_empty(), "{}", fixture.id);
-            assert!(!fixture.conversation.extra.contains_key("_sim"));
-            for participant in &fixture.conversation.participants {
-                assert!(participant.id.is_some());
-                assert!(!participant.media_kinds().is_empty());
-            }
-        }
-    }
-
-    #[test]
-    fn a_malformed_file_is_a_warning_with_its_position() {
-        let mut loaded = Loaded::default();
-        add(
-            &mut loaded,
-            "bad.json",
-            "{\n  \"id\": \"x\",\n  \"startTime\": 5\n}",
-        );
-        add(&mut loaded, "broken.json", "{\n  \"id\": \n");
-        add(
-            &mut loaded,
-            "noid.json",
-            r#"{"startTime":"t","participants":[]}"#,
-        );
-        assert!(loaded.conversations.is_empty());
-        assert_eq!(
-            loaded.warnings[0],
-            "bad.json:3:3: startTime: invalid type: integer `5`, expected a string"
-        );
-        assert!(
-            loaded.warnings[1].starts_with("broken.json:3:"),
-            "{:?}",
-            loaded.warnings
-        );
-        assert!(loaded.warnings[2].contains("no `id`"));
-    }
-
-    #[test]
-    fn control_characters_of_a_file_name_are_escaped_in_its_warning() {
-        let dir = tempfile::tempdir().unwrap();
-        let name = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J\n\u{9b}31m.json";
-        std::fs::write(dir.path().join(name), "{ not json").unwrap();
-        let loaded = load(Some(dir.path())).unwrap();
-        let warning = loaded
-            .warnings
-            .iter()
-            .find(|w| w.contains("evil"))
-            .expect("a warning for the file");
-        assert!(!warning.chars().any(char::is_control), "{warning:?}");
-        assert!(
-            warning.contains("evil\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\n\\u{9b}31m.json:1:3: "),
-            "{warning:?}"
-        );
-        // A value quoted from the file is escaped too.
-        let mut loaded = Loaded::default();
-        add(
-            &mut loaded,
-            "f.json",
-            r#"{"id":"x","startTime":"t","participants":[],"_sim":{"\u001b[31m":{}}}"#,
-        );
-        assert!(
-            loaded.warnings[0].contains("\\u{1b}[31m")
-                && !loaded.warnings[0].chars().any(char::is_control),
-            "{:?}",
-            loaded.warnings
-        );
-    }
-
-    /// The warning of one file.
-    fn warning(text: &str) -> String {
-        let mut loaded = Loaded::default();
-        add(&mut loaded, "f.json", text);
-        assert!(loaded.conversations.is_empty(), "{text}");
-        loaded.warnings.pop().unwrap()
-    }
-
-    #[test]
-    fn a_wrong_typed_field_is_reported_at_its_own_line() {
-        // Line 9 holds the second participant's `purpose`, a number. The
-        // first participant has the same mistake in another field (line 6),
-        // later in the value's key order, and a correct `purpose`.
-        let text = r#"{
-  "id": "c-1",
-  "startTime": "2026-11-20T14:02:11.482Z",
-  "participants": [
-    {"id": "p-1", "purpose": "customer",
-     "queueId": 7},
-    {
-      "id": "p-2",
-      "purpose": 7,
-      "name": "Agent"
-    }
-  ],
-  "address": "tel:+15550100"
-}"#;
-        assert_eq!(
-            warning(text),
-            "f.json:6:6: participants[0].queueId: invalid type: integer `7`, expected a string"
-        );
-        let fixed = text.replace("\"queueId\": 7", "\"queueId\": \"q\"");
-        assert_eq!(
-            warning(&fixed),
-            "f.json:9:7: participants[1].purpose: invalid type: integer `7`, expected a string"
-        );
-        // Non-ASCII text before the field: the column counts characters (31,
-        // where bytes would give 32).
-        let unicode = "{\"id\": \"é\", \"startTime\": \"t\", \"participants\": {}}";
-        assert_eq!(
-            warning(unicode),
-            "f.json:1:31: participants: invalid type: map, expected a sequence"
-        );
-    }
-
-    #[test]
-    fn a_missing_field_is_reported_at_the_object_that_lacks_it() {
-        let text = "{\n  \"id\": \"c-1\",\n  \"participants\": [{\"startTime\": \"t\"}]\n}";
-        assert_eq!(warning(text), "f.json:1:1: missing field `startTime`");
-        let text = "{\n  \"id\": \"c-1\",\n  \"startTime\": \"t\"\n}";
-        assert_eq!(warning(text), "f.json:1:1: missing field `participants`");
-    }
-
-    #[test]
-    fn sim_key_errors_are_located_too() {
-        let text = "{\n  \"id\": \"c-1\",\n  \"_sim\": {\n    \"secureAttributes\": {\"pin\": 1234}\n  },\n  \"startTime\": \"t\",\n  \"participants\": []\n}";
-        assert_eq!(
-            warning(text),
-            "f.json:4:26: _sim.secureAttributes.pin: invalid type: integer `1234`, expected a string"
-        );
-        let text = "{\"_sim\": {\"secure\": {}}, \"id\": \"c\", \"startTime\": \"t\", \"participants\": []}";
-        assert!(
-            warning(text).starts_with("f.json:1:11: _sim.secure: unknown field `secure`"),
-            "{}",
-            warning(text)
-        );
-    }
-
-    #[test]
-    fn locate_finds_keys_and_elements() {
-        let text = "{\"a\": [1, {\"b\\\"\": [true, \"x,]\"]}], \"a\": {\"c\": null}}";
-        let key = |k: &str| Step::Key(k.to_owned());
-        // A repeated key: the last one, as the parsed value keeps it.
-        assert_eq!(locate(text, &[key("a")]), Some((1, 36)));
-        assert_eq!(locate(text, &[key("a"), key("c")]), Some((1, 42)));
-        assert_eq!(locate(text, &[]), Some((1, 1)));
-        assert_eq!(locate(text, &[key("zz")]), None);
-        let text = "[1, {\"b\\\"\": [true, \"x,]\"]}]";
-        assert_eq!(
-            locate(text, &[Step::Index(1), key("b\""), Step::Index(1)]),
-            Some((1, 20))
-        );
-        assert_eq!(
-            display_path(&[key("p"), Step::Index(2), key("q")]),
-            "p[2].q"
-        );
-    }
-}
+mod tests;
