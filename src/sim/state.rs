@@ -139,6 +139,10 @@ struct Pending {
     attributes: Attributes,
 }
 
+/// The most writes of one conversation that wait for the visibility delay
+/// at once; each holds a whole attribute map.
+pub(crate) const MAX_PENDING: usize = 64;
+
 /// One conversation as stored.
 #[derive(Debug, Clone)]
 pub(crate) struct Stored {
@@ -253,11 +257,22 @@ impl Stored {
         visible_at: Option<Instant>,
     ) {
         match visible_at {
-            Some(due) => self.pending.push(Pending {
-                due,
-                participant_id: participant_id.to_owned(),
-                attributes,
-            }),
+            Some(due) => {
+                // Bounded: past the cap the oldest waiting write shows now
+                // (its delay cut short) rather than memory growing with
+                // every write a client sends in the delay.
+                if self.pending.len() >= MAX_PENDING {
+                    let oldest = self.pending.remove(0);
+                    if let Some(participant) = self.participant_mut(&oldest.participant_id) {
+                        participant.attributes = Some(oldest.attributes);
+                    }
+                }
+                self.pending.push(Pending {
+                    due,
+                    participant_id: participant_id.to_owned(),
+                    attributes,
+                });
+            }
             None => {
                 if let Some(participant) = self.participant_mut(participant_id) {
                     participant.attributes = Some(attributes);
@@ -280,6 +295,25 @@ mod tests {
         )
         .unwrap();
         Stored::new(conversation, Attributes::new())
+    }
+
+    #[test]
+    fn delayed_writes_past_the_cap_show_the_oldest_early_and_keep_the_latest() {
+        let mut stored = stored();
+        let later = Instant::now() + Duration::from_secs(60);
+        for n in 0..MAX_PENDING + 10 {
+            let mut next = Attributes::new();
+            next.insert("a".into(), n.to_string());
+            stored.write_attributes("p", next, Some(later));
+        }
+        assert_eq!(stored.pending.len(), MAX_PENDING);
+        // The ten oldest showed early, in order: the tenth is visible.
+        let visible = stored.participant("p").unwrap().attributes.clone().unwrap();
+        assert_eq!(visible["a"], "9");
+        assert_eq!(
+            stored.latest_attributes("p")["a"],
+            (MAX_PENDING + 9).to_string()
+        );
     }
 
     #[test]
