@@ -5,6 +5,7 @@
 mod remap;
 mod sizes;
 mod snapshots;
+mod window;
 
 use std::time::Duration;
 
