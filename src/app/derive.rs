@@ -49,7 +49,7 @@ impl Workspace {
 /// follow from the edits alone, never from the cursor or the scroll, so they
 /// are measured once per derive ([`Workspace::measures`]) instead of once
 /// per row on every frame.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Measures {
     /// Live (not deleted) rows of the form.
     pub keys: usize,
@@ -62,6 +62,23 @@ pub struct Measures {
     pub after_patch_key_width: usize,
     /// The same for the map predicted after PUT.
     pub after_put_key_width: usize,
+    /// The layout of the preview's diff that no width changes.
+    pub diff: DiffShape,
+}
+
+/// What the renderer needs of a diff's layout before it knows the width:
+/// which lines may wrap (the others take one line at any width), and the
+/// side-by-side pairing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiffShape {
+    /// Digits of the largest line number.
+    pub digits: usize,
+    /// Unified: the lines (indices into the diff) that may take more than one line.
+    pub wrapping: Vec<usize>,
+    /// Side by side: each row's old and new line (indices into the diff).
+    pub pairs: Vec<(Option<usize>, Option<usize>)>,
+    /// Side by side: the rows (indices into `pairs`) that may take more than one line.
+    pub pair_wrapping: Vec<usize>,
 }
 
 /// A value computed at most once from the derived state, on first use (by

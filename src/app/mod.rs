@@ -27,7 +27,7 @@ pub(crate) fn call_fixture() -> Conversation {
 
 use std::time::Duration;
 
-pub use derive::{Measures, Memo, SendTarget};
+pub use derive::{DiffShape, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};

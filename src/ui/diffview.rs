@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::text::{Break, truncate_spans, width, wrap};
 use super::theme;
-use crate::app::DiffLayout;
+use crate::app::{DiffLayout, DiffShape};
 use crate::diff::{DiffLine, JsonDiff, LineTag};
 
 /// The diff laid out for `width` cells.
@@ -108,75 +108,85 @@ fn unified_gutter(line: &DiffLine, d: usize) -> String {
 }
 
 fn unified(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let view = View::new(diff, DiffLayout::Unified, room);
+    let shape = shape(diff);
+    let view = View::new(diff, &shape, DiffLayout::Unified, room);
     view.lines(0, view.height())
 }
 
 fn side_by_side(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let view = View::new(diff, DiffLayout::SideBySide, room);
+    let shape = shape(diff);
+    let view = View::new(diff, &shape, DiffLayout::SideBySide, room);
     view.lines(0, view.height())
 }
 
-/// A diff laid out for a width, drawn a window at a time: the height of each
-/// row is known up front (one line for most, measured for those that wrap),
-/// so that only the rows on screen are formatted.
+/// The diff's layout that no width changes: which lines may wrap, and the
+/// side-by-side pairs (measured once per edit for the payload pane).
+#[must_use]
+pub fn shape(diff: &JsonDiff) -> DiffShape {
+    let pairs = diff.side_by_side_indices();
+    let wraps = |i: Option<usize>| i.is_some_and(|i| !one_line(&diff.lines[i]));
+    DiffShape {
+        digits: digits(diff),
+        wrapping: (0..diff.lines.len()).filter(|&i| wraps(Some(i))).collect(),
+        pair_wrapping: (0..pairs.len())
+            .filter(|&i| wraps(pairs[i].0) || wraps(pairs[i].1))
+            .collect(),
+        pairs,
+    }
+}
+
+/// A diff laid out for a width, drawn a window at a time: most rows take
+/// one line at any width, and only those that may wrap are measured, so
+/// that a frame costs the rows on screen and the wrapping ones.
 pub struct View<'a> {
     diff: &'a JsonDiff,
+    shape: &'a DiffShape,
     layout: DiffLayout,
     room: usize,
-    digits: usize,
-    /// Side by side: each row's old and new line (indices into the diff).
-    pairs: Vec<(Option<usize>, Option<usize>)>,
-    /// The height of each row, in lines.
-    heights: Vec<usize>,
+    /// The rows that may wrap, in order, with their height at this width.
+    wrapping: Vec<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
-    /// The diff laid out for `room` cells.
+    /// The diff laid out for `room` cells; `shape` is [`shape`] of `diff`.
     #[must_use]
-    pub fn new(diff: &'a JsonDiff, layout: DiffLayout, room: usize) -> Self {
+    pub fn new(diff: &'a JsonDiff, shape: &'a DiffShape, layout: DiffLayout, room: usize) -> Self {
         let mut view = Self {
             diff,
+            shape,
             layout,
             room,
-            digits: digits(diff),
-            pairs: Vec::new(),
-            heights: Vec::new(),
+            wrapping: Vec::new(),
         };
-        view.heights = match layout {
-            DiffLayout::Unified => diff.lines.iter().map(|l| view.unified_height(l)).collect(),
-            DiffLayout::SideBySide => {
-                view.pairs = diff.side_by_side_indices();
-                view.pairs
-                    .iter()
-                    .map(|&(left, right)| {
-                        let side = |i: Option<usize>, old| {
-                            i.map_or(1, |i| view.side_height(&diff.lines[i], old))
-                        };
-                        side(left, true).max(side(right, false))
-                    })
-                    .collect()
-            }
+        let rows = match layout {
+            DiffLayout::Unified => &shape.wrapping,
+            DiffLayout::SideBySide => &shape.pair_wrapping,
         };
+        view.wrapping = rows.iter().map(|&row| (row, view.row(row).len())).collect();
         view
+    }
+
+    fn rows(&self) -> usize {
+        match self.layout {
+            DiffLayout::Unified => self.diff.lines.len(),
+            DiffLayout::SideBySide => self.shape.pairs.len(),
+        }
     }
 
     /// Lines in all.
     #[must_use]
     pub fn height(&self) -> usize {
-        self.heights.iter().sum()
-    }
-
-    fn unified_height(&self, line: &DiffLine) -> usize {
-        if one_line(line) {
-            1
-        } else {
-            self.unified_row(line).len()
-        }
+        let extra: usize = self
+            .wrapping
+            .iter()
+            .map(|&(_, h)| h.saturating_sub(1))
+            .sum();
+        self.rows() + extra
     }
 
     fn unified_row(&self, line: &DiffLine) -> Vec<Line<'static>> {
-        with_gutter(line, unified_gutter(line, self.digits), self.room)
+        let gutter = unified_gutter(line, self.shape.digits);
+        with_gutter(line, gutter, self.room)
     }
 
     fn half(&self) -> usize {
@@ -185,16 +195,8 @@ impl<'a> View<'a> {
 
     fn side(&self, line: &DiffLine, old: bool) -> Vec<Line<'static>> {
         let n = if old { line.old_line } else { line.new_line };
-        let gutter = format!("{} {} ", number(n, self.digits), sign(line.tag));
+        let gutter = format!("{} {} ", number(n, self.shape.digits), sign(line.tag));
         with_gutter(line, gutter, self.half())
-    }
-
-    fn side_height(&self, line: &DiffLine, old: bool) -> usize {
-        if one_line(line) {
-            1
-        } else {
-            self.side(line, old).len()
-        }
     }
 
     fn side_row(&self, (left, right): (Option<usize>, Option<usize>)) -> Vec<Line<'static>> {
@@ -223,25 +225,38 @@ impl<'a> View<'a> {
     fn row(&self, index: usize) -> Vec<Line<'static>> {
         match self.layout {
             DiffLayout::Unified => self.unified_row(&self.diff.lines[index]),
-            DiffLayout::SideBySide => self.side_row(self.pairs[index]),
+            DiffLayout::SideBySide => self.side_row(self.shape.pairs[index]),
         }
+    }
+
+    /// The row holding line `line`, and how many of its lines come before it.
+    fn locate(&self, line: usize) -> (usize, usize) {
+        // Rows before the next wrapping one take one line each.
+        let (mut row, mut top) = (0, 0);
+        for &(wrapping, height) in &self.wrapping {
+            if line < top + (wrapping - row) {
+                break;
+            }
+            top += wrapping - row;
+            if line < top + height {
+                return (wrapping, line - top);
+            }
+            top += height;
+            row = wrapping + 1;
+        }
+        (row + (line - top), 0)
     }
 
     /// At most `count` lines from line `from` on.
     #[must_use]
     pub fn lines(&self, from: usize, count: usize) -> Vec<Line<'static>> {
         let mut out = Vec::with_capacity(count.min(self.height()));
-        let mut top = 0;
-        for (index, &height) in self.heights.iter().enumerate() {
-            if out.len() >= count {
-                break;
-            }
-            if top + height > from {
-                let skip = from.saturating_sub(top);
-                let left = count - out.len();
-                out.extend(self.row(index).into_iter().skip(skip).take(left));
-            }
-            top += height;
+        let (mut row, mut skip) = self.locate(from);
+        while out.len() < count && row < self.rows() {
+            let left = count - out.len();
+            out.extend(self.row(row).into_iter().skip(skip).take(left));
+            skip = 0;
+            row += 1;
         }
         out
     }

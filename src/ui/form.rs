@@ -67,7 +67,7 @@ fn titles(workspace: &Workspace) -> Vec<String> {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let focused = app.focus == Focus::Attributes;
     let rows = workspace.edits.rows();
-    let Measures { keys, edits, .. } = *measures(workspace);
+    let &Measures { keys, edits, .. } = measures(workspace);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counter = match edits {
         0 => format!(" {} · no edits ", plural(keys, "key")),
@@ -247,6 +247,7 @@ pub fn measures(workspace: &Workspace) -> &Measures {
                 .unwrap_or(0),
             after_patch_key_width: widest(&mut plan.after_patch.keys().chain(removed)),
             after_put_key_width: widest(&mut plan.after_put().keys().chain(removed)),
+            diff: super::diffview::shape(&workspace.derived.diff),
         }
     })
 }

@@ -158,6 +158,7 @@ fn doc<'a>(app: &App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     }
     out.view(Part::Diff(diffview::View::new(
         &derived.diff,
+        &form::measures(workspace).diff,
         app.diff_layout,
         room,
     )));

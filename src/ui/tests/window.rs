@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::*;
 use crate::app::{DiffLayout, Focus};
 
-/// The call loaded with 150 attributes, the form focused, and every kind of
-/// edit: changed values (one long, one with spaces, so that diff lines
-/// wrap), deletions, additions and a rename.
+/// The call loaded with 151 attributes, the form focused, and every kind of
+/// edit: changed values (long ones, one with spaces), deletions, additions
+/// and a rename.
 fn long() -> App {
     let mut conversation = conversation();
     let attributes = conversation.participants[0].attributes.as_mut().unwrap();
@@ -18,6 +18,9 @@ fn long() -> App {
     for i in 0..150 {
         attributes.insert(format!("attribute{i:03}"), format!("value {i}"));
     }
+    // Unchanged and last: the PATCH body's last line (no comma) differs from
+    // the PUT-style body's, so that the diff has changed lines that wrap.
+    attributes.insert("zzz final".into(), "unchanged".into());
     let mut app = picker(Mode::Simulator);
     app.update(Msg::Loaded {
         id: id(),
@@ -77,6 +80,11 @@ fn the_payload_pane_draws_the_window_of_its_whole_text() {
         let [_, right] = crate::ui::columns(body);
         let inner = Block::bordered().inner(right);
         let workspace = app.workspace.as_ref().unwrap();
+        let shape = &crate::ui::form::measures(workspace).diff;
+        assert!(
+            !shape.wrapping.is_empty() && !shape.pair_wrapping.is_empty(),
+            "some diff rows wrap: {shape:?}"
+        );
         let all = crate::ui::payload::lines(&app, workspace, usize::from(inner.width));
         assert!(all.len() > 400, "a long pane: {} lines", all.len());
         let last = all.len() - usize::from(inner.height);
