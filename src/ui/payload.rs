@@ -164,46 +164,7 @@ fn doc<'a>(app: &App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     )));
 
     if let Some(plan) = plan {
-        let original = workspace.edits.original();
-        let removed = plan.unremovable();
-        out.push(Line::raw(""));
-        out.push(section("After PATCH (expected merge)", room));
-        let measures = form::measures(workspace);
-        out.view(Part::Map(MapView {
-            after: &plan.after_patch,
-            original,
-            removed,
-            patch: true,
-            room,
-            key_w: measures.after_patch_key_width,
-        }));
-        out.push(Line::raw(""));
-        let replace = if participant {
-            "After PUT-style replace"
-        } else {
-            "After PUT (replace)"
-        };
-        out.push(section(replace, room));
-        out.view(Part::Map(MapView {
-            after: plan.after_put(),
-            original,
-            removed,
-            patch: false,
-            room,
-            key_w: measures.after_put_key_width,
-        }));
-        if !removed.is_empty() {
-            out.push(Line::raw(""));
-            let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
-            let spans = [
-                Span::styled(
-                    "PATCH cannot remove: ",
-                    theme::warning().add_modifier(Modifier::BOLD),
-                ),
-                Span::styled(keys.join(", "), theme::warning()),
-            ];
-            out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
-        }
+        predicted(&mut out, workspace, plan, room);
     }
 
     out.push(Line::raw(""));
@@ -240,6 +201,56 @@ fn doc<'a>(app: &App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         out.extend(findings::lines(verb, finding, room));
     }
     out
+}
+
+/// The attributes predicted after each verb, and the keys PATCH cannot remove.
+fn predicted<'a>(
+    out: &mut Doc<'a>,
+    workspace: &'a Workspace,
+    plan: &'a crate::payload::Plan,
+    room: usize,
+) {
+    let participant = workspace.target == SendTarget::ParticipantAttributes;
+    let original = workspace.edits.original();
+    let removed = plan.unremovable();
+    out.push(Line::raw(""));
+    out.push(section("After PATCH (expected merge)", room));
+    let measures = form::measures(workspace);
+    out.view(Part::Map(MapView {
+        after: &plan.after_patch,
+        original,
+        removed,
+        patch: true,
+        room,
+        key_w: measures.after_patch_key_width,
+    }));
+    out.push(Line::raw(""));
+    let replace = if participant {
+        "After PUT-style replace"
+    } else {
+        "After PUT (replace)"
+    };
+    out.push(section(replace, room));
+    out.view(Part::Map(MapView {
+        after: plan.after_put(),
+        original,
+        removed,
+        patch: false,
+        room,
+        key_w: measures.after_put_key_width,
+    }));
+    if !removed.is_empty() {
+        out.push(Line::raw(""));
+        let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
+        let spans = [
+            Span::styled(
+                "PATCH cannot remove: ",
+                theme::warning().add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(keys.join(", "), theme::warning()),
+        ];
+        out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
+    }
 }
 
 /// `PATCH ✓ · PUT ✖ 2`: each request's worst severity and count.

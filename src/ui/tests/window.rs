@@ -119,8 +119,7 @@ fn the_form_keeps_the_selected_row_in_view_down_a_long_map() {
         let screen = draw(&app, 100, 30);
         let selected = screen
             .lines()
-            .filter(|l| l.contains('▶'))
-            .last()
+            .rfind(|l| l.contains('▶'))
             .unwrap_or_else(|| panic!("no selected row at {row}:\n{screen}"));
         assert!(selected.contains(&key), "row {row} `{key}`:\n{screen}");
         press(&mut app, &[code(KeyCode::Down)]);
