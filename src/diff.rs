@@ -327,20 +327,38 @@ impl JsonDiff {
     /// extra lines stand alone); equal lines appear on both sides.
     #[must_use]
     pub fn side_by_side(&self) -> Vec<SideBySideRow> {
+        self.side_by_side_indices()
+            .into_iter()
+            .map(|(left, right)| SideBySideRow {
+                left: left.map(|i| self.lines[i].clone()),
+                right: right.map(|i| self.lines[i].clone()),
+            })
+            .collect()
+    }
+
+    /// The rows of [`Self::side_by_side`] as indices into `lines`, so that a
+    /// view of a long diff pairs its lines without copying them.
+    #[must_use]
+    pub fn side_by_side_indices(&self) -> Vec<(Option<usize>, Option<usize>)> {
         let mut rows = Vec::with_capacity(self.lines.len());
         let mut runs = self.lines.chunk_by(|a, b| a.tag == b.tag).peekable();
+        let mut at = 0;
         while let Some(run) = runs.next() {
-            let (left, right): (&[DiffLine], &[DiffLine]) = match run[0].tag {
-                LineTag::Equal => (run, run),
-                LineTag::Insert => (&[], run),
+            let start = at;
+            at += run.len();
+            let (left, right) = match run[0].tag {
+                LineTag::Equal => (start..at, start..at),
+                LineTag::Insert => (start..start, start..at),
                 LineTag::Delete => {
                     let inserts = runs.next_if(|next| next[0].tag == LineTag::Insert);
-                    (run, inserts.unwrap_or_default())
+                    let after = at;
+                    at += inserts.map_or(0, <[DiffLine]>::len);
+                    (start..after, after..at)
                 }
             };
             for i in 0..left.len().max(right.len()) {
-                let (left, right) = (left.get(i).cloned(), right.get(i).cloned());
-                rows.push(SideBySideRow { left, right });
+                let pick = |side: &std::ops::Range<usize>| (i < side.len()).then(|| side.start + i);
+                rows.push((pick(&left), pick(&right)));
             }
         }
         rows

@@ -17,7 +17,7 @@ impl App {
             Editing::Value { key } => self
                 .workspace
                 .as_ref()
-                .and_then(|w| w.edits.edited().get(key).cloned())
+                .and_then(|w| w.edits.value(key).map(str::to_owned))
                 .unwrap_or_default(),
             Editing::Rename { key } => key.clone(),
             Editing::NewKey | Editing::NewValue { .. } => String::new(),
@@ -65,7 +65,7 @@ impl App {
         };
         let result = match prompt.editing {
             Editing::NewKey => {
-                if workspace.edits.edited().contains_key(&text) {
+                if workspace.edits.value(&text).is_some() {
                     Err(format!(
                         "attribute `{text}` exists already: edit it, or choose another key"
                     ))

@@ -27,7 +27,7 @@ pub(crate) fn call_fixture() -> Conversation {
 
 use std::time::Duration;
 
-pub use derive::SendTarget;
+pub use derive::{DiffShape, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
@@ -228,6 +228,8 @@ pub struct Workspace {
     /// Both requests on the chosen route, their lint, the diff and the
     /// predicted end states, for the current edits.
     pub derived: Preview,
+    /// Whole-map sizes for drawing, measured on first use after each derive.
+    pub measures: Memo<Measures>,
 }
 
 /// How the diff is laid out.
@@ -657,6 +659,7 @@ impl Workspace {
             verb: Verb::Patch,
             route: RouteChoice::Generic,
             derived,
+            measures: Memo::default(),
         }
     }
 
@@ -673,6 +676,7 @@ impl Workspace {
     /// Recomputes the derived payloads after any edit.
     pub fn refresh(&mut self) {
         self.derived = self.preview();
+        self.measures = Memo::default();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
     }
 

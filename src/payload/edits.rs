@@ -131,6 +131,13 @@ impl Edits {
             .collect()
     }
 
+    /// The value of a live key now, found through the key index (no copy
+    /// of the map, unlike [`Self::edited`]).
+    #[must_use]
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.live(key).map(|index| self.rows[index].value.as_str())
+    }
+
     /// Whether the edited map differs from the original.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
@@ -359,6 +366,22 @@ mod tests {
         );
         e.revert_all();
         assert!(!e.is_dirty());
+    }
+
+    #[test]
+    fn a_value_is_read_through_the_index_as_the_edited_map_has_it() {
+        let mut e = edits();
+        e.rename("intent", "reason").unwrap();
+        e.set_value("priority", "3").unwrap();
+        e.add("new", "1").unwrap();
+        e.delete("new").unwrap();
+        for key in ["intent", "reason", "priority", "new", "nope"] {
+            assert_eq!(
+                e.value(key),
+                e.edited().get(key).map(String::as_str),
+                "{key}"
+            );
+        }
     }
 
     #[test]

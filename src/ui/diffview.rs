@@ -1,14 +1,15 @@
 //! A [`JsonDiff`] as lines: unified (old and new line numbers, -/+) or side by
 //! side, with the changed words emphasized. Unchanged and plainly removed
 //! lines are cut to one line with "…"; added and changed lines wrap under an
-//! empty gutter, so that nothing new is ever hidden.
+//! empty gutter, so that nothing new is ever hidden. A [`View`] formats only
+//! the rows in a window, so that a long diff costs its visible rows per frame.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::text::{Break, truncate_spans, width, wrap};
 use super::theme;
-use crate::app::DiffLayout;
+use crate::app::{DiffLayout, DiffShape};
 use crate::diff::{DiffLine, JsonDiff, LineTag};
 
 /// The diff laid out for `width` cells.
@@ -72,10 +73,8 @@ fn with_gutter(line: &DiffLine, gutter: String, room: usize) -> Vec<Line<'static
     let blank = " ".repeat(width(&gutter));
     let first = vec![Span::styled(gutter, theme::dim().patch(sign_style(style)))];
     let spans = text_spans(line);
-    // Unchanged lines, and removed lines with no changed words (their text
-    // is whole elsewhere), take one line; anything new or changed wraps.
-    let changed = line.segments.iter().any(|s| s.emphasized);
-    if line.tag == LineTag::Equal || (line.tag == LineTag::Delete && !changed) {
+    // Anything new or changed wraps.
+    if one_line(line) {
         let mut all = first;
         let body_room = room.saturating_sub(width(&blank));
         all.extend(truncate_spans(spans, body_room));
@@ -92,38 +91,125 @@ fn sign_style(style: Style) -> Style {
     }
 }
 
+/// Whether a line takes one line whatever the width: unchanged lines, and
+/// removed lines with no changed words (their text is whole elsewhere).
+fn one_line(line: &DiffLine) -> bool {
+    line.tag == LineTag::Equal
+        || (line.tag == LineTag::Delete && !line.segments.iter().any(|s| s.emphasized))
+}
+
+fn unified_gutter(line: &DiffLine, d: usize) -> String {
+    format!(
+        "{} {} {} ",
+        number(line.old_line, d),
+        number(line.new_line, d),
+        sign(line.tag)
+    )
+}
+
 fn unified(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let d = digits(diff);
-    diff.lines
-        .iter()
-        .flat_map(|line| {
-            let gutter = format!(
-                "{} {} {} ",
-                number(line.old_line, d),
-                number(line.new_line, d),
-                sign(line.tag)
-            );
-            with_gutter(line, gutter, room)
-        })
-        .collect()
+    let shape = shape(diff);
+    let view = View::new(diff, &shape, DiffLayout::Unified, room);
+    view.lines(0, view.height())
 }
 
 fn side_by_side(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let d = digits(diff);
-    let half = room.saturating_sub(1) / 2;
-    let side = |line: Option<&DiffLine>, old: bool| -> Vec<Line<'static>> {
-        match line {
-            Some(line) => {
-                let n = if old { line.old_line } else { line.new_line };
-                with_gutter(line, format!("{} {} ", number(n, d), sign(line.tag)), half)
-            }
-            None => vec![Line::raw("")],
+    let shape = shape(diff);
+    let view = View::new(diff, &shape, DiffLayout::SideBySide, room);
+    view.lines(0, view.height())
+}
+
+/// The diff's layout that no width changes: which lines may wrap, and the
+/// side-by-side pairs (measured once per edit for the payload pane).
+#[must_use]
+pub fn shape(diff: &JsonDiff) -> DiffShape {
+    let pairs = diff.side_by_side_indices();
+    let wraps = |i: Option<usize>| i.is_some_and(|i| !one_line(&diff.lines[i]));
+    DiffShape {
+        digits: digits(diff),
+        wrapping: (0..diff.lines.len()).filter(|&i| wraps(Some(i))).collect(),
+        pair_wrapping: (0..pairs.len())
+            .filter(|&i| wraps(pairs[i].0) || wraps(pairs[i].1))
+            .collect(),
+        pairs,
+    }
+}
+
+/// A diff laid out for a width, drawn a window at a time: most rows take
+/// one line at any width, and only those that may wrap are measured, so
+/// that a frame costs the rows on screen and the wrapping ones.
+pub struct View<'a> {
+    diff: &'a JsonDiff,
+    shape: &'a DiffShape,
+    layout: DiffLayout,
+    room: usize,
+    /// The rows that may wrap, in order, with their height at this width.
+    wrapping: Vec<(usize, usize)>,
+}
+
+impl<'a> View<'a> {
+    /// The diff laid out for `room` cells; `shape` is [`shape`] of `diff`.
+    #[must_use]
+    pub fn new(diff: &'a JsonDiff, shape: &'a DiffShape, layout: DiffLayout, room: usize) -> Self {
+        let mut view = Self {
+            diff,
+            shape,
+            layout,
+            room,
+            wrapping: Vec::new(),
+        };
+        let rows = match layout {
+            DiffLayout::Unified => &shape.wrapping,
+            DiffLayout::SideBySide => &shape.pair_wrapping,
+        };
+        view.wrapping = rows.iter().map(|&row| (row, view.row(row).len())).collect();
+        view
+    }
+
+    fn rows(&self) -> usize {
+        match self.layout {
+            DiffLayout::Unified => self.diff.lines.len(),
+            DiffLayout::SideBySide => self.shape.pairs.len(),
         }
-    };
-    let mut out = Vec::new();
-    for row in diff.side_by_side() {
-        let left = side(row.left.as_ref(), true);
-        let right = side(row.right.as_ref(), false);
+    }
+
+    /// Lines in all.
+    #[must_use]
+    pub fn height(&self) -> usize {
+        let extra: usize = self
+            .wrapping
+            .iter()
+            .map(|&(_, h)| h.saturating_sub(1))
+            .sum();
+        self.rows() + extra
+    }
+
+    fn unified_row(&self, line: &DiffLine) -> Vec<Line<'static>> {
+        let gutter = unified_gutter(line, self.shape.digits);
+        with_gutter(line, gutter, self.room)
+    }
+
+    fn half(&self) -> usize {
+        self.room.saturating_sub(1) / 2
+    }
+
+    fn side(&self, line: &DiffLine, old: bool) -> Vec<Line<'static>> {
+        let n = if old { line.old_line } else { line.new_line };
+        let gutter = format!("{} {} ", number(n, self.shape.digits), sign(line.tag));
+        with_gutter(line, gutter, self.half())
+    }
+
+    fn side_row(&self, (left, right): (Option<usize>, Option<usize>)) -> Vec<Line<'static>> {
+        let half = self.half();
+        let side = |i: Option<usize>, old: bool| -> Vec<Line<'static>> {
+            match i {
+                Some(i) => self.side(&self.diff.lines[i], old),
+                None => vec![Line::raw("")],
+            }
+        };
+        let left = side(left, true);
+        let right = side(right, false);
+        let mut out = Vec::new();
         for i in 0..left.len().max(right.len()) {
             let mut spans: Vec<Span<'static>> =
                 left.get(i).map(|l| l.spans.clone()).unwrap_or_default();
@@ -133,6 +219,45 @@ fn side_by_side(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
             spans.extend(right.get(i).map(|l| l.spans.clone()).unwrap_or_default());
             out.push(Line::from(spans));
         }
+        out
     }
-    out
+
+    fn row(&self, index: usize) -> Vec<Line<'static>> {
+        match self.layout {
+            DiffLayout::Unified => self.unified_row(&self.diff.lines[index]),
+            DiffLayout::SideBySide => self.side_row(self.shape.pairs[index]),
+        }
+    }
+
+    /// The row holding line `line`, and how many of its lines come before it.
+    fn locate(&self, line: usize) -> (usize, usize) {
+        // Rows before the next wrapping one take one line each.
+        let (mut row, mut top) = (0, 0);
+        for &(wrapping, height) in &self.wrapping {
+            if line < top + (wrapping - row) {
+                break;
+            }
+            top += wrapping - row;
+            if line < top + height {
+                return (wrapping, line - top);
+            }
+            top += height;
+            row = wrapping + 1;
+        }
+        (row + (line - top), 0)
+    }
+
+    /// At most `count` lines from line `from` on.
+    #[must_use]
+    pub fn lines(&self, from: usize, count: usize) -> Vec<Line<'static>> {
+        let mut out = Vec::with_capacity(count.min(self.height()));
+        let (mut row, mut skip) = self.locate(from);
+        while out.len() < count && row < self.rows() {
+            let left = count - out.len();
+            out.extend(self.row(row).into_iter().skip(skip).take(left));
+            skip = 0;
+            row += 1;
+        }
+        out
+    }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 
 use super::text::{Break, truncate, visible, width, wrap};
 use super::{pane_block, theme, title_span};
-use crate::app::{App, Focus, SendTarget, Workspace};
+use crate::app::{App, Focus, Measures, SendTarget, Workspace};
 use crate::genesys::secure::MASK;
 use crate::lint::Finding;
 use crate::payload::{Row as EditRow, RowStatus};
@@ -68,11 +68,7 @@ fn titles(workspace: &Workspace) -> Vec<String> {
 pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let focused = app.focus == Focus::Attributes;
     let rows = workspace.edits.rows();
-    let edits = rows
-        .iter()
-        .filter(|r| workspace.edits.status(r) != RowStatus::Unchanged)
-        .count();
-    let keys = rows.iter().filter(|r| !r.deleted).count();
+    let &Measures { keys, edits, .. } = measures(workspace);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counter = match edits {
         0 => format!(" {} · no edits ", plural(keys, "key")),
@@ -162,23 +158,39 @@ pub fn shown_value(app: &App, key: &str, value: &str) -> String {
     }
 }
 
+/// The rows of the table that show in `height` lines under its header, as
+/// ratatui's `Table` scrolls a fresh state: from the top, or so that the
+/// selected row is the last one. Returns the first row's index and the
+/// selection's index within the shown rows.
+fn window(count: usize, selected: usize, height: usize) -> (std::ops::Range<usize>, Option<usize>) {
+    if count == 0 || height == 0 {
+        return (0..0, None);
+    }
+    let selected = selected.min(count - 1);
+    let start = (selected + 1).saturating_sub(height);
+    let end = (start + height).min(count);
+    (start..end, Some(selected - start))
+}
+
 fn table(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let focused = app.focus == Focus::Attributes;
     let rows = workspace.edits.rows();
     let room = usize::from(area.width);
-    let keys: Vec<String> = rows.iter().map(|r| key_cell(workspace, r)).collect();
-    let key_w = keys
-        .iter()
-        .map(|k| width(k))
-        .max()
-        .unwrap_or(0)
+    let key_w = measures(workspace)
+        .form_key_width
         .clamp(3, (room * 2 / 5).max(3));
     // The selection mark (2), the status and lint columns, and three gaps.
     let value_w = room.saturating_sub(key_w + 7);
-    let table_rows: Vec<Row> = rows
+    // Only the rows that show are made: the header takes one line.
+    let (shown, selected) = window(
+        rows.len(),
+        workspace.row,
+        usize::from(area.height.saturating_sub(1)),
+    );
+    let table_rows: Vec<Row> = rows[shown]
         .iter()
-        .zip(&keys)
-        .map(|(row, key)| {
+        .map(|row| {
+            let key = &key_cell(workspace, row);
             let status = workspace.edits.status(row);
             let (marker, style) = theme::row_status(status);
             let lint = worst(workspace.derived.by_key.get(&row.key), row);
@@ -219,8 +231,37 @@ fn table(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         .highlight_symbol("▶ ")
         .highlight_spacing(HighlightSpacing::Always)
         .row_highlight_style(theme::selected(focused));
-    let mut state = TableState::default().with_selected(Some(workspace.row));
+    let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The workspace's [`Measures`], measured on the first frame after an edit.
+#[must_use]
+pub fn measures(workspace: &Workspace) -> &Measures {
+    workspace.measures.get_or_init(|| {
+        let edits = &workspace.edits;
+        let rows = edits.rows();
+        let plan = &workspace.derived.plan;
+        let widest = |keys: &mut dyn Iterator<Item = &String>| {
+            keys.map(|k| width(&shown_key(k))).max().unwrap_or(0)
+        };
+        let removed = plan.unremovable();
+        Measures {
+            keys: rows.iter().filter(|r| !r.deleted).count(),
+            edits: rows
+                .iter()
+                .filter(|r| edits.status(r) != RowStatus::Unchanged)
+                .count(),
+            form_key_width: rows
+                .iter()
+                .map(|r| width(&key_cell(workspace, r)))
+                .max()
+                .unwrap_or(0),
+            after_patch_key_width: widest(&mut plan.after_patch.keys().chain(removed)),
+            after_put_key_width: widest(&mut plan.after_put().keys().chain(removed)),
+            diff: super::diffview::shape(&workspace.derived.diff),
+        }
+    })
 }
 
 /// The key column: the key, or `origin → key` for a rename.
@@ -313,5 +354,58 @@ fn quoted(key: &str) -> String {
         key.to_owned()
     } else {
         serde_json::to_string(key).unwrap_or_else(|_| key.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::widgets::StatefulWidget;
+
+    use super::*;
+
+    /// The rows a ratatui `Table` of all `count` rows shows under its header
+    /// in `height` lines, from a fresh state selecting `selected`.
+    fn shown_by_ratatui(count: usize, selected: usize, height: u16) -> Vec<String> {
+        let rows = (0..count).map(|i| Row::new([format!("r{i}")]));
+        let table = Table::new(rows, [Constraint::Length(6)]).header(Row::new(["head"]));
+        let area = Rect::new(0, 0, 6, height + 1);
+        let mut buffer = Buffer::empty(area);
+        let mut state = TableState::default().with_selected(Some(selected));
+        StatefulWidget::render(table, area, &mut buffer, &mut state);
+        (1..area.height)
+            .map(|y| {
+                (0..6)
+                    .map(|x| buffer.cell((x, y)).map_or(" ", |c| c.symbol()))
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_table_window_is_the_one_ratatui_scrolls_to() {
+        for count in [1, 3, 10, 40] {
+            for height in [1, 2, 5, 12] {
+                for selected in 0..count + 2 {
+                    let (range, at) = window(count, selected, usize::from(height));
+                    let ours: Vec<String> = range.clone().map(|i| format!("r{i}")).collect();
+                    assert_eq!(
+                        ours,
+                        shown_by_ratatui(count, selected, height),
+                        "{count} rows, {height} lines, row {selected} selected"
+                    );
+                    assert_eq!(
+                        at.map(|at| range.start + at),
+                        Some(selected.min(count - 1)),
+                        "the selection stays on its row"
+                    );
+                }
+            }
+        }
+        assert_eq!(window(0, 0, 5), (0..0, None));
+        assert_eq!(window(5, 2, 0), (0..0, None));
     }
 }

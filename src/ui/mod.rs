@@ -1,5 +1,8 @@
 //! Drawing: [`render`] paints the whole screen from `&App` and nothing else.
-//! It never mutates state and does no I/O; each pane has its own file.
+//! It never mutates state and does no I/O; each pane has its own file. A
+//! frame costs what is on screen, not the size of the map: long panes (the
+//! form, the diff, the predicted maps) format only their visible rows, and
+//! whole-map sizes are measured once per edit ([`crate::app::Measures`]).
 //!
 //! Screen: a top bar (mode badge, conversation, spinner), the body (the
 //! picker, or the workspace: conversation and attribute form on the left, the
@@ -84,12 +87,12 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
     let [_, right] = columns(body);
     let inner = Block::bordered().inner(right);
     let room = usize::from(inner.width);
-    let lines = if app.focus == Focus::Response {
-        response::lines(app, room)
+    let total = if app.focus == Focus::Response {
+        response::lines(app, room).len()
     } else {
-        payload::lines(app, workspace, room)
+        payload::height(app, workspace, room)
     };
-    let excess = lines.len().saturating_sub(usize::from(inner.height));
+    let excess = total.saturating_sub(usize::from(inner.height));
     u16::try_from(excess).unwrap_or(u16::MAX)
 }
 
@@ -170,8 +173,23 @@ fn scrolled(
     lines: Vec<Line<'static>>,
     scroll: u16,
 ) {
-    let inner = block.inner(area);
     let total = lines.len();
+    scrolled_with(frame, area, block, total, scroll, |from, count| {
+        lines.into_iter().skip(from).take(count).collect()
+    });
+}
+
+/// [`scrolled`] for `total` lines of which only the window on screen is
+/// made: `window(from, count)` gives at most `count` lines from line `from`.
+fn scrolled_with(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    total: usize,
+    scroll: u16,
+    window: impl FnOnce(usize, usize) -> Vec<Line<'static>>,
+) {
+    let inner = block.inner(area);
     let visible = usize::from(inner.height);
     let max = total.saturating_sub(visible);
     let offset = usize::from(scroll).min(max);
@@ -183,11 +201,7 @@ fn scrolled(
                 .right_aligned(),
         );
     }
-    let offset_u16 = u16::try_from(offset).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((offset_u16, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(window(offset, visible)).block(block), area);
     if total > visible && visible > 0 {
         let mut state = ScrollbarState::new(max + 1).position(offset);
         frame.render_stateful_widget(

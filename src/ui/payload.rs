@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 
 use super::form::{shown_key, shown_value};
 use super::text::{Break, prose, truncate, width, wrap};
-use super::{bar, diffview, findings, pane_block, scrolled, theme};
+use super::{bar, diffview, findings, form, pane_block, scrolled_with, theme};
 use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
 use crate::genesys::secure::mask_attributes;
@@ -41,15 +41,107 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         block = block.title(Line::styled(layout, theme::dim()).right_aligned());
     }
     let room = usize::from(block.inner(area).width);
-    scrolled(frame, area, block, lines(app, workspace, room), app.scroll);
+    let doc = doc(app, workspace, room);
+    scrolled_with(
+        frame,
+        area,
+        block,
+        doc.height(),
+        app.scroll,
+        |from, count| doc.lines(from, count),
+    );
 }
 
-/// Every line of the pane for a width.
+/// Every line of the pane for a width (for tests: drawing takes a window).
+#[cfg(test)]
 #[must_use]
 pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
+    let doc = doc(app, workspace, room);
+    doc.lines(0, doc.height())
+}
+
+/// How many lines the pane has for a width (without formatting them).
+#[must_use]
+pub fn height(app: &App, workspace: &Workspace, room: usize) -> usize {
+    doc(app, workspace, room).height()
+}
+
+/// The pane as parts: short ones as their lines, the diff and the predicted
+/// maps (a line or more per attribute) as views that format only the lines
+/// asked for.
+struct Doc<'a> {
+    parts: Vec<Part<'a>>,
+}
+
+enum Part<'a> {
+    Lines(Vec<Line<'static>>),
+    Diff(diffview::View<'a>),
+    Map(MapView<'a>),
+}
+
+impl Part<'_> {
+    fn height(&self) -> usize {
+        match self {
+            Self::Lines(lines) => lines.len(),
+            Self::Diff(view) => view.height(),
+            Self::Map(view) => view.height(),
+        }
+    }
+
+    fn lines(&self, from: usize, count: usize) -> Vec<Line<'static>> {
+        match self {
+            Self::Lines(lines) => lines.iter().skip(from).take(count).cloned().collect(),
+            Self::Diff(view) => view.lines(from, count),
+            Self::Map(view) => view.lines(from, count),
+        }
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// Adds lines to the last part of lines, or starts one.
+    fn extend(&mut self, lines: impl IntoIterator<Item = Line<'static>>) {
+        if let Some(Part::Lines(last)) = self.parts.last_mut() {
+            last.extend(lines);
+        } else {
+            self.parts.push(Part::Lines(lines.into_iter().collect()));
+        }
+    }
+
+    fn push(&mut self, line: Line<'static>) {
+        self.extend([line]);
+    }
+
+    fn view(&mut self, part: Part<'a>) {
+        self.parts.push(part);
+    }
+
+    fn height(&self) -> usize {
+        self.parts.iter().map(Part::height).sum()
+    }
+
+    /// At most `count` lines from line `from` on.
+    fn lines(&self, from: usize, count: usize) -> Vec<Line<'static>> {
+        let mut out = Vec::with_capacity(count.min(self.height()));
+        let mut top = 0;
+        for part in &self.parts {
+            if out.len() >= count {
+                break;
+            }
+            let height = part.height();
+            if top + height > from {
+                let skip = from.saturating_sub(top);
+                out.extend(part.lines(skip, count - out.len()));
+            }
+            top += height;
+        }
+        out
+    }
+}
+
+fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     let derived = &workspace.derived;
     let participant = workspace.target == SendTarget::ParticipantAttributes;
-    let mut out = Vec::new();
+    let mut out = Doc { parts: Vec::new() };
     let note = if participant {
         "Participant attributes have no PUT route: only PATCH exists. The PUT-style body shows what a full replace would carry."
     } else {
@@ -71,45 +163,28 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
     }
     // Secure values not revealed are masked in both bodies: each key's value
     // is the same in the two, so the masked diff has the real one's lines.
-    let masked_diff;
-    let diff = if app.masks_secure() {
+    // Only secure attributes are masked, whose maps are small: their masked
+    // diff is made and formatted whole, per frame.
+    if app.masks_secure() {
         let mut put = derived.put.body.clone();
         let mut patch = derived.patch.body.clone();
         mask_attributes(&mut put, app.revealed());
         mask_attributes(&mut patch, app.revealed());
-        masked_diff = crate::diff::diff(&put, &patch);
-        &masked_diff
+        let diff = crate::diff::diff(&put, &patch);
+        let shape = diffview::shape(&diff);
+        let view = diffview::View::new(&diff, &shape, app.diff_layout, room);
+        out.extend(view.lines(0, view.height()));
     } else {
-        &derived.diff
-    };
-    out.extend(diffview::lines(diff, app.diff_layout, room));
+        out.view(Part::Diff(diffview::View::new(
+            &derived.diff,
+            &form::measures(workspace).diff,
+            app.diff_layout,
+            room,
+        )));
+    }
 
     if let Some(plan) = plan {
-        let original = workspace.edits.original();
-        let removed = plan.unremovable();
-        out.push(Line::raw(""));
-        out.push(section("After PATCH (expected merge)", room));
-        out.extend(map(app, &plan.after_patch, original, removed, true, room));
-        out.push(Line::raw(""));
-        let replace = if participant {
-            "After PUT-style replace"
-        } else {
-            "After PUT (replace)"
-        };
-        out.push(section(replace, room));
-        out.extend(map(app, plan.after_put(), original, removed, false, room));
-        if !removed.is_empty() {
-            out.push(Line::raw(""));
-            let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
-            let spans = [
-                Span::styled(
-                    "PATCH cannot remove: ",
-                    theme::warning().add_modifier(Modifier::BOLD),
-                ),
-                Span::styled(keys.join(", "), theme::warning()),
-            ];
-            out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
-        }
+        predicted(&mut out, app, workspace, plan, room);
     }
 
     out.push(Line::raw(""));
@@ -157,6 +232,59 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
     out
 }
 
+/// The attributes predicted after each verb, and the keys PATCH cannot remove.
+fn predicted<'a>(
+    out: &mut Doc<'a>,
+    app: &'a App,
+    workspace: &'a Workspace,
+    plan: &'a crate::payload::Plan,
+    room: usize,
+) {
+    let participant = workspace.target == SendTarget::ParticipantAttributes;
+    let original = workspace.edits.original();
+    let removed = plan.unremovable();
+    out.push(Line::raw(""));
+    out.push(section("After PATCH (expected merge)", room));
+    let measures = form::measures(workspace);
+    out.view(Part::Map(MapView {
+        app,
+        after: &plan.after_patch,
+        original,
+        removed,
+        patch: true,
+        room,
+        key_w: measures.after_patch_key_width,
+    }));
+    out.push(Line::raw(""));
+    let replace = if participant {
+        "After PUT-style replace"
+    } else {
+        "After PUT (replace)"
+    };
+    out.push(section(replace, room));
+    out.view(Part::Map(MapView {
+        app,
+        after: plan.after_put(),
+        original,
+        removed,
+        patch: false,
+        room,
+        key_w: measures.after_put_key_width,
+    }));
+    if !removed.is_empty() {
+        out.push(Line::raw(""));
+        let keys: Vec<String> = removed.iter().map(|k| shown_key(k)).collect();
+        let spans = [
+            Span::styled(
+                "PATCH cannot remove: ",
+                theme::warning().add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(keys.join(", "), theme::warning()),
+        ];
+        out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
+    }
+}
+
 /// `PATCH ✓ · PUT ✖ 2`: each request's worst severity and count.
 fn verdicts(workspace: &Workspace) -> String {
     let one = |verb: &str, worst: Option<crate::lint::Severity>, count: usize| match worst {
@@ -178,48 +306,66 @@ fn verdicts(workspace: &Workspace) -> String {
 /// A predicted attribute map, one key a line, marked against the original:
 /// `+` added, `~` changed, `!` kept although deleted (after PATCH), `−`
 /// removed (after PUT).
-fn map(
-    app: &App,
-    after: &Attributes,
-    original: &Attributes,
-    removed: &[String],
+struct MapView<'a> {
+    app: &'a App,
+    after: &'a Attributes,
+    original: &'a Attributes,
+    removed: &'a [String],
     patch: bool,
     room: usize,
-) -> Vec<Line<'static>> {
-    let key_w = after
-        .keys()
-        .chain(removed)
-        .map(|k| width(&shown_key(k)))
-        .max()
-        .unwrap_or(0)
-        .min(room / 3)
-        .max(3);
-    let value_w = room.saturating_sub(key_w + 3);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    for (key, value) in after {
-        let (marker, style) = match original.get(key) {
-            None => ("+", theme::diff_insert()),
-            Some(old) if old != value => ("~", theme::warning()),
-            Some(_) if patch && removed.contains(key) => ("!", theme::warning()),
-            Some(_) => (" ", theme::plain()),
-        };
-        let value = shown_value(app, key, value);
-        let shown = if marker == "!" {
-            format!("kept: {value}")
-        } else {
-            value
-        };
-        out.push(Line::from(vec![
-            Span::styled(format!("{marker} "), style),
-            Span::styled(
-                format!("{} ", super::text::fit(&shown_key(key), key_w)),
-                style.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(truncate(&shown, value_w), style),
-        ]));
+    /// The widest key (of `after` and `removed`), before the width caps it.
+    key_w: usize,
+}
+
+impl MapView<'_> {
+    /// Shown after PUT: the keys removed (after PATCH they are kept, so in `after`).
+    fn removed(&self) -> &[String] {
+        if self.patch { &[] } else { self.removed }
     }
-    if !patch {
-        for key in removed {
+
+    /// One line a key, or one saying there is none.
+    fn height(&self) -> usize {
+        (self.after.len() + self.removed().len()).max(1)
+    }
+
+    fn lines(&self, from: usize, count: usize) -> Vec<Line<'static>> {
+        if self.after.is_empty() && self.removed().is_empty() {
+            let none = Line::styled("(no attributes)", theme::dim());
+            return if from == 0 && count > 0 {
+                vec![none]
+            } else {
+                Vec::new()
+            };
+        }
+        let room = self.room;
+        let key_w = self.key_w.min(room / 3).max(3);
+        let value_w = room.saturating_sub(key_w + 3);
+        let mut out: Vec<Line<'static>> = Vec::new();
+        for (key, value) in self.after.iter().skip(from).take(count) {
+            let (marker, style) = match self.original.get(key) {
+                None => ("+", theme::diff_insert()),
+                Some(old) if old != value => ("~", theme::warning()),
+                Some(_) if self.patch && self.removed.contains(key) => ("!", theme::warning()),
+                Some(_) => (" ", theme::plain()),
+            };
+            let value = shown_value(self.app, key, value);
+            let shown = if marker == "!" {
+                format!("kept: {value}")
+            } else {
+                value
+            };
+            out.push(Line::from(vec![
+                Span::styled(format!("{marker} "), style),
+                Span::styled(
+                    format!("{} ", super::text::fit(&shown_key(key), key_w)),
+                    style.add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(truncate(&shown, value_w), style),
+            ]));
+        }
+        let skip = from.saturating_sub(self.after.len());
+        let left = count - out.len();
+        for key in self.removed().iter().skip(skip).take(left) {
             out.push(Line::from(vec![
                 Span::styled("− ", theme::diff_delete()),
                 Span::styled(
@@ -229,9 +375,6 @@ fn map(
                 Span::styled(" (removed)", theme::diff_delete()),
             ]));
         }
+        out
     }
-    if out.is_empty() {
-        out.push(Line::styled("(no attributes)", theme::dim()));
-    }
-    out
 }
