@@ -55,6 +55,11 @@ pub struct History {
     loose_mode: Option<u32>,
 }
 
+/// The most of one history file read back: the newest part. A file is at
+/// most about the size cap ([`DEFAULT_MAX_BYTES`]); this bounds one written
+/// by something else.
+const MAX_READ: u64 = 16 * 1024 * 1024;
+
 /// Why the history could not be used. Each message names the file and says
 /// what to do.
 #[derive(Debug, thiserror::Error)]
@@ -251,7 +256,7 @@ impl History {
             if entries.len() >= n {
                 break;
             }
-            let bytes = match fs::read(&path) {
+            let bytes = match self.read_tail(&path) {
                 Ok(bytes) => bytes,
                 Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
                 Err(source) => return Err(HistoryError::Read { path, source }),
@@ -272,6 +277,33 @@ impl History {
         let excess = entries.len().saturating_sub(n);
         entries.drain(..excess);
         Ok((entries, skipped))
+    }
+
+    /// A history file's bytes, at most the last [`MAX_READ`] of them (from
+    /// a line's start): a regular file only, never through a link, so that
+    /// a link to a device or a FIFO cannot hang or fill the reader.
+    fn read_tail(&self, path: &Path) -> io::Result<Vec<u8>> {
+        let metadata = fs::symlink_metadata(path)?;
+        if !metadata.file_type().is_file() {
+            return Err(io::Error::other(
+                "not a regular file (a link, a folder or a device): move it away",
+            ));
+        }
+        let mut file = File::open(path)?;
+        let cap = MAX_READ.max(self.max_bytes.saturating_mul(2));
+        let start = metadata.len().saturating_sub(cap);
+        file.seek(SeekFrom::Start(start))?;
+        let mut bytes = Vec::new();
+        file.take(cap).read_to_end(&mut bytes)?;
+        if start > 0 {
+            // The first line is cut: it starts before the part read.
+            let first = bytes
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| i + 1);
+            bytes.drain(..first);
+        }
+        Ok(bytes)
     }
 
     /// The files, newest first: `history.jsonl`, `history.1.jsonl`, ….

@@ -14,6 +14,11 @@ impl App {
 
     pub(super) fn open_prompt(&mut self, editing: Editing) {
         let text = match &editing {
+            // A masked secure value is not put in the field: its dots would
+            // tell its length. The field starts empty, and an empty entry
+            // keeps the value ([`App::commit_prompt`]); `*` reveals it first
+            // to edit it in place.
+            Editing::Value { key } if !self.shows_value(key) => String::new(),
             Editing::Value { key } => self
                 .workspace
                 .as_ref()
@@ -55,6 +60,11 @@ impl App {
             return;
         };
         let text = prompt.input.text().to_owned();
+        // A masked secure value's prompt starts empty ([`App::open_prompt`]).
+        let masked = match &prompt.editing {
+            Editing::Value { key } => !self.shows_value(key),
+            _ => false,
+        };
         let Some(workspace) = self.workspace.as_mut() else {
             return;
         };
@@ -82,6 +92,9 @@ impl App {
                 .add(&key, &text)
                 .map(|()| format!("added `{key}`"))
                 .map_err(|e| e.to_string()),
+            Editing::Value { key } if text.is_empty() && masked => {
+                Ok(format!("`{key}` kept: nothing was typed"))
+            }
             Editing::Value { key } => workspace
                 .edits
                 .set_value(&key, &text)

@@ -434,3 +434,29 @@ fn secure_attribute_values_are_never_written_to_the_history_file() {
     );
     assert_eq!(body["version"], 4);
 }
+
+#[test]
+fn reading_back_takes_regular_files_only_and_the_newest_part_of_a_huge_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let history = History::open(&data).unwrap();
+    history.append("cli", &exchange(1)).unwrap();
+    let line = std::fs::read(history.path()).unwrap();
+    // A file written by something else, far past the cap: only its newest
+    // part is read, from a line's start.
+    let mut huge = Vec::new();
+    while huge.len() < usize::try_from(MAX_READ).unwrap() + 1024 {
+        huge.extend_from_slice(&line);
+    }
+    std::fs::write(history.path(), &huge).unwrap();
+    let (entries, skipped) = History::reader(&data).last(usize::MAX).unwrap();
+    assert_eq!(skipped, 0, "no cut line is read");
+    assert!(entries.len() * line.len() <= usize::try_from(MAX_READ).unwrap());
+    assert!(!entries.is_empty());
+
+    // A link (to anything) is refused, not followed.
+    std::fs::remove_file(history.path()).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", history.path()).unwrap();
+    let error = History::reader(&data).last(5).unwrap_err().to_string();
+    assert!(error.contains("not a regular file"), "{error}");
+}

@@ -108,7 +108,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     }
     let field_area = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), 1);
     if masked(app, prompt) {
-        field(frame, field_area, &prompt.input.masked(), "", true);
+        let placeholder = if matches!(prompt.editing, Editing::Value { .. }) {
+            "hidden: type the new value (Enter with nothing keeps it; * reveals it first)"
+        } else {
+            ""
+        };
+        field(frame, field_area, &prompt.input.masked(), placeholder, true);
     } else {
         field(frame, field_area, &prompt.input, "", true);
     }

@@ -293,8 +293,9 @@ impl CurlParts {
                     parts.data.push(value()?);
                     parts.json = true;
                 }
-                "--url" => parts.url = Some(value()?),
-                "-u" | "--user" => {
+                "--url" => parts.url = Some(redact_url(&value()?)),
+                "-u" | "--user" | "--oauth2-bearer" | "-b" | "--cookie" | "--proxy-user" | "-U"
+                | "-E" | "--cert" | "--key" | "--pass" | "-x" | "--proxy" => {
                     value()?;
                     notes.push(format!(
                         "{option} was dropped: gc-attrs sends with its own credentials"
@@ -304,14 +305,68 @@ impl CurlParts {
                 valued if CURL_VALUED.contains(&valued) => {
                     value()?;
                 }
+                // Only the option's name is quoted: its value may be a secret.
                 _ if word.starts_with('-') && word.len() > 1 => {
-                    notes.push(format!("the curl option {word} was ignored"));
+                    notes.push(format!("the curl option {option} was ignored"));
                 }
-                _ if parts.url.is_none() => parts.url = Some(word),
-                _ => notes.push(format!("a second URL ({word}) was ignored")),
+                _ if parts.url.is_none() && looks_like_url(&word) => {
+                    parts.url = Some(redact_url(&word));
+                }
+                // Not quoted: an unknown option's value (a token) lands here.
+                _ => notes.push(
+                    "a word that is no option and no URL was ignored (the value of an option \
+                     gc-attrs does not read?)"
+                        .to_owned(),
+                ),
             }
         }
         Ok(parts)
+    }
+}
+
+/// Whether a word is the request's URL: an http(s) URL or an API path.
+fn looks_like_url(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with('/')
+        || lower.starts_with("api.")
+        || lower.contains("/api/v2/")
+}
+
+/// Query fields that carry a credential.
+const SECRET_QUERY: [&str; 4] = ["access_token", "token", "client_secret", "password"];
+
+/// A URL without the credentials it may carry: `user:pass@` and secret
+/// query fields become `<redacted>`.
+fn redact_url(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text) else {
+        return text.to_owned();
+    };
+    let mut changed = false;
+    if !url.username().is_empty() || url.password().is_some() {
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        changed = true;
+    }
+    if url.query().is_some() {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(k, v)| {
+                if SECRET_QUERY.iter().any(|s| s.eq_ignore_ascii_case(&k)) {
+                    changed = true;
+                    (k.into_owned(), "<redacted>".to_owned())
+                } else {
+                    (k.into_owned(), v.into_owned())
+                }
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    if changed {
+        url.to_string()
+    } else {
+        text.to_owned()
     }
 }
 
@@ -368,10 +423,10 @@ fn http(text: &str) -> Option<Imported> {
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("host"))
         .map(|(_, value)| value.clone());
-    let target = match host {
+    let target = redact_url(&match host {
         Some(host) if target.starts_with('/') => format!("https://{host}{target}"),
         _ => target.to_owned(),
-    };
+    });
     headers.retain(|(name, _)| !name.eq_ignore_ascii_case("host"));
     let content_type = take_header(&mut headers, "content-type");
     let mut notes = Vec::new();
@@ -402,9 +457,19 @@ fn take_header(headers: &mut Vec<(String, String)>, name: &str) -> Option<String
 /// Pasted credentials are not kept: the scheme stays, the rest is redacted.
 fn redact_credentials(headers: &mut [(String, String)], notes: &mut Vec<String>) {
     for (name, value) in headers.iter_mut() {
-        if name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("cookie") {
+        let credential = [
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "x-api-key",
+            "api-key",
+        ]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n));
+        if credential {
             let scheme = value.split_whitespace().next().unwrap_or_default();
-            let kept = if name.eq_ignore_ascii_case("authorization") && !scheme.is_empty() {
+            let schemed = name.to_ascii_lowercase().ends_with("authorization");
+            let kept = if schemed && !scheme.is_empty() {
                 format!("{scheme} <redacted>")
             } else {
                 "<redacted>".to_owned()
@@ -438,7 +503,11 @@ pub enum PlaceholderKind {
     Participant,
 }
 
-/// The placeholders of the request's target and body, each once, in order.
+/// The most placeholders offered to fill: a request has two ids.
+const MAX_PLACEHOLDERS: usize = 8;
+
+/// The placeholders of the request's target and body, each once, in order
+/// (at most [`MAX_PLACEHOLDERS`]).
 #[must_use]
 pub fn placeholders(imported: &Imported) -> Vec<Placeholder> {
     let mut found: Vec<Placeholder> = Vec::new();
@@ -454,6 +523,9 @@ pub fn placeholders(imported: &Imported) -> Vec<Placeholder> {
             };
             if !found.iter().any(|p| p.written == written) {
                 found.push(Placeholder { written, kind });
+                if found.len() == MAX_PLACEHOLDERS {
+                    return found;
+                }
             }
         }
     }

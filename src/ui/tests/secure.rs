@@ -92,13 +92,34 @@ fn the_reveal_key_shows_the_selected_secure_value_only() {
 }
 
 #[test]
-fn the_prompt_types_a_secure_value_as_dots() {
+fn the_prompt_of_a_masked_secure_value_tells_neither_it_nor_its_length() {
     let mut app = secure(false);
     select(&mut app, "accessCode");
     press(&mut app, &[Key::char('e')]);
     let screen = draw(&app, 100, 30);
-    assert!(screen.contains(&"•".repeat(CODE.len())), "{screen}");
+    // Only the fixed-width mask (in the `was:` note): no run of dots as long
+    // as the value.
+    assert!(!screen.contains(&"•".repeat(CODE.len())), "{screen}");
+    assert!(screen.contains("hidden: type the new value"), "{screen}");
+    assert!(
+        screen.contains("0 chars"),
+        "the field starts empty: {screen}"
+    );
     assert_hidden(&screen, &[CODE]);
+    // What is typed shows as dots; Enter with nothing typed keeps the value.
+    press(&mut app, &[Key::char('9'), Key::char('9')]);
+    assert!(draw(&app, 100, 30).contains("2 chars"));
+    press(
+        &mut app,
+        &[
+            Key::plain(KeyCode::Backspace),
+            Key::plain(KeyCode::Backspace),
+        ],
+    );
+    press(&mut app, &[Key::plain(KeyCode::Enter)]);
+    let workspace = app.workspace.as_ref().unwrap();
+    assert_eq!(workspace.edits.value("accessCode"), Some(CODE), "kept");
+    assert!(app.status.as_ref().unwrap().text.contains("kept"));
 }
 
 #[test]

@@ -215,3 +215,36 @@ fn placeholders_of_each_style_are_found_once_and_filled() {
     // JSON braces are no placeholders.
     assert!(placeholders(&read(r#"{"attributes":{"a":"b"}}"#)).is_empty());
 }
+
+#[test]
+fn no_pasted_credential_survives_in_the_request_or_its_notes() {
+    const SECRET: &str = "s3cr3t-t0ken-value";
+    let pastes = [
+        format!("curl {URL} --oauth2-bearer {SECRET}"),
+        format!("curl --oauth2-bearer {SECRET} {URL}"),
+        format!("curl --oauth2-bearer={SECRET} {URL}"),
+        format!("curl --frobnicate={SECRET} {URL}"),
+        format!("curl --frobnicate {SECRET} {URL}"),
+        format!("curl -b session={SECRET} {URL}"),
+        format!("curl --proxy-user me:{SECRET} {URL}"),
+        format!("curl -H 'Proxy-Authorization: Basic {SECRET}' {URL}"),
+        format!("curl -H 'X-Api-Key: {SECRET}' {URL}"),
+        format!("curl 'https://me:{SECRET}@api.mypurecloud.ie{PATH}'"),
+        format!("curl '{URL}?access_token={SECRET}'"),
+        format!("GET {PATH}?access_token={SECRET} HTTP/1.1\nHost: api.mypurecloud.ie\n\n"),
+    ];
+    for paste in pastes {
+        let imported = read(&paste);
+        assert!(
+            !format!("{imported:?}").contains(SECRET),
+            "{paste}: {imported:?}"
+        );
+        assert!(
+            imported
+                .target
+                .as_deref()
+                .is_some_and(|t| t.contains("/participants/p1/attributes")),
+            "{paste}: {imported:?}"
+        );
+    }
+}
