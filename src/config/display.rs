@@ -5,12 +5,10 @@
 //! the file's text in, the settings and problems out; like the rest of
 //! `config`, no message quotes a value from the file.
 
-use std::path::Path;
-
 use toml::de::{DeTable, DeValue};
 
 use super::FileText;
-use super::files::{line_column, parse_table};
+use super::files::{origin, parse_table};
 
 /// The settings of `[display]`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -68,11 +66,6 @@ pub fn settings(file: &FileText) -> (Display, Vec<String>) {
         }
     }
     (display, problems)
-}
-
-fn origin(path: &Path, text: &str, offset: usize) -> String {
-    let (line, column) = line_column(text, offset);
-    format!("{}:{line}:{column}", path.display())
 }
 
 #[cfg(test)]

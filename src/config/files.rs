@@ -174,6 +174,12 @@ pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// `path:line:column` of a byte offset in a file's text, for a message.
+pub(super) fn origin(path: &Path, text: &str, offset: usize) -> String {
+    let (line, column) = line_column(text, offset);
+    format!("{}:{line}:{column}", path.display())
+}
+
 /// Our own format: see the module header of [`crate::config`].
 fn parse_own(path: &Path, table: &Table) -> ProfileFile {
     let mut file = ProfileFile {

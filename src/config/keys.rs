@@ -5,13 +5,11 @@
 //! Like the rest of `config`, no message quotes a value from the file but
 //! the keys of `[keys]` itself (which hold no secret).
 
-use std::path::Path;
-
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::FileText;
-use super::files::{line_column, parse_table};
+use super::files::{origin, parse_table};
 use crate::app::keymap::Remap;
 
 /// The remaps of `[keys]`, and the problems met reading them (each starting
@@ -71,11 +69,6 @@ fn key_list(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
             .collect(),
         _ => None,
     }
-}
-
-fn origin(path: &Path, text: &str, offset: usize) -> String {
-    let (line, column) = line_column(text, offset);
-    format!("{}:{line}:{column}", path.display())
 }
 
 #[cfg(test)]
