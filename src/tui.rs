@@ -217,7 +217,8 @@ async fn serve(
                 }
             },
             event = events.next() => match event {
-                Some(Ok(event)) if is_suspend(&event) => {
+                // In the workbench's editor Ctrl-Z is undo.
+                Some(Ok(event)) if is_suspend(&event) && !app.takes_undo_key() => {
                     suspend(terminal)?;
                     own_stop = true;
                     Msg::Tick
@@ -254,6 +255,10 @@ async fn serve(
             let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             let scroll_limit = crate::ui::scroll_limit(app, area);
             app.update(Msg::Viewport { scroll_limit });
+            if app.focus == crate::app::Focus::Workbench {
+                let height = crate::ui::editor_height(app, area);
+                app.update(Msg::EditorView { height });
+            }
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;
     }

@@ -482,3 +482,32 @@ fn sigtstp_and_ctrl_z_suspend_with_the_terminal_restored_and_sigcont_redraws() {
     assert_eq!(wait_exit(&mut run.child), 0);
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn a_curl_pasted_into_the_workbench_is_sent_as_is_and_its_400_explained_on_screen() {
+    let home = temp_home("workbench");
+    let mut run = session(&["--sim", "--conversation", CALL], &home);
+    let screen = &mut run.screen;
+    screen.wait_for("loaded conversation");
+    screen.send(b"b");
+    screen.wait_for("Workbench");
+    // A forum curl: curly quotes, continuation lines (the terminal pastes
+    // them as CR), a placeholder, a number value; pasted in one bracketed paste.
+    let curl = format!(
+        "curl -X PATCH \\\r  \u{201c}https://api.mypurecloud.com/api/v2/conversations/{CALL}/participants/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/attributes\u{201d} \\\r  -H \u{201c}Content-Type: application/json\u{201d} \\\r  -d \u{2018}{{\u{201c}attributes\u{201d}: {{\u{201c}escalationLevel\u{201d}: 3}}}}\u{2019}"
+    );
+    screen.send(format!("\x1b[200~{curl}\x1b[201~").as_bytes());
+    screen.wait_for("read a pasted curl request");
+    screen.wait_for("body/value-not-string");
+    screen.send(&[0x13]); // Ctrl-S: send as is
+    screen.wait_for("400 Bad Request");
+    let shown = screen.wait_for("invalid.value");
+    assert!(shown.contains("Decoded errors"), "{shown}");
+    assert!(
+        shown.contains("means:"),
+        "the explanation is on screen:\n{shown}"
+    );
+    screen.send(&[0x03]);
+    assert_eq!(wait_exit(&mut run.child), 0);
+    let _ = std::fs::remove_dir_all(&home);
+}

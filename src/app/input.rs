@@ -61,6 +61,32 @@ impl TextInput {
         self.cursor += clean.chars().count();
     }
 
+    /// Deletes the word before the cursor and the spaces after it.
+    fn delete_word(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut start = self.cursor;
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let in_word = start > 0 && word(chars[start - 1]);
+        while start > 0 {
+            let c = chars[start - 1];
+            let same = if in_word {
+                word(c)
+            } else {
+                !word(c) && !c.is_whitespace()
+            };
+            if !same {
+                break;
+            }
+            start -= 1;
+        }
+        let (from, to) = (self.byte(start), self.byte(self.cursor));
+        self.text.drain(from..to);
+        self.cursor = start;
+    }
+
     /// Applies an editing key; returns whether the key was an editing key.
     pub fn handle(&mut self, key: Key) -> bool {
         if key.ctrl {
@@ -72,9 +98,17 @@ impl TextInput {
                     self.text.drain(..at);
                     self.cursor = 0;
                 }
+                KeyCode::Char('w') | KeyCode::Backspace => self.delete_word(),
                 _ => return false,
             }
             return true;
+        }
+        if key.alt {
+            if key.code == KeyCode::Backspace {
+                self.delete_word();
+                return true;
+            }
+            return false;
         }
         match key.code {
             KeyCode::Char(c) => self.insert(&c.to_string()),
@@ -126,6 +160,21 @@ mod tests {
         input.handle(Key::plain(KeyCode::Left));
         input.handle(Key::ctrl('u'));
         assert_eq!((input.text(), input.cursor()), ("b", 0));
+    }
+
+    #[test]
+    fn word_delete_removes_the_word_before_the_cursor() {
+        let mut input = TextInput::with("/api/v2/conversations  ");
+        input.handle(Key::ctrl('w'));
+        assert_eq!(input.text(), "/api/v2/");
+        input.handle(Key::ctrl('w'));
+        assert_eq!(input.text(), "/api/v2");
+        input.handle(Key {
+            code: KeyCode::Backspace,
+            ctrl: false,
+            alt: true,
+        });
+        assert_eq!((input.text(), input.cursor()), ("/api/", 5));
     }
 
     #[test]

@@ -13,6 +13,8 @@ mod nav;
 mod send;
 #[cfg(test)]
 mod tests;
+pub mod textarea;
+pub mod workbench;
 
 /// The call fixture as `GET /conversations/{id}` returns it (tests only).
 #[cfg(test)]
@@ -32,9 +34,11 @@ pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use send::{Observed, ResponseView, SendDialog, planned_request};
+pub use textarea::TextArea;
+pub use workbench::{BenchField, BenchTab, Marked, Workbench};
 
-pub use crate::api::Outcome;
-use crate::api::{Exchange, RawRequest};
+use crate::api::Exchange;
+pub use crate::api::{Outcome, RawRequest};
 use crate::genesys::Verb;
 use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
@@ -89,6 +93,12 @@ pub enum Msg {
     /// fixtures), read after the first frame: each is added after those
     /// already offered, unless it is one of them.
     Suggestions(Vec<String>),
+    /// The workbench's text area shows this many lines: it scrolls to keep
+    /// the cursor in view.
+    EditorView {
+        /// Lines in view.
+        height: u16,
+    },
     /// The screen's size changed what the panes can scroll: the largest
     /// scroll the renderer can show, in lines.
     Viewport {
@@ -154,6 +164,8 @@ pub enum Focus {
     Payload,
     /// The response pane.
     Response,
+    /// The request workbench.
+    Workbench,
 }
 
 /// What is being typed, and what Enter will do with it.
@@ -202,6 +214,13 @@ pub enum Overlay {
     Dialog(SendDialog),
     /// A text field over the form.
     Prompt(Prompt),
+    /// The typed confirmation of a workbench send to a live org.
+    BenchConfirm {
+        /// What would be sent.
+        request: RawRequest,
+        /// The user types `yes` here.
+        confirmation: TextInput,
+    },
 }
 
 /// A loaded conversation and the edits in progress.
@@ -252,6 +271,9 @@ pub enum Flight {
     /// carries what its answer is compared with; secure attributes (re-loaded
     /// whole instead) and re-sends from the history carry nothing.
     Send(Option<Sent>),
+    /// A send from the workbench, answered by [`Msg::Sent`]: the request as
+    /// the user wrote it, with nothing to compare its answer with.
+    BenchSend,
     /// The re-read after a 2xx, answered by [`Msg::Reread`]: which attempt.
     Reread {
         /// The attempt in flight (1-based).
@@ -331,6 +353,8 @@ pub struct App {
     pub select_after_load: Option<String>,
     /// The keys in force.
     pub keymap: Keymap,
+    /// The request workbench, as it was left.
+    pub workbench: Workbench,
     /// Secure-attribute values are shown in clear on screen and in a copied
     /// curl: the explicit opt-in (`--show-secure`, or `show_secure = true`
     /// under `[display]` in `config.toml`). Off by default: they are masked.
@@ -360,8 +384,15 @@ impl App {
             quitting: false,
             select_after_load: None,
             keymap: Keymap::default(),
+            workbench: Workbench::default(),
             show_secure: false,
         }
+    }
+
+    /// Whether the response shown answers a workbench send.
+    #[must_use]
+    pub fn response_from_bench(&self) -> bool {
+        self.response.as_ref().is_some_and(|r| r.from_bench)
     }
 
     /// Whether the form's values are secure ones shown masked: the target is
@@ -431,10 +462,7 @@ impl App {
                 self.status = None;
                 nav::key(self, key)
             }
-            Msg::Paste(text) => {
-                self.paste(&text);
-                Vec::new()
-            }
+            Msg::Paste(text) => self.paste(&text),
             Msg::Tick => {
                 if let Some(flight) = &mut self.in_flight {
                     flight.ticks = flight.ticks.wrapping_add(1);
@@ -476,6 +504,12 @@ impl App {
             }
             Msg::Viewport { scroll_limit } => {
                 self.scroll = self.scroll.min(scroll_limit);
+                Vec::new()
+            }
+            Msg::EditorView { height } => {
+                let height = usize::from(height);
+                self.workbench.body.follow(height);
+                self.workbench.error_text.follow(height);
                 Vec::new()
             }
         }
@@ -540,13 +574,54 @@ impl App {
         self.overlay == Some(Overlay::Help)
     }
 
-    fn paste(&mut self, text: &str) {
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        // Terminals paste line breaks as CR.
+        let text = &text.replace("\r\n", "\n").replace('\r', "\n");
         match &mut self.overlay {
             Some(Overlay::Prompt(prompt)) => prompt.input.insert(text),
             Some(Overlay::Dialog(dialog)) => dialog.confirmation.insert(text),
-            None if self.focus == Focus::Picker => self.picker.insert(text.trim()),
+            Some(Overlay::BenchConfirm { confirmation, .. }) => confirmation.insert(text),
+            None if self.focus == Focus::Workbench => self.paste_into_workbench(text),
+            None if self.focus == Focus::Picker => return self.paste_into_picker(text),
             _ => {}
         }
+        Vec::new()
+    }
+
+    /// A paste on the picker: a whole request (curl, HTTP) opens in the
+    /// workbench, and the conversation its path names is loaded beside it;
+    /// anything else is typed into the field (an id, a URL).
+    fn paste_into_picker(&mut self, text: &str) -> Vec<Effect> {
+        let imported = match crate::usecase::import::import(text) {
+            Ok(imported) if imported.source != crate::usecase::import::Source::Json => imported,
+            _ => {
+                self.picker.insert(text.trim());
+                return Vec::new();
+            }
+        };
+        let id = imported
+            .target
+            .as_deref()
+            .and_then(crate::usecase::extract_id);
+        self.take_import(&imported);
+        let loaded = self
+            .workspace
+            .as_ref()
+            .and_then(|w| w.conversation.id.clone());
+        let Some(id) = id.filter(|id| Some(id) != loaded.as_ref()) else {
+            return Vec::new();
+        };
+        // Never replace unsent edits, nor start a second request.
+        if self.in_flight.is_some() || self.workspace.as_ref().is_some_and(|w| w.edits.is_dirty()) {
+            return Vec::new();
+        }
+        self.in_flight = Some(InFlight::new(
+            Flight::Load,
+            format!("GET conversation {id}"),
+        ));
+        vec![Effect::Load {
+            conversation_id: id,
+        }]
     }
 
     fn set_status(&mut self, text: impl Into<String>, error: bool) {
@@ -581,7 +656,12 @@ impl App {
                 self.picker_row = 0;
                 let participant = crate::usecase::default_participant(&conversation);
                 self.workspace = Some(Workspace::new(conversation, participant));
-                self.focus = Focus::Participants;
+                // A load started from the workbench (a pasted request) stays there.
+                if self.focus == Focus::Workbench {
+                    self.workbench.back = Focus::Participants;
+                } else {
+                    self.focus = Focus::Participants;
+                }
                 self.response = None;
                 // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
                 if !self.status.as_ref().is_some_and(|s| s.error) {

@@ -20,13 +20,20 @@ impl App {
         let overlay = match &self.overlay {
             Some(Overlay::Help) => Some(Context::Help),
             Some(Overlay::History { .. }) => Some(Context::History),
-            Some(Overlay::Dialog(_)) => Some(Context::Dialog),
+            Some(Overlay::Dialog(_) | Overlay::BenchConfirm { .. }) => Some(Context::Dialog),
             Some(Overlay::Prompt(_)) => Some(Context::Prompt),
             None => None,
         };
         if let Some(context) = overlay {
             return vec![context];
         }
+        self.pane_contexts()
+    }
+
+    /// The contexts of the focused pane, whatever overlay is open (the help
+    /// lists their keys first).
+    #[must_use]
+    pub fn pane_contexts(&self) -> Vec<Context> {
         let mut contexts = Vec::new();
         if self.in_flight.is_some() {
             contexts.push(Context::Request);
@@ -37,6 +44,7 @@ impl App {
             Focus::Participants => contexts.extend([Context::Participants, Context::Global]),
             Focus::Attributes => contexts.extend([Context::Form, Context::Global]),
             Focus::Payload | Focus::Response => contexts.extend([Context::Panes, Context::Global]),
+            Focus::Workbench => contexts.push(Context::Workbench),
         }
         contexts
     }
@@ -46,10 +54,10 @@ impl App {
     #[must_use]
     pub fn typing(&self) -> bool {
         match &self.overlay {
-            Some(Overlay::Prompt(_)) => true,
+            Some(Overlay::Prompt(_) | Overlay::BenchConfirm { .. }) => true,
             Some(Overlay::Dialog(_)) => matches!(self.mode, Mode::Live { .. }),
             Some(Overlay::Help | Overlay::History { .. }) => false,
-            None => self.focus == Focus::Picker,
+            None => matches!(self.focus, Focus::Picker | Focus::Workbench),
         }
     }
 
@@ -108,7 +116,11 @@ fn type_into(app: &mut App, key: Key) {
         Some(Overlay::Dialog(dialog)) => {
             dialog.confirmation.handle(key);
         }
+        Some(Overlay::BenchConfirm { confirmation, .. }) => {
+            confirmation.handle(key);
+        }
         Some(_) => {}
+        None if app.focus == Focus::Workbench => super::workbench::type_into(app, key),
         None => {
             app.picker.handle(key);
         }
@@ -120,6 +132,9 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Prompt if action == Action::Save => app.commit_prompt(),
         // Help: close; prompt: cancel.
         Context::Help | Context::Prompt => app.overlay = None,
+        Context::Dialog if matches!(app.overlay, Some(Overlay::BenchConfirm { .. })) => {
+            return app.bench_confirm(action);
+        }
         Context::Dialog => return super::send::dialog_action(app, action),
         Context::History => return super::send::history_action(app, action),
         Context::Request => {
@@ -133,11 +148,17 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Participants => participants(app, action),
         Context::Form => attributes(app, action),
         Context::Panes => return panes(app, action),
+        Context::Workbench => return super::workbench::act(app, action),
     }
     Vec::new()
 }
 
 fn cycle(app: &mut App, back: bool) {
+    // The answer to a workbench send and the workbench take turns.
+    if app.focus == Focus::Response && app.response_from_bench() {
+        app.focus = Focus::Workbench;
+        return;
+    }
     if app.workspace.is_none() {
         return;
     }
@@ -183,6 +204,8 @@ fn global(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Reload => return reload(app),
         Action::SecureAttributes => return secure(app),
         Action::ParticipantAttributes => participant_target(app),
+        Action::Workbench => app.open_workbench_key(),
+        Action::EditInWorkbench => app.edit_in_workbench(),
         _ => {}
     }
     Vec::new()
@@ -284,6 +307,7 @@ fn picker(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Quit => return app.quit(),
         Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Workbench => app.open_workbench_key(),
         _ => {}
     }
     Vec::new()
@@ -404,6 +428,10 @@ fn panes(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => app.scroll = 0,
         Action::CopyCorrelation => return super::send::copy_correlation(app),
         Action::CopyCurl => return super::send::copy_curl(app, None),
+        // The answer to a workbench send goes back to the workbench.
+        Action::Back if app.focus == Focus::Response && app.response_from_bench() => {
+            app.focus = Focus::Workbench;
+        }
         Action::Back => app.focus = Focus::Attributes,
         _ => {}
     }

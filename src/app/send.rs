@@ -52,6 +52,8 @@ pub struct ResponseView {
     pub compare: Option<Sent>,
     /// What the re-read found.
     pub observed: Observed,
+    /// The answer to a workbench send (shown beside the workbench).
+    pub from_bench: bool,
 }
 
 impl ResponseView {
@@ -75,6 +77,7 @@ impl ResponseView {
             explanation,
             compare: None,
             observed: Observed::NotApplicable,
+            from_bench: false,
         }
     }
 }
@@ -230,7 +233,9 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
 }
 
 pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effect> {
-    let compare = match app.in_flight.take().map(|f| f.flight) {
+    let flight = app.in_flight.take().map(|f| f.flight);
+    let from_bench = flight == Some(Flight::BenchSend);
+    let compare = match flight {
         Some(Flight::Send(compare)) => compare,
         _ => None,
     };
@@ -238,6 +243,9 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
         Ok(exchange) => exchange,
         Err(message) => {
             app.set_status(format!("not sent: {message}"), true);
+            if from_bench {
+                app.focus = Focus::Workbench;
+            }
             return Vec::new();
         }
     };
@@ -263,7 +271,7 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
                     after: RereadPolicy::DEFAULT.delay(1),
                 });
             }
-            (Some(SendTarget::SecureAttributes), Some(id)) => {
+            (Some(SendTarget::SecureAttributes), Some(id)) if !from_bench => {
                 app.in_flight = Some(InFlight::new(Flight::LoadSecure, "GET secureattributes"));
                 effects.push(Effect::LoadSecure {
                     conversation_id: id,
@@ -288,6 +296,7 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
         app.set_status(view.exchange.outcome.to_string(), true);
     }
     view.compare = compare;
+    view.from_bench = from_bench;
     app.response = Some(view);
     app.focus = Focus::Response;
     effects

@@ -331,3 +331,73 @@ fn live_warning(org: &str, verb: Verb, changes: &Changes, room: usize) -> Vec<Li
     ];
     wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words)
 }
+
+/// The typed confirmation of a workbench send to a live org: the request as
+/// it is, the org, and the field for `yes`.
+pub fn bench_confirm(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    request: &crate::app::RawRequest,
+    confirmation: &crate::app::TextInput,
+) {
+    let Mode::Live { region, profile } = &app.mode else {
+        return;
+    };
+    let org = match profile {
+        Some(profile) => format!("{region} (profile {profile})"),
+        None => region.clone(),
+    };
+    let width = area.width.saturating_sub(4).min(90);
+    let room = usize::from(width.saturating_sub(4));
+    let mut lines = labelled(
+        "request",
+        vec![Span::styled(
+            format!("{} {}", request.method, short_path(&request.path)),
+            theme::bold(),
+        )],
+        room,
+    );
+    lines.extend(wrap(
+        &[Span::styled(
+            format!(
+                "This writes to the live org {org}, exactly as written in the workbench \
+                 (the lint's findings are not fixed for you)."
+            ),
+            danger(),
+        )],
+        room,
+        &[],
+        &[],
+        Break::Words,
+    ));
+    lines.push(Line::raw(""));
+    let row = lines.len();
+    lines.push(Line::from(vec![Span::styled(confirm_text(app), danger())]));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::error())
+        .title(Span::styled(" Send as is ", theme::title(true)))
+        .title_bottom(
+            Line::styled(
+                format!(" {} cancel ", key(app, Context::Dialog, Action::Cancel)),
+                theme::dim(),
+            )
+            .right_aligned(),
+        );
+    let inner = overlay(frame, rect, block).inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let row = u16::try_from(row).unwrap_or(u16::MAX);
+    if row < inner.height {
+        let x = inner.x + u16::try_from(super::text::width(&confirm_text(app))).unwrap_or(0);
+        let field = Rect::new(
+            x,
+            inner.y + row,
+            inner.width.saturating_sub(x - inner.x).min(12),
+            1,
+        );
+        prompt::field(frame, field, confirmation, "", true);
+    }
+}

@@ -41,7 +41,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let height = usize::from(inner.height);
     let columns = (room / MIN_COLUMN).clamp(1, 3);
     let column_w = (room - (columns - 1) * GAP) / columns;
-    let groups = app.keymap.help();
+    // The keys of the pane under the help come first.
+    let mut groups = app.keymap.help();
+    let here = app.pane_contexts();
+    groups.sort_by_key(|g| !g.contexts.iter().any(|c| here.first() == Some(c)));
     let key_w = groups
         .iter()
         .flat_map(|g| g.entries.iter())
@@ -66,7 +69,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     .into_iter()
     .find(fits)
     .unwrap_or_else(|| split(&flowed_groups, height));
-    for (i, column) in laid.into_iter().take(columns).enumerate() {
+    let cut = laid.len() > columns;
+    let mut laid: Vec<Vec<Line<'static>>> = laid.into_iter().take(columns).collect();
+    if cut {
+        if let Some(last) = laid.last_mut() {
+            last.truncate(height.saturating_sub(1));
+            last.push(Line::styled(
+                "… more keys: enlarge the terminal",
+                theme::dim(),
+            ));
+        }
+    }
+    for (i, column) in laid.into_iter().enumerate() {
         let x = inner.x + u16::try_from(i * (column_w + GAP)).unwrap_or(0);
         let w = u16::try_from(column_w).unwrap_or(0);
         frame.render_widget(

@@ -23,6 +23,9 @@ mod prompt;
 mod response;
 mod text;
 mod theme;
+mod workbench;
+
+pub use workbench::editor_height;
 
 #[cfg(test)]
 mod tests;
@@ -52,6 +55,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let [top, body, foot] = rows(area);
     bar::top(frame, top, app);
     match &app.workspace {
+        _ if shows_workbench(app) => workbench::render(frame, body, app),
         Some(workspace) if app.focus != Focus::Picker => {
             workspace_view(frame, body, app, workspace);
         }
@@ -64,8 +68,18 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Dialog(dialog)) => dialog::render(frame, body, app, dialog),
         Some(Overlay::History { selected }) => history::render(frame, body, app, *selected),
         Some(Overlay::Help) => help::render(frame, body, app),
+        Some(Overlay::BenchConfirm {
+            request,
+            confirmation,
+        }) => dialog::bench_confirm(frame, body, app, request, confirmation),
         None => {}
     }
+}
+
+/// Whether the body shows the workbench: it has the keys, or the answer
+/// to its send does.
+fn shows_workbench(app: &App) -> bool {
+    app.focus == Focus::Workbench || (app.focus == Focus::Response && app.response_from_bench())
 }
 
 /// How far the payload or response pane can scroll on a screen of this
@@ -73,6 +87,20 @@ pub fn render(frame: &mut Frame, app: &App) {
 /// that scrolling back up after overshooting the end takes no extra keys.
 #[must_use]
 pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        return 0;
+    }
+    if shows_workbench(app) {
+        if app.focus != Focus::Response {
+            return u16::MAX;
+        }
+        let [_, body, _] = rows(screen);
+        let [_, right] = workbench::columns(body);
+        let inner = Block::bordered().inner(right);
+        let total = response::lines(app, usize::from(inner.width)).len();
+        let excess = total.saturating_sub(usize::from(inner.height));
+        return u16::try_from(excess).unwrap_or(u16::MAX);
+    }
     let Some(workspace) = app
         .workspace
         .as_ref()

@@ -233,7 +233,7 @@ fn rate_limit(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
 }
 
 /// One decoded error, indented by its depth in the `errors` tree.
-fn error_lines(error: &ExplainedError, room: usize) -> Vec<Line<'static>> {
+pub(super) fn error_lines(error: &ExplainedError, room: usize) -> Vec<Line<'static>> {
     let indent = "  ".repeat(error.depth.min(8));
     let branch = if error.depth > 0 { "└ " } else { "" };
     let first = vec![Span::styled(format!("{indent}{branch}"), theme::dim())];

@@ -12,6 +12,8 @@
 //! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
 //! - [`participant`]: the conversation id in pasted text, the routes a
 //!   participant offers, its state, the one to show first.
+//! - [`workbench`]: a request as the user wrote it, linted as written, each
+//!   finding placed in the body, fixes applied, the path it is sent to.
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
@@ -21,6 +23,7 @@ pub mod observe;
 pub mod participant;
 pub mod preview;
 pub mod words;
+pub mod workbench;
 
 pub use observe::{Observation, RereadPolicy, RereadStep};
 pub use participant::{

@@ -43,6 +43,8 @@ pub enum Context {
     Help,
     /// The text prompt over the form.
     Prompt,
+    /// The request workbench (its fields and body take typed characters).
+    Workbench,
 }
 
 impl Context {
@@ -60,6 +62,7 @@ impl Context {
             Self::History => "the history",
             Self::Help => "the help overlay",
             Self::Prompt => "the text prompt",
+            Self::Workbench => "the workbench",
         }
     }
 
@@ -69,7 +72,7 @@ impl Context {
     pub fn has_text_field(self) -> bool {
         matches!(
             self,
-            Self::Start | Self::Picker | Self::Prompt | Self::Dialog
+            Self::Start | Self::Picker | Self::Prompt | Self::Dialog | Self::Workbench
         )
     }
 
@@ -85,6 +88,7 @@ impl Context {
         &[Self::History],
         &[Self::Help],
         &[Self::Prompt],
+        &[Self::Workbench],
         &[Self::Request],
     ];
 }
@@ -186,6 +190,26 @@ actions! {
     Show = "show",
     /// Send the selected history entry again.
     Resend = "resend",
+    /// Open the request workbench as it was left.
+    Workbench = "workbench",
+    /// Open the workbench on the form's current edit.
+    EditInWorkbench = "edit_in_workbench",
+    /// Send the workbench's request as it is.
+    SendAsIs = "send_as_is",
+    /// Switch the workbench between its Request and Explain tabs.
+    SwitchTab = "switch_tab",
+    /// Undo the last edit of the text.
+    Undo = "undo",
+    /// Redo the last undone edit.
+    Redo = "redo",
+    /// Apply the selected finding's fix.
+    ApplyFix = "apply_fix",
+    /// Select the next finding.
+    NextFinding = "next_finding",
+    /// Select the previous finding.
+    PreviousFinding = "previous_finding",
+    /// Fill `{conversationId}`-style placeholders from the loaded conversation.
+    FillPlaceholders = "fill_placeholders",
 }
 
 impl Action {
@@ -212,6 +236,8 @@ pub struct HelpGroup {
     pub title: &'static str,
     /// Its entries.
     pub entries: Vec<Shown>,
+    /// The contexts whose keys it lists.
+    pub contexts: &'static [Context],
 }
 
 /// The keys in force: one list of keys per row of [`TABLE`].
@@ -316,7 +342,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 7] = [
+        const GROUPS: [Group; 8] = [
             (
                 "Global",
                 &[("Ctrl-C", "quit")],
@@ -332,13 +358,22 @@ impl Keymap {
             ("Payload and response", &[], &[Context::Panes]),
             ("Send dialog", &[], &[Context::Dialog]),
             ("History", &[], &[Context::History]),
+            (
+                "Workbench",
+                &[("paste", "a curl, HTTP request or body")],
+                &[Context::Workbench],
+            ),
         ];
         let mut out: Vec<HelpGroup> = GROUPS
             .iter()
             .map(|(title, lines, contexts)| {
                 let mut entries: Vec<Shown> = lines.iter().map(|(k, l)| fixed(k, l)).collect();
                 self.help_entries(contexts, &mut entries);
-                HelpGroup { title, entries }
+                HelpGroup {
+                    title,
+                    entries,
+                    contexts,
+                }
             })
             .collect();
         let mut text = Vec::new();
@@ -347,6 +382,7 @@ impl Keymap {
         out.push(HelpGroup {
             title: "Text fields",
             entries: text,
+            contexts: &[Context::Prompt],
         });
         out
     }

@@ -41,6 +41,11 @@ const ESC: Key = k(KeyCode::Esc);
 const TAB: Key = k(KeyCode::Tab);
 const BACKTAB: Key = k(KeyCode::BackTab);
 const F1: Key = k(KeyCode::F(1));
+const F2: Key = k(KeyCode::F(2));
+
+const fn ctrl(ch: char) -> Key {
+    Key::ctrl(ch)
+}
 
 const fn row(
     context: Context,
@@ -109,6 +114,22 @@ pub const TABLE: &[Row] = &[
     row(X::Global, A::Reload, &[c('R')], "reload", "reload", 0),
     row(
         X::Global,
+        A::Workbench,
+        &[c('b'), F2],
+        "workbench",
+        "request workbench",
+        9,
+    ),
+    row(
+        X::Global,
+        A::EditInWorkbench,
+        &[c('B')],
+        "edit in workbench",
+        "the form's edit in the workbench",
+        0,
+    ),
+    row(
+        X::Global,
         A::SecureAttributes,
         &[c('S')],
         "secure attrs",
@@ -154,10 +175,12 @@ pub const TABLE: &[Row] = &[
     // Listed once, with Global's Shift-Tab.
     row(X::Picker, A::PreviousPane, &[BACKTAB], "back", "", 0),
     row(X::Picker, A::Help, &[F1], "help", "", 5),
+    row(X::Picker, A::Workbench, &[F2], "workbench", "", 6),
     row(X::Start, A::Up, &[UP], "choose", "choose", 3),
     row(X::Start, A::Down, &[DOWN], "choose", "choose", 3),
     row(X::Start, A::Load, &[ENTER], "open", "open", 2),
     row(X::Start, A::Help, &[F1], "help", "", 4),
+    row(X::Start, A::Workbench, &[F2], "workbench", "", 6),
     row(
         X::Start,
         A::Quit,
@@ -327,6 +350,89 @@ pub const TABLE: &[Row] = &[
         "",
         2,
     ),
+    // The request workbench.
+    row(
+        X::Workbench,
+        A::SendAsIs,
+        &[ctrl('s')],
+        "send as is",
+        "send the request as it is",
+        2,
+    ),
+    row(
+        X::Workbench,
+        A::ApplyFix,
+        &[ctrl('f')],
+        "apply fix",
+        "apply the selected finding's fix",
+        3,
+    ),
+    row(
+        X::Workbench,
+        A::NextFinding,
+        &[ctrl('n')],
+        "finding",
+        "next / previous finding",
+        4,
+    ),
+    row(
+        X::Workbench,
+        A::PreviousFinding,
+        &[ctrl('p')],
+        "finding",
+        "next / previous finding",
+        0,
+    ),
+    row(
+        X::Workbench,
+        A::NextPane,
+        &[TAB],
+        "field",
+        "next / previous field",
+        5,
+    ),
+    row(
+        X::Workbench,
+        A::PreviousPane,
+        &[BACKTAB],
+        "field",
+        "next / previous field",
+        0,
+    ),
+    row(
+        X::Workbench,
+        A::SwitchTab,
+        &[ctrl('t')],
+        "request/explain",
+        "Request / Explain tab",
+        6,
+    ),
+    row(
+        X::Workbench,
+        A::Undo,
+        &[ctrl('z')],
+        "undo",
+        "undo / redo",
+        8,
+    ),
+    row(
+        X::Workbench,
+        A::Redo,
+        &[ctrl('y')],
+        "redo",
+        "undo / redo",
+        0,
+    ),
+    row(
+        X::Workbench,
+        A::FillPlaceholders,
+        &[ctrl('o')],
+        "fill ids",
+        "fill {conversationId}… from the open conversation",
+        9,
+    ),
+    row(X::Workbench, A::Help, &[F1], "help", "help", 7),
+    row(X::Workbench, A::Back, &[ESC], "back", "back", 10),
     // The text prompt.
     row(X::Prompt, A::Save, &[ENTER], "save", "save", 2),
     row(X::Prompt, A::Cancel, &[ESC], "cancel", "cancel", 3),
@@ -338,4 +444,5 @@ pub const TEXT_EDITING: &[(&str, &str)] = &[
     ("← → Home End", "move"),
     ("Ctrl-A Ctrl-E", "start / end"),
     ("Ctrl-U", "delete to start"),
+    ("Ctrl-W Alt-⌫", "delete a word"),
 ];

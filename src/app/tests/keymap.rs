@@ -154,10 +154,10 @@ fn a_letter_alone_is_refused_where_a_text_field_would_take_it() {
         problems.len() == 1 && problems[0].contains("in the picker a text field takes typed"),
         "{problems:?}"
     );
-    let (keymap, problems) = Keymap::with_remaps(&[remap("up", &["up", "w"])]);
+    let (keymap, problems) = Keymap::with_remaps(&[remap("up", &["up", "x"])]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(
-        keymap.action(Context::Participants, Key::char('w')),
+        keymap.action(Context::Participants, Key::char('x')),
         Some(Action::Up)
     );
 }
@@ -182,6 +182,7 @@ fn where_(context: Context) -> &'static str {
         Context::History => "history",
         Context::Help => "help",
         Context::Prompt => "prompt",
+        Context::Workbench => "workbench",
     }
 }
 

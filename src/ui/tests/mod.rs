@@ -8,6 +8,7 @@ mod secure;
 mod sizes;
 mod snapshots;
 mod window;
+mod workbench;
 
 use std::time::Duration;
 

@@ -54,7 +54,29 @@ fn states() -> Vec<(&'static str, App)> {
         &[Key::char('s'), code(KeyCode::Right), code(KeyCode::Down)],
     );
     typed(&mut live_dialog, "yes");
+    let bench = super::workbench::pasted();
+    let mut bench_answer = bench.clone();
+    if let [Effect::Send(request)] = press(&mut bench_answer, &[Key::ctrl('s')]).as_slice() {
+        bench_answer.update(Msg::Sent(Ok(answer(
+            request,
+            400,
+            "Bad Request",
+            "{}",
+            &[],
+        ))));
+    }
+    let mut bench_explain = picker(Mode::Simulator);
+    press(&mut bench_explain, &[code(KeyCode::F(2)), Key::ctrl('t')]);
+    bench_explain.update(Msg::Paste("HTTP 400 {\"code\":\"bad.request\"}".into()));
+    let mut bench_live = loaded(live());
+    press(&mut bench_live, &[code(KeyCode::F(2))]);
+    bench_live.update(Msg::Paste(super::workbench::forum_curl()));
+    press(&mut bench_live, &[Key::ctrl('s')]);
     vec![
+        ("workbench", bench),
+        ("workbench answer", bench_answer),
+        ("workbench explain", bench_explain),
+        ("workbench live confirmation", bench_live),
         ("empty picker", App::new(Mode::Simulator, Vec::new())),
         ("picker", picker(Mode::Simulator)),
         ("typed picker", typed_picker),

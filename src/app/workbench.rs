@@ -1,0 +1,617 @@
+//! The request workbench: a request typed or pasted as the user has it
+//! (verb, path or URL, content type, multi-line body), linted as it is
+//! typed, fixed one finding at a time, and sent as it is; and an error text
+//! pasted to be decoded like a response (the Explain tab). What the text
+//! means comes from [`crate::usecase::workbench`], the same lint
+//! `gc-attrs lint` runs, and [`crate::lint::explain`], which `gc-attrs
+//! explain` runs.
+
+use super::keymap::{Action, Context};
+use super::textarea::{Handled, MAX_TEXT, TextArea};
+use super::{App, Effect, Flight, Focus, InFlight, Key, Mode, Overlay, TextInput};
+use crate::api::RawRequest;
+use crate::lint::explain::{Explanation, explain};
+use crate::lint::{Finding, Unlisted, listing};
+use crate::usecase::import::{Imported, Source, fill, import, placeholders};
+use crate::usecase::words::verdict;
+use crate::usecase::workbench::{Draft, Mark, mark, pretty};
+
+/// The workbench's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenchTab {
+    /// A request to lint and send.
+    Request,
+    /// An error text to decode.
+    Explain,
+}
+
+/// The part of the Request tab that has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenchField {
+    /// The verb.
+    Verb,
+    /// The path or URL.
+    Target,
+    /// The content type.
+    ContentType,
+    /// The body.
+    Body,
+}
+
+impl BenchField {
+    const ORDER: [Self; 4] = [Self::Verb, Self::Target, Self::ContentType, Self::Body];
+
+    fn step(self, back: bool) -> Self {
+        let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let len = Self::ORDER.len();
+        Self::ORDER[if back {
+            (at + len - 1) % len
+        } else {
+            (at + 1) % len
+        }]
+    }
+}
+
+/// A finding of the workbench's request, with where it points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    /// The finding.
+    pub finding: Finding,
+    /// Where it points, if it can be placed.
+    pub mark: Option<Mark>,
+}
+
+/// The workbench's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbench {
+    /// The tab shown.
+    pub tab: BenchTab,
+    /// The Request tab's focused part.
+    pub field: BenchField,
+    /// The verb.
+    pub verb: TextInput,
+    /// The path or full URL.
+    pub target: TextInput,
+    /// The content type.
+    pub content_type: TextInput,
+    /// The body.
+    pub body: TextArea,
+    /// The Explain tab's text.
+    pub error_text: TextArea,
+    /// The request's findings as listed, the most severe first (at most
+    /// [`crate::lint::LISTED_PER_RULE`] of a rule).
+    pub findings: Vec<Marked>,
+    /// The findings left out of the list, counted by rule.
+    pub unlisted: Vec<Unlisted>,
+    /// The verdict on every finding ([`crate::usecase::words::verdict`]).
+    pub verdict: String,
+    /// The selected finding.
+    pub selected: usize,
+    /// How the last paste was read, one sentence each.
+    pub notes: Vec<String>,
+    /// The Explain tab's text, decoded (none while it is empty).
+    pub explanation: Option<Explanation>,
+    /// Where Esc goes back to.
+    pub back: Focus,
+}
+
+impl Default for Workbench {
+    fn default() -> Self {
+        let mut bench = Self {
+            tab: BenchTab::Request,
+            field: BenchField::Body,
+            verb: TextInput::with("PATCH"),
+            target: TextInput::default(),
+            content_type: TextInput::with("application/json"),
+            body: TextArea::default(),
+            error_text: TextArea::default(),
+            findings: Vec::new(),
+            unlisted: Vec::new(),
+            verdict: String::new(),
+            selected: 0,
+            notes: Vec::new(),
+            explanation: None,
+            back: Focus::Picker,
+        };
+        bench.relint();
+        bench
+    }
+}
+
+impl Workbench {
+    /// The request as written now.
+    #[must_use]
+    pub fn draft(&self) -> Draft {
+        Draft {
+            verb: self.verb.text().to_owned(),
+            target: self.target.text().to_owned(),
+            content_type: self.content_type.text().to_owned(),
+            body: self.body.text(),
+        }
+    }
+
+    /// Replaces the request with a draft (the body change is one undo step).
+    fn load(&mut self, draft: &Draft) -> Handled {
+        let handled = self.body.set(&draft.body);
+        if handled == Handled::TooLarge {
+            return handled;
+        }
+        self.verb = TextInput::with(&draft.verb);
+        self.target = TextInput::with(&draft.target);
+        self.content_type = TextInput::with(&draft.content_type);
+        self.relint();
+        Handled::Edited
+    }
+
+    /// Lints the request again (after any change to it).
+    pub fn relint(&mut self) {
+        let draft = self.draft();
+        // Nothing written yet: nothing to say.
+        let all = if draft.target.trim().is_empty() && draft.body.is_empty() {
+            Vec::new()
+        } else {
+            draft.lint()
+        };
+        let listing = listing(&all);
+        self.findings = listing
+            .findings
+            .iter()
+            .map(|finding| Marked {
+                finding: (*finding).clone(),
+                mark: mark(finding, &draft.body),
+            })
+            .collect();
+        self.unlisted = listing.unlisted;
+        self.verdict = if all.is_empty() && draft.target.trim().is_empty() {
+            String::new()
+        } else {
+            verdict(&all)
+        };
+        self.selected = self.selected.min(self.findings.len().saturating_sub(1));
+    }
+
+    /// Decodes the Explain tab's text again.
+    fn reexplain(&mut self) {
+        self.explanation =
+            (!self.error_text.is_empty()).then(|| explain(None, &self.error_text.text()));
+    }
+
+    /// The selected finding.
+    #[must_use]
+    pub fn selected(&self) -> Option<&Marked> {
+        self.findings.get(self.selected)
+    }
+
+    /// The one-line field with the keys, if a one-line field has them.
+    fn line_field(&mut self) -> Option<&mut TextInput> {
+        match (self.tab, self.field) {
+            (BenchTab::Request, BenchField::Verb) => Some(&mut self.verb),
+            (BenchTab::Request, BenchField::Target) => Some(&mut self.target),
+            (BenchTab::Request, BenchField::ContentType) => Some(&mut self.content_type),
+            _ => None,
+        }
+    }
+
+    /// The text area with the keys, if one has them.
+    fn area(&mut self) -> Option<&mut TextArea> {
+        match (self.tab, self.field) {
+            (BenchTab::Request, BenchField::Body) => Some(&mut self.body),
+            (BenchTab::Explain, _) => Some(&mut self.error_text),
+            _ => None,
+        }
+    }
+
+    /// After the text changed: lint or decode it again.
+    fn changed(&mut self) {
+        match self.tab {
+            BenchTab::Request => self.relint(),
+            BenchTab::Explain => self.reexplain(),
+        }
+    }
+}
+
+/// The note for a refused insertion.
+fn too_large() -> String {
+    format!("not inserted: a text here holds at most {MAX_TEXT} bytes")
+}
+
+impl App {
+    /// Opens the workbench as it was left; an empty one takes the form's
+    /// edit when a conversation is open.
+    pub(super) fn open_workbench_key(&mut self) {
+        let bench = &self.workbench;
+        let untouched = bench.body.is_empty() && bench.target.text().trim().is_empty();
+        if untouched && self.workspace.is_some() {
+            self.edit_in_workbench();
+        } else {
+            self.open_workbench();
+        }
+    }
+
+    /// Opens the workbench as it was left.
+    pub(super) fn open_workbench(&mut self) {
+        if self.focus != Focus::Workbench {
+            self.workbench.back = self.focus;
+        }
+        self.focus = Focus::Workbench;
+    }
+
+    /// The selected participant's attributes path, if a conversation is loaded.
+    fn participant_path(&self) -> Option<String> {
+        let workspace = self.workspace.as_ref()?;
+        let target = crate::usecase::EditTarget::ParticipantAttributes {
+            conversation_id: workspace.conversation.id.clone()?,
+            participant_id: workspace.selected()?.id.clone()?,
+        };
+        Some(
+            target
+                .route(
+                    crate::genesys::Verb::Patch,
+                    crate::usecase::RouteChoice::Generic,
+                )
+                .1,
+        )
+    }
+
+    /// Opens the workbench on the form's current edit: the request the
+    /// preview would send, to be changed into anything.
+    pub(super) fn edit_in_workbench(&mut self) {
+        if self.masks_secure() {
+            self.set_status(
+                "the workbench would show the secure values in clear: start with --show-secure to edit them there",
+                true,
+            );
+            return;
+        }
+        let Some(workspace) = self.workspace.as_ref() else {
+            return;
+        };
+        let request = workspace.derived.chosen();
+        let draft = Draft {
+            verb: request.verb.as_str().to_owned(),
+            target: request.path.clone(),
+            content_type: "application/json".to_owned(),
+            body: pretty(&request.body),
+        };
+        let label = format!("{} {}", draft.verb, draft.target);
+        self.open_workbench();
+        let bench = &mut self.workbench;
+        bench.tab = BenchTab::Request;
+        bench.field = BenchField::Body;
+        bench.notes = vec!["the form's edit, as the preview would send it".to_owned()];
+        if bench.load(&draft) == Handled::TooLarge {
+            self.set_status(too_large(), true);
+            return;
+        }
+        self.set_status(format!("the workbench holds {label}"), false);
+    }
+
+    /// A paste while the workbench has the keys: a whole request (curl, HTTP)
+    /// replaces the request; a bare JSON body into an empty request takes the
+    /// selected participant's route; anything else is typed where the cursor is.
+    pub(super) fn paste_into_workbench(&mut self, text: &str) {
+        if self.workbench.tab == BenchTab::Explain {
+            let handled = self.workbench.error_text.insert(text);
+            self.after_edit(handled);
+            return;
+        }
+        let bench = &self.workbench;
+        let empty = bench.body.is_empty() && bench.target.text().trim().is_empty();
+        match import(text) {
+            Ok(imported) if imported.source != Source::Json || empty => {
+                self.take_import(&imported);
+            }
+            _ => {
+                let handled = match self.workbench.line_field() {
+                    Some(field) => {
+                        field.insert(text);
+                        Handled::Edited
+                    }
+                    None => self.workbench.body.insert(text),
+                };
+                self.after_edit(handled);
+            }
+        }
+    }
+
+    /// Puts an imported request in the workbench, with its notes and the
+    /// placeholders the loaded conversation can fill.
+    pub(super) fn take_import(&mut self, imported: &Imported) {
+        let fallback = self.participant_path();
+        let draft = Draft::from_imported(imported, fallback.as_deref());
+        let mut notes: Vec<String> = Vec::new();
+        for note in &imported.notes {
+            if !notes.contains(note) {
+                notes.push(note.clone());
+            }
+        }
+        if imported.source == Source::Json {
+            notes.push(match &fallback {
+                Some(_) => "a bare body: the route is the selected participant's".to_owned(),
+                None => "a bare body: type its path, or open a conversation first".to_owned(),
+            });
+        }
+        let found = placeholders(imported);
+        if !found.is_empty() {
+            let written: Vec<&str> = found.iter().map(|p| p.written.as_str()).collect();
+            let fill = self
+                .keymap
+                .first(Context::Workbench, Action::FillPlaceholders);
+            notes.push(if self.workspace.is_some() {
+                format!(
+                    "{} can be filled from the loaded conversation: {fill}",
+                    written.join(", ")
+                )
+            } else {
+                format!(
+                    "{}: open a conversation, then {fill} fills them",
+                    written.join(", ")
+                )
+            });
+        }
+        let source = imported.source.name();
+        self.open_workbench();
+        let bench = &mut self.workbench;
+        bench.tab = BenchTab::Request;
+        bench.field = BenchField::Body;
+        if bench.load(&draft) == Handled::TooLarge {
+            self.set_status(too_large(), true);
+            return;
+        }
+        bench.notes = notes;
+        bench.selected = 0;
+        self.set_status(format!("read a pasted {source} request"), false);
+    }
+
+    fn after_edit(&mut self, handled: Handled) {
+        match handled {
+            Handled::Edited => self.workbench.changed(),
+            Handled::TooLarge => self.set_status(too_large(), true),
+            Handled::Moved | Handled::No => {}
+        }
+    }
+
+    /// Whether Ctrl-Z is the workbench's undo now, not a suspend.
+    #[must_use]
+    pub fn takes_undo_key(&self) -> bool {
+        self.focus == Focus::Workbench && self.overlay.is_none()
+    }
+
+    fn fill_placeholders(&mut self) {
+        let ids = self.workspace.as_ref().and_then(|w| {
+            let p = w.selected()?;
+            Some((w.conversation.id.clone()?, p.id.clone()?))
+        });
+        let Some((conversation, participant)) = ids else {
+            self.set_status(
+                "open a conversation first: its ids fill the placeholders",
+                true,
+            );
+            return;
+        };
+        let draft = self.workbench.draft();
+        let imported = Imported {
+            source: Source::Http,
+            verb: draft.verb.clone(),
+            target: Some(draft.target.clone()),
+            headers: Vec::new(),
+            content_type: Some(draft.content_type.clone()),
+            body: draft.body.clone(),
+            notes: Vec::new(),
+        };
+        let count = placeholders(&imported).len();
+        if count == 0 {
+            self.set_status("no placeholder to fill", false);
+            return;
+        }
+        let filled = fill(&imported, &conversation, &participant);
+        let draft = Draft {
+            target: filled.target.unwrap_or_default(),
+            body: filled.body,
+            ..draft
+        };
+        if self.workbench.load(&draft) == Handled::TooLarge {
+            self.set_status(too_large(), true);
+            return;
+        }
+        self.workbench
+            .notes
+            .retain(|n| !n.contains("can be filled"));
+        self.set_status(
+            format!("filled {count} placeholder(s) from the loaded conversation"),
+            false,
+        );
+    }
+
+    fn apply_fix(&mut self) {
+        let Some(marked) = self.workbench.selected() else {
+            self.set_status("no finding to fix", false);
+            return;
+        };
+        let Some(fix) = marked.finding.fix.clone() else {
+            self.set_status(
+                format!(
+                    "{} has no fix to apply: read its explanation",
+                    marked.finding.rule
+                ),
+                true,
+            );
+            return;
+        };
+        let draft = self.workbench.draft().fixed(&fix);
+        if self.workbench.load(&draft) == Handled::TooLarge {
+            self.set_status(too_large(), true);
+            return;
+        }
+        self.set_status(format!("applied: {}", fix.summary), false);
+    }
+
+    /// Selects the next or previous finding and puts the cursor where it points.
+    fn select_finding(&mut self, back: bool) {
+        let bench = &mut self.workbench;
+        let count = bench.findings.len();
+        if count == 0 {
+            return;
+        }
+        bench.selected = if back {
+            (bench.selected + count - 1) % count
+        } else {
+            (bench.selected + 1) % count
+        };
+        let mark = bench.findings[bench.selected].mark;
+        match mark {
+            Some(Mark::Verb) => bench.field = BenchField::Verb,
+            Some(Mark::Target) => bench.field = BenchField::Target,
+            Some(Mark::ContentType) => bench.field = BenchField::ContentType,
+            Some(Mark::Body { line, column }) => {
+                bench.field = BenchField::Body;
+                bench.body.go_to(line, column);
+            }
+            None => {}
+        }
+    }
+
+    fn send_workbench(&mut self) -> Vec<Effect> {
+        if self.in_flight.is_some() {
+            let cancel = self.keymap.first(Context::Request, Action::CancelRequest);
+            self.set_status(
+                format!("a request is in flight: wait, or {cancel} to cancel it"),
+                true,
+            );
+            return Vec::new();
+        }
+        let outgoing = match self.workbench.draft().outgoing() {
+            Ok(outgoing) => outgoing,
+            Err(message) => {
+                self.set_status(format!("not sent: {message}"), true);
+                return Vec::new();
+            }
+        };
+        let request = RawRequest {
+            method: outgoing.verb,
+            path: outgoing.path,
+            content_type: outgoing.content_type,
+            body: outgoing.body,
+        };
+        if let Some(host) = &outgoing.dropped_host {
+            self.workbench.notes.retain(|n| !n.starts_with("sent to"));
+            self.workbench.notes.push(format!(
+                "sent to the connected target, not to {host}: gc-attrs sends only where it signed in"
+            ));
+        }
+        if matches!(self.mode, Mode::Live { .. }) {
+            self.overlay = Some(Overlay::BenchConfirm {
+                request,
+                confirmation: TextInput::default(),
+            });
+            return Vec::new();
+        }
+        self.dispatch_bench(request)
+    }
+
+    fn dispatch_bench(&mut self, request: RawRequest) -> Vec<Effect> {
+        self.in_flight = Some(InFlight::new(
+            Flight::BenchSend,
+            format!("{} {}", request.method, request.path),
+        ));
+        self.focus = Focus::Response;
+        self.scroll = 0;
+        vec![Effect::Send(request)]
+    }
+
+    /// A key in the live confirmation of a workbench send.
+    pub(super) fn bench_confirm(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::BenchConfirm {
+            request,
+            confirmation,
+        }) = &self.overlay
+        else {
+            return Vec::new();
+        };
+        match action {
+            Action::Confirm => {
+                if !confirmation.text().trim().eq_ignore_ascii_case("yes") {
+                    let confirm = self.keymap.first(Context::Dialog, Action::Confirm);
+                    self.set_status(
+                        format!("type yes, then {confirm}, to write to the live org"),
+                        true,
+                    );
+                    return Vec::new();
+                }
+                let request = request.clone();
+                self.overlay = None;
+                self.dispatch_bench(request)
+            }
+            Action::Cancel => {
+                self.overlay = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A key the workbench's bindings did not take: typed into the focused field.
+pub(super) fn type_into(app: &mut App, key: Key) {
+    if let Some(field) = app.workbench.line_field() {
+        let before = field.text().to_owned();
+        field.handle(key);
+        if field.text() != before {
+            app.workbench.relint();
+        }
+        return;
+    }
+    let handled = app
+        .workbench
+        .area()
+        .map_or(Handled::No, |area| area.handle(key));
+    app.after_edit(handled);
+}
+
+/// A workbench binding.
+pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SendAsIs => return app.send_workbench(),
+        Action::Back => app.focus = app.workbench.back,
+        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::NextPane | Action::PreviousPane => {
+            let bench = &mut app.workbench;
+            if bench.tab == BenchTab::Request {
+                bench.field = bench.field.step(action == Action::PreviousPane);
+            }
+        }
+        Action::SwitchTab => {
+            let bench = &mut app.workbench;
+            bench.tab = match bench.tab {
+                BenchTab::Request => BenchTab::Explain,
+                BenchTab::Explain => BenchTab::Request,
+            };
+        }
+        Action::Undo | Action::Redo => {
+            let undo = action == Action::Undo;
+            let done = app
+                .workbench
+                .area()
+                .is_some_and(|area| if undo { area.undo() } else { area.redo() });
+            if done {
+                app.workbench.changed();
+            } else {
+                let what = if undo { "undo" } else { "redo" };
+                app.set_status(format!("nothing to {what} in this text"), false);
+            }
+        }
+        Action::ApplyFix if app.workbench.tab == BenchTab::Request => app.apply_fix(),
+        Action::NextFinding if app.workbench.tab == BenchTab::Request => {
+            app.select_finding(false);
+        }
+        Action::PreviousFinding if app.workbench.tab == BenchTab::Request => {
+            app.select_finding(true);
+        }
+        Action::FillPlaceholders => app.fill_placeholders(),
+        _ => {}
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests;

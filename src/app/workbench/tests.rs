@@ -1,0 +1,344 @@
+//! The workbench as messages in, state and effects out.
+
+use super::super::tests::{enter, exchange, id, keys, loaded, typed, workspace};
+use super::*;
+use crate::app::{KeyCode, Msg};
+use crate::usecase::workbench::Mark;
+
+fn curl(path: &str, body: &str) -> String {
+    format!(
+        "curl -X PATCH \\\r  \u{201c}https://api.mypurecloud.com{path}\u{201d} \\\r  -H \u{201c}Authorization: Bearer abcdefgh12345678\u{201d} \\\r  -H \u{201c}Content-Type: application/json\u{201d} \\\r  -d \u{2018}{body}\u{2019}"
+    )
+}
+
+fn participant(app: &App) -> String {
+    workspace(app).selected().unwrap().id.clone().unwrap()
+}
+
+fn attributes_path(conversation: &str, participant: &str) -> String {
+    format!("/api/v2/conversations/{conversation}/participants/{participant}/attributes")
+}
+
+fn ctrl(c: char) -> Key {
+    Key::ctrl(c)
+}
+
+fn rules(app: &App) -> Vec<&'static str> {
+    app.workbench
+        .findings
+        .iter()
+        .map(|m| m.finding.rule)
+        .collect()
+}
+
+#[test]
+fn a_forum_curl_pasted_with_cr_line_breaks_becomes_the_request_as_written() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('b')]);
+    assert_eq!(app.focus, Focus::Workbench);
+    let path = attributes_path(&id(), &participant(&app));
+    app.update(Msg::Paste(curl(
+        &path,
+        "{\u{201c}attributes\u{201d}: {\u{201c}escalationLevel\u{201d}: 3}}",
+    )));
+    let bench = &app.workbench;
+    assert_eq!(bench.verb.text(), "PATCH");
+    assert_eq!(
+        bench.target.text(),
+        format!("https://api.mypurecloud.com{path}")
+    );
+    assert_eq!(bench.content_type.text(), "application/json");
+    assert_eq!(
+        bench.body.text(),
+        "{\"attributes\": {\"escalationLevel\": 3}}"
+    );
+    assert!(
+        bench.notes.iter().any(|n| n.contains("Authorization")),
+        "the dropped token is said: {:?}",
+        bench.notes
+    );
+    let number = bench
+        .findings
+        .iter()
+        .find(|m| m.finding.rule == "body/value-not-string")
+        .expect("the number is found");
+    assert_eq!(
+        number.mark,
+        Some(Mark::Body {
+            line: 1,
+            column: 17
+        })
+    );
+}
+
+#[test]
+fn a_curl_pasted_on_the_picker_opens_the_workbench_and_loads_its_conversation() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    let path = format!(
+        "/api/v2/conversations/{}/participants/{{{{participantId}}}}/attributes",
+        id()
+    );
+    let effects = app.update(Msg::Paste(curl(&path, "{\"attributes\": {\"a\": \"1\"}}")));
+    assert_eq!(app.focus, Focus::Workbench);
+    assert_eq!(
+        effects,
+        [Effect::Load {
+            conversation_id: id()
+        }]
+    );
+    assert!(
+        app.workbench
+            .notes
+            .iter()
+            .any(|n| n.contains("{{participantId}}")),
+        "{:?}",
+        app.workbench.notes
+    );
+    assert!(rules(&app).contains(&"route/unexpanded-template"));
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(super::super::call_fixture()),
+        exchange: None,
+    });
+    assert_eq!(app.focus, Focus::Workbench, "the load keeps the workbench");
+    keys(&mut app, &[ctrl('o')]);
+    let filled = app.workbench.target.text().to_owned();
+    assert!(
+        filled.ends_with(&attributes_path(&id(), &participant(&app))),
+        "{filled}"
+    );
+    assert!(!rules(&app).contains(&"route/unexpanded-template"));
+}
+
+#[test]
+fn a_bare_body_pasted_into_an_empty_workbench_takes_the_selected_participants_route() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    // `b` on an empty workbench takes the form's edit: clear it first.
+    app.workbench = Workbench {
+        back: Focus::Attributes,
+        ..Workbench::default()
+    };
+    app.update(Msg::Paste("{\"attributes\": {\"a\": \"1\"}}".into()));
+    assert_eq!(
+        app.workbench.target.text(),
+        attributes_path(&id(), &participant(&app))
+    );
+    assert_eq!(app.workbench.verb.text(), "PATCH");
+    assert!(
+        app.workbench
+            .notes
+            .iter()
+            .any(|n| n.contains("selected participant")),
+        "{:?}",
+        app.workbench.notes
+    );
+}
+
+#[test]
+fn a_fix_is_applied_with_one_key_and_undone_with_another() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('b')]);
+    let path = attributes_path(&id(), &participant(&app));
+    app.update(Msg::Paste(curl(
+        &path,
+        "{\"attributes\": {\"escalationLevel\": 3}}",
+    )));
+    assert!(rules(&app).contains(&"body/value-not-string"));
+    keys(&mut app, &[ctrl('f')]);
+    let body: serde_json::Value = serde_json::from_str(&app.workbench.body.text()).unwrap();
+    assert_eq!(body["attributes"]["escalationLevel"], "3");
+    assert!(!rules(&app).iter().any(|r| r.starts_with("body/")));
+    assert!(app.takes_undo_key());
+    keys(&mut app, &[ctrl('z')]);
+    assert_eq!(
+        app.workbench.body.text(),
+        "{\"attributes\": {\"escalationLevel\": 3}}"
+    );
+    assert!(rules(&app).contains(&"body/value-not-string"));
+}
+
+#[test]
+fn typing_in_the_body_relints_as_it_goes() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('B')]);
+    assert!(!rules(&app).contains(&"body/value-not-string"));
+    app.workbench.body = TextArea::with("{\"attributes\": {\"n\": }}");
+    app.workbench.body.go_to(1, 22);
+    typed(&mut app, "42");
+    assert_eq!(app.workbench.body.text(), "{\"attributes\": {\"n\": 42}}");
+    assert!(
+        rules(&app).contains(&"body/value-not-string"),
+        "{:?}",
+        rules(&app)
+    );
+}
+
+#[test]
+fn the_forms_edit_opens_in_the_workbench_as_the_preview_would_send_it() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "queue");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "billing");
+    keys(&mut app, &[enter(), Key::char('B')]);
+    assert_eq!(app.focus, Focus::Workbench);
+    let bench = &app.workbench;
+    assert_eq!(bench.verb.text(), "PATCH");
+    assert_eq!(
+        bench.target.text(),
+        attributes_path(&id(), &participant(&app))
+    );
+    let body: serde_json::Value = serde_json::from_str(&bench.body.text()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"attributes": {"queue": "billing"}})
+    );
+    assert_eq!(bench.back, Focus::Attributes);
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(
+        app.focus,
+        Focus::Attributes,
+        "Esc goes back where it came from"
+    );
+}
+
+#[test]
+fn send_as_is_on_the_simulator_sends_the_path_alone_and_the_answer_returns_to_the_workbench() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('b')]);
+    let path = attributes_path(&id(), &participant(&app));
+    app.update(Msg::Paste(curl(
+        &path,
+        "{\"attributes\": {\"escalationLevel\": 3}}",
+    )));
+    let effects = keys(&mut app, &[ctrl('s')]);
+    let [Effect::Send(request)] = effects.as_slice() else {
+        panic!("one send: {effects:?}");
+    };
+    assert_eq!(request.method, "PATCH");
+    assert_eq!(request.path, path, "never the pasted host");
+    assert_eq!(
+        request.body.as_deref(),
+        Some("{\"attributes\": {\"escalationLevel\": 3}}"),
+        "sent as it is"
+    );
+    assert!(
+        app.workbench
+            .notes
+            .iter()
+            .any(|n| n.contains("not to api.mypurecloud.com")),
+        "{:?}",
+        app.workbench.notes
+    );
+    let body = r#"{"message":"Value [3] is not valid for field type [string].","code":"invalid.value","status":400}"#;
+    let effects = app.update(Msg::Sent(Ok(exchange(400, body))));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Reread { .. })),
+        "a request as written has no prediction to re-read against"
+    );
+    assert_eq!(app.focus, Focus::Response);
+    let view = app.response.as_ref().unwrap();
+    assert!(view.from_bench);
+    assert_eq!(
+        view.explanation.as_ref().unwrap().errors[0].code.as_deref(),
+        Some("invalid.value")
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.focus, Focus::Workbench);
+}
+
+#[test]
+fn send_as_is_to_a_live_org_waits_for_a_typed_yes() {
+    let mut app = loaded(Mode::Live {
+        region: "eu-west-1".into(),
+        profile: None,
+    });
+    keys(&mut app, &[Key::char('B')]);
+    assert!(keys(&mut app, &[ctrl('s')]).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::BenchConfirm { .. })));
+    assert!(keys(&mut app, &[enter()]).is_empty(), "not without yes");
+    typed(&mut app, "yes");
+    let effects = keys(&mut app, &[enter()]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Send(_)]),
+        "{effects:?}"
+    );
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn a_request_that_cannot_be_sent_is_not_sent_and_says_why() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    typed(&mut app, "{}");
+    let effects = keys(&mut app, &[ctrl('s')]);
+    assert!(effects.is_empty());
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("/api/v2/"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn next_finding_moves_the_cursor_to_where_it_points() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    let path = "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes";
+    app.update(Msg::Paste(format!(
+        "PUT {path} HTTP/1.1\nContent-Type: application/json\n\n{{\n  \"attributes\": {{\n    \"a\": true\n  }}\n}}"
+    )));
+    assert_eq!(app.workbench.verb.text(), "PUT");
+    let marks: Vec<Option<Mark>> = app.workbench.findings.iter().map(|m| m.mark).collect();
+    assert!(marks.contains(&Some(Mark::Verb)), "{marks:?}");
+    let body_at = app
+        .workbench
+        .findings
+        .iter()
+        .position(|m| matches!(m.mark, Some(Mark::Body { .. })))
+        .expect("a body finding");
+    app.workbench.selected = body_at.wrapping_sub(1) % app.workbench.findings.len();
+    keys(&mut app, &[ctrl('n')]);
+    assert_eq!(app.workbench.selected, body_at);
+    assert_eq!(app.workbench.field, BenchField::Body);
+    assert_eq!(app.workbench.body.cursor(), (2, 4));
+}
+
+#[test]
+fn an_error_pasted_on_the_explain_tab_is_decoded_like_an_answer() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2)), ctrl('t')]);
+    assert_eq!(app.workbench.tab, BenchTab::Explain);
+    app.update(Msg::Paste(
+        "ApiException: (400)\nHTTP response body: {\"code\":\"invalid.value\",\"status\":400,\"message\":\"Value [3] is not valid\",\"contextId\":\"c0ffee00-0000-4000-8000-000000000001\"}".into(),
+    ));
+    let explanation = app.workbench.explanation.as_ref().expect("decoded");
+    assert_eq!(explanation.status, Some(400));
+    assert_eq!(explanation.errors[0].code.as_deref(), Some("invalid.value"));
+    assert_eq!(
+        explanation.errors[0].context_id.as_deref(),
+        Some("c0ffee00-0000-4000-8000-000000000001")
+    );
+    assert_eq!(app.workbench.body.text(), "", "the request is left alone");
+}
+
+#[test]
+fn masked_secure_values_are_not_put_in_the_workbench() {
+    let mut app = loaded(Mode::Simulator);
+    app.update(Msg::SecureLoaded {
+        result: Ok(crate::genesys::ConversationSecureAttributes {
+            attributes: Some(
+                [("pin".to_owned(), "4321".to_owned())]
+                    .into_iter()
+                    .collect(),
+            ),
+            version: Some(1),
+        }),
+        exchange: None,
+    });
+    keys(&mut app, &[Key::char('B')]);
+    assert_ne!(app.focus, Focus::Workbench);
+    assert!(app.workbench.body.text().is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("--show-secure"));
+}

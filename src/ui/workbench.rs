@@ -1,0 +1,552 @@
+//! The request workbench: on the left the request as written (verb, path,
+//! content type, and the body with line numbers, JSON colouring and a
+//! marker where each finding points), or on the Explain tab the pasted
+//! error text; on the right the findings with their fixes, the decoded
+//! error, or the answer to the send (the response pane).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthChar;
+
+use super::payload::section;
+use super::text::{prose, truncate, visible, wrap};
+use super::{findings, key, pane_block, prompt, response, scrolled, theme};
+use crate::app::keymap::{Action, Context};
+use crate::app::{App, BenchField, BenchTab, Focus, TextArea};
+use crate::usecase::words::{ShownBodies, unlisted_line};
+use crate::usecase::workbench::Mark;
+
+/// The editor's and the right pane's areas of the workbench's body.
+#[must_use]
+pub fn columns(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
+}
+
+/// The lines the workbench's text area shows on a screen of this size
+/// (for [`crate::app::Msg::EditorView`]).
+#[must_use]
+pub fn editor_height(app: &App, screen: Rect) -> u16 {
+    let [_, body, _] = super::rows(screen);
+    let [left, _] = columns(body);
+    let inner = pane_block(Line::raw(""), true).inner(left);
+    match app.workbench.tab {
+        BenchTab::Request => inner.height.saturating_sub(4),
+        BenchTab::Explain => inner.height,
+    }
+}
+
+/// Draws the workbench (and, after a send from it, its answer).
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let bench = &app.workbench;
+    let [left, right] = columns(area);
+    let editing = app.focus == Focus::Workbench;
+    let mut block = pane_block(tabs(bench.tab, editing), editing);
+    let (row, column) = match bench.tab {
+        BenchTab::Request => bench.body.cursor(),
+        BenchTab::Explain => bench.error_text.cursor(),
+    };
+    block = block.title_bottom(
+        Line::styled(format!(" {}:{} ", row + 1, column + 1), theme::dim()).right_aligned(),
+    );
+    let inner = block.inner(left);
+    frame.render_widget(block, left);
+    match bench.tab {
+        BenchTab::Request => request(frame, inner, app, editing),
+        BenchTab::Explain => {
+            let hint = "Paste an error here: a log line, an SDK exception, an answer's JSON, an HTML page.";
+            editor(frame, inner, &bench.error_text, &[], editing, hint, false);
+        }
+    }
+    if app.focus == Focus::Response {
+        response::render(frame, right, app);
+        return;
+    }
+    let room = usize::from(pane_block(Line::raw(""), false).inner(right).width);
+    let (title, lines) = match bench.tab {
+        BenchTab::Request => ("Lint", lint_lines(app, room)),
+        BenchTab::Explain => ("Decoded", explain_lines(app, room)),
+    };
+    let block = pane_block(
+        Line::styled(format!(" {title} "), theme::title(false)),
+        false,
+    );
+    let scroll = match bench.tab {
+        BenchTab::Request => selected_offset(app, room),
+        BenchTab::Explain => 0,
+    };
+    scrolled(frame, right, block, lines, scroll);
+}
+
+/// `Request │ Explain`, the shown one highlighted.
+fn tabs(shown: BenchTab, focused: bool) -> Line<'static> {
+    let mut spans = vec![Span::styled(" Workbench ", theme::title(focused))];
+    for (tab, name) in [
+        (BenchTab::Request, "Request"),
+        (BenchTab::Explain, "Explain"),
+    ] {
+        spans.push(Span::styled("│", theme::dim()));
+        let style = if tab == shown {
+            theme::title(focused).add_modifier(Modifier::REVERSED)
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+    }
+    Line::from(spans)
+}
+
+/// Whether the body's string values are masked: the request goes to the
+/// secure attributes and the user has not opted in.
+fn masks(app: &App) -> bool {
+    !app.show_secure && app.workbench.target.text().contains("/secureattributes")
+}
+
+fn request(frame: &mut Frame, area: Rect, app: &App, editing: bool) {
+    let bench = &app.workbench;
+    if area.height < 5 || area.width < 10 {
+        return;
+    }
+    let marked = |wanted: Mark| bench.findings.iter().any(|m| m.mark == Some(wanted));
+    let fields = [
+        ("verb", BenchField::Verb, &bench.verb, "PATCH", Mark::Verb),
+        (
+            "path",
+            BenchField::Target,
+            &bench.target,
+            "/api/v2/conversations/…",
+            Mark::Target,
+        ),
+        (
+            "type",
+            BenchField::ContentType,
+            &bench.content_type,
+            "application/json",
+            Mark::ContentType,
+        ),
+    ];
+    for (i, (label, field, input, placeholder, mark)) in fields.into_iter().enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        let style = if marked(mark) {
+            theme::error()
+        } else {
+            theme::dim()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{label:<5}"), style)),
+            Rect::new(area.x, y, 5, 1),
+        );
+        let focused = editing && bench.field == field;
+        prompt::field(
+            frame,
+            Rect::new(area.x + 5, y, area.width - 5, 1),
+            input,
+            placeholder,
+            focused,
+        );
+    }
+    let room = usize::from(area.width);
+    let heading = if bench.body.is_empty() {
+        "body (none)"
+    } else {
+        "body"
+    };
+    frame.render_widget(
+        Paragraph::new(section(heading, room)),
+        Rect::new(area.x, area.y + 3, area.width, 1),
+    );
+    let body_area = Rect::new(area.x, area.y + 4, area.width, area.height - 4);
+    let marks: Vec<(usize, usize, bool)> = bench
+        .findings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match m.mark {
+            Some(Mark::Body { line, column }) => Some((line, column, i == bench.selected)),
+            _ => None,
+        })
+        .collect();
+    let hint = "Type or paste a body, or paste a whole curl command or HTTP request.";
+    editor(
+        frame,
+        body_area,
+        &bench.body,
+        &marks,
+        editing && bench.field == BenchField::Body,
+        hint,
+        masks(app),
+    );
+}
+
+/// Draws a text area with line numbers and JSON colouring; `marks` are
+/// (line, column, selected), 1-based; `mask`: string values drawn as dots.
+fn editor(
+    frame: &mut Frame,
+    area: Rect,
+    text: &TextArea,
+    marks: &[(usize, usize, bool)],
+    focused: bool,
+    hint: &str,
+    mask: bool,
+) {
+    if area.height == 0 || area.width < 6 {
+        return;
+    }
+    let lines = text.lines();
+    let height = usize::from(area.height);
+    let (row, column) = text.cursor();
+    // The view keeps the cursor in it, whatever the last EditorView said.
+    let mut top = text.top();
+    if row < top {
+        top = row;
+    } else if row >= top + height {
+        top = row + 1 - height;
+    }
+    let gutter = lines.len().to_string().len().max(2) + 1;
+    let room = usize::from(area.width).saturating_sub(gutter);
+    // The whole view scrolls sideways when the cursor passes its right edge.
+    let left = column.saturating_sub(room.saturating_sub(1));
+    let mut out = Vec::new();
+    if text.is_empty() {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:>w$} ", 1, w = gutter - 1), theme::dim()),
+            Span::styled(truncate(hint, room), theme::dim()),
+        ]));
+    } else {
+        for (i, line) in lines.iter().enumerate().skip(top).take(height) {
+            let here: Vec<(usize, bool)> = marks
+                .iter()
+                .filter(|(l, _, _)| *l == i + 1)
+                .map(|(_, c, selected)| (*c, *selected))
+                .collect();
+            let number_style = if here.is_empty() {
+                theme::dim()
+            } else {
+                theme::error()
+            };
+            let mut spans = vec![Span::styled(
+                format!("{:>w$} ", i + 1, w = gutter - 1),
+                number_style,
+            )];
+            spans.extend(colored(line, &here, left, room, mask));
+            out.push(Line::from(spans));
+        }
+    }
+    frame.render_widget(Paragraph::new(out), area);
+    if focused {
+        let before: usize = lines.get(row).map_or(0, |l| {
+            l.chars()
+                .skip(left)
+                .take(column - left)
+                .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum()
+        });
+        let x = area.x + u16::try_from(gutter + before).unwrap_or(0);
+        let y = area.y + u16::try_from(row - top).unwrap_or(0);
+        if x < area.x + area.width && y < area.y + area.height {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+/// What a character of a JSON line is, for its colour.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Key,
+    Text,
+    Number,
+    Word,
+    Punct,
+}
+
+fn token_style(token: Token) -> Style {
+    match token {
+        Token::Key => theme::heading(),
+        Token::Text => theme::good(),
+        Token::Number => theme::warning(),
+        Token::Word => theme::bold(),
+        Token::Punct => theme::plain(),
+    }
+}
+
+/// Each character of a line with what it is: strings (a key when a `:`
+/// follows), numbers, `true`/`false`/`null`, the rest.
+fn tokens(line: &str) -> Vec<(char, Token)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '"' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != '"' {
+                j += if chars[j] == '\\' { 2 } else { 1 };
+            }
+            let end = (j + 1).min(chars.len());
+            let next = chars[end..].iter().find(|c| !c.is_whitespace());
+            let token = if next == Some(&':') {
+                Token::Key
+            } else {
+                Token::Text
+            };
+            out.extend(chars[i..end].iter().map(|c| (*c, token)));
+            i = end;
+        } else if c == '-' || c.is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_alphanumeric() || "+-.".contains(chars[j]))
+            {
+                j += 1;
+            }
+            out.extend(chars[i..j].iter().map(|c| (*c, Token::Number)));
+            i = j;
+        } else if c.is_ascii_alphabetic() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            out.extend(chars[i..j].iter().map(|c| (*c, Token::Word)));
+            i = j;
+        } else {
+            out.push((c, Token::Punct));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A body line coloured, from character `left`, at most `room` cells; the
+/// marked columns (1-based) underlined in red, the selected one reversed.
+fn colored(
+    line: &str,
+    marks: &[(usize, bool)],
+    left: usize,
+    room: usize,
+    mask: bool,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (i, (c, token)) in tokens(line).into_iter().enumerate().skip(left) {
+        let c = match c {
+            '\t' => ' ',
+            c if c.is_control() => '·',
+            c if mask && token == Token::Text && c != '"' => '•',
+            c => c,
+        };
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        let mut style = token_style(token);
+        if let Some((_, selected)) = marks.iter().find(|(column, _)| *column == i + 1) {
+            style = theme::error().add_modifier(Modifier::UNDERLINED);
+            if *selected {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+        }
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
+    }
+    spans
+}
+
+/// The secure values the lint pane must not show: every string of the
+/// body, when it is masked.
+fn secrets(app: &App) -> Vec<String> {
+    if !masks(app) {
+        return Vec::new();
+    }
+    let Ok(body) = serde_json::from_str::<serde_json::Value>(&app.workbench.body.text()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    strings(&body, &mut out);
+    out
+}
+
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) if !text.is_empty() => out.push(text.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+/// The line where each listed finding starts, and all the lines.
+fn lint_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
+    let bench = &app.workbench;
+    let mut out = Vec::new();
+    let style = if bench.findings.iter().any(|m| m.finding.severity.rejects()) {
+        theme::error()
+    } else {
+        theme::good()
+    };
+    out.extend(prose(&bench.verdict, style, room, 0));
+    if masks(app) {
+        out.extend(prose(
+            "secure values are masked (--show-secure shows them)",
+            theme::dim(),
+            room,
+            2,
+        ));
+    }
+    if bench.findings.is_empty() {
+        out.extend(start_lines(app, room));
+        out.extend(note_lines(app, room));
+        return (Vec::new(), out);
+    }
+    let verb = visible(bench.verb.text().trim());
+    let secrets = secrets(app);
+    let mut shown = ShownBodies::default();
+    let mut starts = Vec::new();
+    for (i, marked) in bench.findings.iter().enumerate() {
+        out.push(Line::raw(""));
+        starts.push(out.len());
+        let mut lines = findings::lines(
+            &verb,
+            &marked.finding,
+            &secrets,
+            room.saturating_sub(2),
+            &mut shown,
+        );
+        let selected = i == bench.selected;
+        for (n, line) in lines.drain(..).enumerate() {
+            let lead = match (selected, n) {
+                (true, 0) => Span::styled("▶ ", theme::key()),
+                (true, _) => Span::styled("┃ ", theme::key()),
+                _ => Span::raw("  "),
+            };
+            let mut spans = vec![lead];
+            spans.extend(line.spans);
+            out.push(Line::from(spans));
+        }
+    }
+    for unlisted in &bench.unlisted {
+        out.extend(prose(&unlisted_line(unlisted), theme::dim(), room, 0));
+    }
+    out.extend(note_lines(app, room));
+    (starts, out)
+}
+
+/// What the workbench is for, while it has nothing to say of a request.
+fn start_lines(app: &App, room: usize) -> Vec<Line<'static>> {
+    let bench = &app.workbench;
+    let send = key(app, Context::Workbench, Action::SendAsIs);
+    let text = if bench.body.is_empty() && bench.target.text().trim().is_empty() {
+        format!(
+            "Paste what you have: a curl command, an HTTP request (PATCH /api/v2/… HTTP/1.1, \
+             headers, a blank line, the body) or a JSON body. It is linted as you type, each \
+             finding marked where it points; {fix} applies the selected finding's fix and {send} \
+             sends the request as it is, to reproduce its answer. {edit} in the form puts the \
+             form's edit here; {tab} switches to Explain, to decode a pasted error.",
+            fix = key(app, Context::Workbench, Action::ApplyFix),
+            edit = key(app, Context::Global, Action::EditInWorkbench),
+            tab = key(app, Context::Workbench, Action::SwitchTab),
+        )
+    } else {
+        format!("{send} sends it as it is; the answer shows here.")
+    };
+    let mut out = vec![Line::raw("")];
+    out.extend(prose(&text, theme::dim(), room, 0));
+    out
+}
+
+/// How the last paste was read.
+fn note_lines(app: &App, room: usize) -> Vec<Line<'static>> {
+    let notes = &app.workbench.notes;
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::raw(""), section("How it was read", room)];
+    for note in notes {
+        out.extend(prose(&format!("• {note}"), theme::warning(), room, 2));
+    }
+    out
+}
+
+fn lint_lines(app: &App, room: usize) -> Vec<Line<'static>> {
+    lint_doc(app, room).1
+}
+
+/// The scroll that puts the selected finding at the top (the pane clamps
+/// it so that its last page stays full).
+fn selected_offset(app: &App, room: usize) -> u16 {
+    let (starts, _) = lint_doc(app, room);
+    let line = starts.get(app.workbench.selected).copied().unwrap_or(0);
+    // Keep the verdict in view while the first finding is selected.
+    let line = if app.workbench.selected == 0 { 0 } else { line };
+    u16::try_from(line).unwrap_or(u16::MAX)
+}
+
+fn explain_lines(app: &App, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let Some(explanation) = &app.workbench.explanation else {
+        out.extend(prose(
+            "The pasted text is decoded here as an answer is: each error's code, its message \
+             with the parameters filled in, what it means, the next step, the contextId and the \
+             nested errors.",
+            theme::dim(),
+            room,
+            0,
+        ));
+        return out;
+    };
+    let form = serde_json::to_value(explanation.form)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let status = explanation
+        .status
+        .map_or_else(|| "no status".to_owned(), |s| format!("status {s}"));
+    out.extend(wrap(
+        &[
+            Span::styled(format!("{status} · "), theme::bold()),
+            Span::styled(form, theme::dim()),
+        ],
+        room,
+        &[],
+        &[],
+        super::text::Break::Words,
+    ));
+    if !explanation.errors.is_empty() {
+        out.push(Line::raw(""));
+        out.push(section("Decoded errors", room));
+        for error in &explanation.errors {
+            out.extend(response::error_lines(error, room));
+        }
+    }
+    for note in &explanation.notes {
+        out.extend(prose(&format!("note: {note}"), theme::warning(), room, 2));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> String {
+        tokens(line)
+            .into_iter()
+            .map(|(_, t)| match t {
+                Token::Key => 'k',
+                Token::Text => 's',
+                Token::Number => 'n',
+                Token::Word => 'w',
+                Token::Punct => '.',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_json_line_is_coloured_by_what_each_part_is() {
+        assert_eq!(
+            kinds(r#"  "a\"b": "x:", "n" : -1.5e3, true]"#),
+            "..kkkkkk..ssss..kkk...nnnnnn..wwww."
+        );
+    }
+}
