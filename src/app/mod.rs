@@ -214,6 +214,12 @@ pub enum Overlay {
     Dialog(SendDialog),
     /// A text field over the form.
     Prompt(Prompt),
+    /// The language picker of the code to copy: the selected index into
+    /// [`crate::usecase::code::Lang::ALL`].
+    Code {
+        /// The language selected.
+        selected: usize,
+    },
     /// The typed confirmation of a workbench send to a live org.
     BenchConfirm {
         /// What would be sent.

@@ -22,6 +22,7 @@ impl App {
             Some(Overlay::History { .. }) => Some(Context::History),
             Some(Overlay::Dialog(_) | Overlay::BenchConfirm { .. }) => Some(Context::Dialog),
             Some(Overlay::Prompt(_)) => Some(Context::Prompt),
+            Some(Overlay::Code { .. }) => Some(Context::Code),
             None => None,
         };
         if let Some(context) = overlay {
@@ -56,7 +57,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Prompt(_) | Overlay::BenchConfirm { .. }) => true,
             Some(Overlay::Dialog(_)) => matches!(self.mode, Mode::Live { .. }),
-            Some(Overlay::Help | Overlay::History { .. }) => false,
+            Some(Overlay::Help | Overlay::History { .. } | Overlay::Code { .. }) => false,
             None => matches!(self.focus, Focus::Picker | Focus::Workbench),
         }
     }
@@ -149,6 +150,7 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Form => attributes(app, action),
         Context::Panes => return panes(app, action),
         Context::Workbench => return super::workbench::act(app, action),
+        Context::Code => return super::send::code_action(app, action),
     }
     Vec::new()
 }
@@ -206,6 +208,7 @@ fn global(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ParticipantAttributes => participant_target(app),
         Action::Workbench => app.open_workbench_key(),
         Action::EditInWorkbench => app.edit_in_workbench(),
+        Action::CopyCode => super::send::open_code(app),
         _ => {}
     }
     Vec::new()

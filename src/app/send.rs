@@ -475,3 +475,82 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     Vec::new()
 }
+
+/// Opens the language picker of the code to copy (participant edits only).
+pub(super) fn open_code(app: &mut App) {
+    let Some(workspace) = app.workspace.as_ref() else {
+        return;
+    };
+    if workspace.target != SendTarget::ParticipantAttributes {
+        app.set_status(
+            "code is written for participant attributes (the secure attributes have no program here)",
+            true,
+        );
+        return;
+    }
+    app.overlay = Some(Overlay::Code { selected: 0 });
+}
+
+/// A key in the code picker: choose a language, copy its program.
+pub(super) fn code_action(app: &mut App, action: Action) -> Vec<Effect> {
+    use crate::usecase::code::{Lang, for_preview};
+    let Some(Overlay::Code { selected }) = app.overlay else {
+        return Vec::new();
+    };
+    let last = Lang::ALL.len() - 1;
+    match action {
+        Action::Up => {
+            app.overlay = Some(Overlay::Code {
+                selected: selected.saturating_sub(1),
+            });
+        }
+        Action::Down => {
+            app.overlay = Some(Overlay::Code {
+                selected: (selected + 1).min(last),
+            });
+        }
+        Action::Cancel => app.overlay = None,
+        Action::Confirm => {
+            app.overlay = None;
+            let Some(workspace) = app.workspace.as_ref() else {
+                return Vec::new();
+            };
+            let lang = Lang::ALL[selected.min(last)];
+            let conversation = workspace.conversation.id.clone().unwrap_or_default();
+            let participant = workspace
+                .selected()
+                .and_then(|p| p.id.clone())
+                .unwrap_or_default();
+            // The PATCH on the route chosen, whatever verb the dialog last had.
+            let fresh;
+            let preview = if workspace.derived.verb == Verb::Patch {
+                &workspace.derived
+            } else {
+                fresh = Preview::of(
+                    &workspace.edit_target(),
+                    &workspace.edits,
+                    Verb::Patch,
+                    workspace.route,
+                );
+                &fresh
+            };
+            match for_preview(lang, &conversation, &participant, preview) {
+                Ok(program) => {
+                    let tested = if lang.is_tested_here() {
+                        "run against the simulator in gc-attrs's tests"
+                    } else {
+                        "written to the SDK docs, not run here"
+                    };
+                    app.set_status(
+                        format!("copied the {} program ({tested})", lang.name()),
+                        false,
+                    );
+                    return vec![Effect::Copy(program)];
+                }
+                Err(message) => app.set_status(message, true),
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}

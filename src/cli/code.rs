@@ -13,8 +13,8 @@ use serde_json::json;
 use super::common::{CliError, Output, Session};
 use super::diff::{parse_ops, prepare};
 use super::{CodeArgs, ConnectArgs};
-use crate::genesys::{Route, Verb};
-use crate::usecase::code::{CodeRequest, program};
+use crate::genesys::Verb;
+use crate::usecase::code::for_preview;
 
 /// Runs `code`; returns the exit code.
 ///
@@ -25,25 +25,14 @@ pub async fn run(args: &CodeArgs, connect: &ConnectArgs, out: Output) -> Result<
     let mut session = Session::connect(connect).await?;
     let prepared = prepare(&mut session, &args.edit, &ops, Verb::Patch).await?;
     let patch = &prepared.preview.patch;
-    let route = Route::find(Verb::Patch, &patch.path)
-        .map(|(route, _)| route)
-        .ok_or_else(|| {
-            CliError::usage(format!(
-                "no PATCH route matches {}; this is a gc-attrs bug, please report it",
-                patch.path
-            ))
-        })?;
     let lang = args.lang.lang();
-    let text = program(
+    let text = for_preview(
         lang,
-        &CodeRequest {
-            conversation_id: &prepared.conversation_id,
-            participant_id: prepared.participant_id(),
-            route,
-            attributes: &prepared.preview.plan.patch,
-            unremovable: prepared.preview.unremovable(),
-        },
-    );
+        &prepared.conversation_id,
+        prepared.participant_id(),
+        &prepared.preview,
+    )
+    .map_err(CliError::usage)?;
     if out.json {
         super::common::print_json(&json!({
             "lang": lang.name(),

@@ -401,3 +401,51 @@ pub fn bench_confirm(
         prompt::field(frame, field, confirmation, "", true);
     }
 }
+
+/// The language picker of the code to copy: each language with whether its
+/// program is run by the tests here.
+pub fn code_picker(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+    use crate::usecase::code::Lang;
+    let width = area.width.saturating_sub(4).min(64);
+    let height = u16::try_from(Lang::ALL.len() + 4).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border(true))
+        .title(Span::styled(" Copy the edit as code ", theme::title(true)))
+        .title_bottom(
+            Line::styled(
+                format!(
+                    " {} copy · {} cancel ",
+                    key(app, Context::Code, Action::Confirm),
+                    key(app, Context::Code, Action::Cancel)
+                ),
+                theme::dim(),
+            )
+            .right_aligned(),
+        );
+    let inner = overlay(frame, rect, block).inner(ratatui::layout::Margin::new(1, 0));
+    let mut lines = vec![Line::styled(
+        "A complete program that sends this PATCH (fact sheet §11):",
+        theme::dim(),
+    )];
+    for (i, lang) in Lang::ALL.iter().enumerate() {
+        let tested = if lang.is_tested_here() {
+            Span::styled("run against the simulator in CI", theme::good())
+        } else {
+            Span::styled("to the SDK docs, not run here", theme::dim())
+        };
+        let style = if i == selected {
+            theme::selected(true)
+        } else {
+            theme::plain()
+        };
+        let lead = if i == selected { "▶" } else { " " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{lead} {:<12}", lang.name()), style),
+            Span::raw(" "),
+            tested,
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -86,6 +86,36 @@ pub struct CodeRequest<'a> {
     pub unremovable: &'a [String],
 }
 
+/// The program for `lang` that sends the PATCH of a preview (its route,
+/// its attributes, the keys it cannot remove): what `gc-attrs code` prints
+/// and the TUI copies.
+///
+/// # Errors
+/// When the preview's PATCH path matches no PATCH route (a gc-attrs bug).
+pub fn for_preview(
+    lang: Lang,
+    conversation_id: &str,
+    participant_id: &str,
+    preview: &super::Preview,
+) -> Result<String, String> {
+    let path = &preview.patch.path;
+    let route = Route::find(crate::genesys::Verb::Patch, path)
+        .map(|(route, _)| route)
+        .ok_or_else(|| {
+            format!("no PATCH route matches {path}; this is a gc-attrs bug, please report it")
+        })?;
+    Ok(program(
+        lang,
+        &CodeRequest {
+            conversation_id,
+            participant_id,
+            route,
+            attributes: &preview.plan.patch,
+            unremovable: preview.unremovable(),
+        },
+    ))
+}
+
 /// The program for `lang`.
 #[must_use]
 pub fn program(lang: Lang, request: &CodeRequest<'_>) -> String {

@@ -45,6 +45,8 @@ pub enum Context {
     Prompt,
     /// The request workbench (its fields and body take typed characters).
     Workbench,
+    /// The language picker of the code to copy.
+    Code,
 }
 
 impl Context {
@@ -63,6 +65,7 @@ impl Context {
             Self::Help => "the help overlay",
             Self::Prompt => "the text prompt",
             Self::Workbench => "the workbench",
+            Self::Code => "the code picker",
         }
     }
 
@@ -89,6 +92,7 @@ impl Context {
         &[Self::Help],
         &[Self::Prompt],
         &[Self::Workbench],
+        &[Self::Code],
         &[Self::Request],
     ];
 }
@@ -210,6 +214,8 @@ actions! {
     PreviousFinding = "previous_finding",
     /// Fill `{conversationId}`-style placeholders from the loaded conversation.
     FillPlaceholders = "fill_placeholders",
+    /// Copy a program that performs the edit, after a language picker.
+    CopyCode = "copy_code",
 }
 
 impl Action {
@@ -342,7 +348,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 8] = [
+        const GROUPS: [Group; 9] = [
             (
                 "Global",
                 &[("Ctrl-C", "quit")],
@@ -363,6 +369,7 @@ impl Keymap {
                 &[("paste", "a curl, HTTP request or body")],
                 &[Context::Workbench],
             ),
+            ("Copy code", &[], &[Context::Code]),
         ];
         let mut out: Vec<HelpGroup> = GROUPS
             .iter()

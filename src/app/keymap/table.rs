@@ -122,6 +122,14 @@ pub const TABLE: &[Row] = &[
     ),
     row(
         X::Global,
+        A::CopyCode,
+        &[c('y')],
+        "copy code",
+        "copy the edit as code (curl, Python, …)",
+        0,
+    ),
+    row(
+        X::Global,
         A::EditInWorkbench,
         &[c('B')],
         "edit in workbench",
@@ -433,6 +441,11 @@ pub const TABLE: &[Row] = &[
     ),
     row(X::Workbench, A::Help, &[F1], "help", "help", 7),
     row(X::Workbench, A::Back, &[ESC], "back", "back", 10),
+    // The code picker.
+    row(X::Code, A::Up, &[UP, c('k')], "language", "language", 3),
+    row(X::Code, A::Down, &[DOWN, c('j')], "language", "language", 3),
+    row(X::Code, A::Confirm, &[ENTER], "copy", "copy", 2),
+    row(X::Code, A::Cancel, &[ESC, c('q')], "cancel", "cancel", 4),
     // The text prompt.
     row(X::Prompt, A::Save, &[ENTER], "save", "save", 2),
     row(X::Prompt, A::Cancel, &[ESC], "cancel", "cancel", 3),

@@ -183,6 +183,7 @@ fn where_(context: Context) -> &'static str {
         Context::Help => "help",
         Context::Prompt => "prompt",
         Context::Workbench => "workbench",
+        Context::Code => "code picker",
     }
 }
 

@@ -569,3 +569,37 @@ fn each_history_note_is_shown_as_the_recorder_words_it_beside_earlier_warnings()
         "{text}"
     );
 }
+
+#[test]
+fn copy_code_copies_the_program_of_the_chosen_language_for_the_forms_edit() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "queue");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "billing");
+    keys(&mut app, &[enter(), Key::char('y')]);
+    assert_eq!(app.overlay, Some(Overlay::Code { selected: 0 }));
+    let effects = keys(&mut app, &[Key::char('j'), enter()]);
+    let [Effect::Copy(program)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    let workspace = workspace(&app);
+    let expected = crate::usecase::code::for_preview(
+        crate::usecase::code::Lang::Python,
+        &id(),
+        workspace.selected().unwrap().id.as_deref().unwrap(),
+        &workspace.derived,
+    )
+    .unwrap();
+    assert_eq!(
+        program, &expected,
+        "the same program `gc-attrs code --lang python` prints"
+    );
+    assert!(
+        program.contains("patch_conversation_participant_attributes"),
+        "{program}"
+    );
+    assert!(program.contains("billing"), "{program}");
+    assert_eq!(app.overlay, None);
+    assert!(app.status.as_ref().unwrap().text.contains("python"));
+}

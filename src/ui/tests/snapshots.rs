@@ -128,3 +128,10 @@ fn live_send_confirmation_at_80x24() {
     press(&mut app, &[Key::char('s')]);
     assert_snapshot!(draw(&app, 80, 24));
 }
+
+#[test]
+fn the_code_picker_over_the_form() {
+    let mut app = edited(Mode::Simulator);
+    press(&mut app, &[Key::char('y'), code(KeyCode::Down)]);
+    assert_snapshot!(draw(&app, 100, 30));
+}
