@@ -21,7 +21,13 @@ use crate::usecase::words::{Label, error_parts};
 /// Draws the response pane.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Response;
-    let mut block = pane_block(bar::tabs(1, focused), focused);
+    // Beside the workbench there is no payload to switch to.
+    let title = if app.response_from_bench() {
+        Line::from(super::title_span("Response", focused))
+    } else {
+        bar::tabs(1, focused)
+    };
+    let mut block = pane_block(title, focused);
     if let Some(view) = app.response.as_ref().filter(|_| area.width >= 50) {
         block = block.title(
             Line::styled(
