@@ -36,7 +36,7 @@ use inventory::Resolved;
 pub use listing::{LISTED_PER_RULE, Listing, Unlisted, listing};
 use request::{Body, Shape};
 pub use request::{Request, is_uuid};
-pub use snippet::check_snippet;
+pub use snippet::{TextClaim, Verdict, check_snippet, claims, keep_first, route_of_method};
 
 /// How sure gc-attrs is that the server rejects the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
