@@ -330,6 +330,13 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
     out
 }
 
+/// A path or full URL as lint reads it: no host, query or trailing `/`,
+/// `/api/v2` in front.
+#[must_use]
+pub fn normalized_path(path: &str) -> String {
+    request::normalize_path(path).path
+}
+
 /// The route a request would hit, if the verb and path match one.
 #[must_use]
 pub fn route_of(request: &Request<'_>) -> Option<&'static Route> {

@@ -243,7 +243,6 @@ fn put_exists(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
         "customattributes",
         "flaggedreason",
         "uuidata",
-        "/conversations",
         "-x ",
         "--request",
         "curl",
@@ -255,6 +254,16 @@ fn put_exists(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
     }
     let Some(regex) = PUT.as_ref() else { return };
     for m in regex.find_iter(line) {
+        // `PUT /api/v2/…` is a route, judged on the route list by check.
+        let next = line[m.end()..].trim_start().trim_start_matches('`');
+        if next.starts_with('/') || next.starts_with("http") {
+            continue;
+        }
+        // `PUT /api/v2/…` is a route, judged on the route list by check.
+        let next = line[m.end()..].trim_start().trim_start_matches('`');
+        if next.starts_with('/') || next.starts_with("http") {
+            continue;
+        }
         let from = lower[..m.start()]
             .char_indices()
             .rev()

@@ -113,7 +113,7 @@ const ENTRIES: &[Entry] = &[
         unless: &[],
     },
     Entry {
-        pattern: r"(?i)(?P<m>\b30[- ]?min(?:ute)?s?\b[^.]{0,30}?\b(?:channel|ttl|lifetime)\b|\b(?:channel|ttl)\b[^.]{0,30}?\b30[- ]?min(?:ute)?s?\b)",
+        pattern: r"(?i)(?P<m>\b30[- ]?min(?:ute)?s?\b[^.]{0,30}?\b(?:channel\s+(?:ttl|lifetime)|channel|ttl|lifetime)\b|\b(?:channel|ttl)\b[^.]{0,30}?\b30[- ]?min(?:ute)?s?\b)",
         verdict: Verdict::False,
         rule: "claim/invented-notifications",
         says: "is not documented",
@@ -154,7 +154,12 @@ const ENTRIES: &[Entry] = &[
         fix: "{\"attributes\": {\"key\": \"value\"}}",
         evidence: "§5 c, §1.5",
         requires: &[],
-        unless: &["customattributes", "custom attributes api"],
+        unless: &[
+            "/customattributes",
+            "custom attributes api",
+            "customattributespatchrequest",
+            "customattributesupdaterequest",
+        ],
     },
     Entry {
         pattern: r#"(?P<m>["']status["']\s*:\s*["']Bad Request["'])"#,
