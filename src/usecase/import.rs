@@ -246,9 +246,11 @@ fn curl_words(text: &str, notes: &mut Vec<String>) -> Result<Vec<String>, Import
                 .to_owned(),
         );
     }
-    // Windows' `^` and PowerShell's backtick continuations, as well as the
-    // shell's `\` (which shlex reads itself).
+    // The shell's `\`, Windows' `^` and PowerShell's backtick continuations
+    // (shlex would read `\` and a newline as an escaped newline, a word).
     let joined = straight
+        .replace("\\\r\n", " ")
+        .replace("\\\n", " ")
         .replace("^\r\n", " ")
         .replace("^\n", " ")
         .replace("`\r\n", " ")

@@ -40,6 +40,11 @@ fn a_curl_on_several_lines_joined_by_backslashes_reads_as_one() {
             .iter()
             .any(|n| n.contains("Authorization header was dropped"))
     );
+    assert!(
+        !imported.notes.iter().any(|n| n.contains("ignored")),
+        "a `\\` continuation is no word: {:?}",
+        imported.notes
+    );
 }
 
 #[test]
