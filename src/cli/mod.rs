@@ -1,12 +1,13 @@
 //! Command-line parsing (clap) and the runners: without a subcommand the TUI
 //! (on the embedded simulator unless credentials are found); with one, a
 //! headless command for scripts and on-call (`get`, `diff`, `lint`,
-//! `explain`, `send`, `export`) or the standalone simulator (`sim`).
+//! `explain`, `check`, `send`, `export`, `code`) or the standalone simulator (`sim`).
 //!
 //! Exit codes of the headless commands: 0 success; 1 `lint` found a
-//! (likely) rejection; 2 usage error or unreadable input; 3 the API answered
+//! (likely) rejection, or `check` a false claim or a rejected request; 2 usage error or unreadable input; 3 the API answered
 //! 4xx; 4 the API answered 5xx or could not be reached.
 
+mod check;
 pub mod choices;
 mod code;
 mod common;
@@ -205,6 +206,10 @@ pub enum Command {
     Lint(LintArgs),
     /// Decode an error answer pasted from anywhere: raw JSON, a log line, an SDK exception.
     Explain(ExplainArgs),
+    /// Check a whole text (a forum answer, a code file): its claims against
+    /// the fact sheet, and its requests linted (exit 1 on a false claim or a
+    /// predicted rejection).
+    Check(CheckArgs),
     /// Send an edit, print the exchange with decoded errors, then re-read and
     /// print the observed change.
     Send(SendArgs),
@@ -317,6 +322,16 @@ pub struct ExplainArgs {
     pub output: JsonArg,
 }
 
+/// `gc-attrs check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The text: a file, or - (or nothing) for standard input.
+    pub file: Option<std::path::PathBuf>,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
+}
+
 /// `gc-attrs send`.
 #[derive(Args, Debug)]
 pub struct SendArgs {
@@ -404,6 +419,10 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
             let out = common::Output::new(json(args.output));
             (Some(explain::run(args, out)), out)
         }
+        Some(Command::Check(args)) => {
+            let out = common::Output::new(json(args.output));
+            (Some(check::run(args, out)), out)
+        }
         Some(Command::Export(args)) => {
             let json = json(args.output);
             (Some(Ok(export::run(args, json))), common::Output::new(json))
@@ -427,6 +446,7 @@ fn misplaced(cli: &Cli) -> Option<String> {
         Some(Command::Sim(_)) => Some("sim"),
         Some(Command::Lint(_)) => Some("lint"),
         Some(Command::Explain(_)) => Some("explain"),
+        Some(Command::Check(_)) => Some("check"),
         Some(Command::Export(_)) => Some("export"),
     };
     let tui = match (&cli.tui.conversation, &cli.command) {
@@ -467,6 +487,7 @@ impl Command {
             Self::Diff(_) => "diff",
             Self::Lint(_) => "lint",
             Self::Explain(_) => "explain",
+            Self::Check(_) => "check",
             Self::Send(_) => "send",
             Self::Code(_) => "code",
             Self::Export(_) => "export",

@@ -36,7 +36,7 @@ use inventory::Resolved;
 pub use listing::{LISTED_PER_RULE, Listing, Unlisted, listing};
 use request::{Body, Shape};
 pub use request::{Request, is_uuid};
-pub use snippet::check_snippet;
+pub use snippet::{TextClaim, Verdict, check_snippet, claims, keep_first, route_of_method};
 
 /// How sure gc-attrs is that the server rejects the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -328,6 +328,13 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
     }
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
+}
+
+/// A path or full URL as lint reads it: no host, query or trailing `/`,
+/// `/api/v2` in front.
+#[must_use]
+pub fn normalized_path(path: &str) -> String {
+    request::normalize_path(path).path
 }
 
 /// The route a request would hit, if the verb and path match one.

@@ -107,15 +107,17 @@ rules! {
         "PUT secureattributes without a version: no conflict check";
     SECURE_PATCH_VERSION = "secure/patch-version-ignored", Info, doc("§1.5"),
         "PATCH secureattributes with a version: not used for PATCH";
-    // Claims found in code or prose (forum answers), §5.
+    // Claims found in code or prose (forum answers), §5, §12, §13.
     CLAIM_SDK_METHOD = "claim/invented-sdk-method", Reject, doc("§5 a, e, g"),
         "an SDK method that does not exist";
     CLAIM_MODEL = "claim/invented-model", Reject, doc("§5 f"),
         "an SDK model that does not exist";
     CLAIM_SCOPE = "claim/invented-scope", Reject, doc("§5 j"),
         "a scope or permission name that does not exist";
-    CLAIM_PACKAGE = "claim/invented-package", Reject, doc("§5 l"),
-        "a Python package that does not exist (genesyscloud)";
+    CLAIM_PACKAGE = "claim/invented-package", Reject, doc("§5 l, §13"),
+        "a package that does not exist (genesyscloud, genesys-cloud-purecloud-sdk, @genesyscloud/…)";
+    CLAIM_IMPORT = "claim/invented-import", Reject, doc("§13"),
+        "an import or SDK class that does not exist (from genesyscloud import, ConversationApi)";
     CLAIM_ROUTE = "claim/invented-route", Reject, doc("§5 h"),
         "a route that does not exist";
     CLAIM_CONTENT_TYPE = "claim/json-patch", Reject, doc("§5 i"),
@@ -124,4 +126,22 @@ rules! {
         "a body key or field that does not exist for participant attributes";
     CLAIM_STATUS_STRING = "claim/status-string", Reject, doc("§2"),
         "ErrorBody.status as a reason phrase (it is an integer)";
+    CLAIM_WRONG_STATUS = "claim/wrong-status", Reject, doc("§1.1, §13"),
+        "a status the attribute PATCH does not answer or declare (200, 204, 409, 422)";
+    CLAIM_ERROR_CODE = "claim/invented-error-code", Reject, doc("§13"),
+        "an error code that is not declared (codes are dotted, e.g. bad.request)";
+    CLAIM_WRONG_METHOD = "claim/wrong-method", Reject, doc("§1.2, §2"),
+        "a real SDK method used for a job it does not do (the participant PATCH sent attributes)";
+    CLAIM_PUT_EXISTS = "claim/put-exists", Reject, doc("§1.4"),
+        "a PUT on a participant or its attributes, said to exist";
+    CLAIM_TOKEN_URL = "claim/token-url", Reject, doc("§4, §13"),
+        "a token URL that is not login.<env>/oauth/token";
+    CLAIM_TOKEN_LIFETIME = "claim/token-lifetime", Warning, doc("§4, §13"),
+        "a token lifetime of one hour (the default is 86400 s, set per client)";
+    CLAIM_NOTIFICATIONS = "claim/invented-notifications", Reject, doc("§8, §13"),
+        "an invented notifications URL or channel lifetime";
+    CLAIM_CONFIGURATION = "claim/configuration-arguments", Reject, doc("§11"),
+        "Configuration(host=…): the Python SDK's Configuration takes no arguments";
+    CLAIM_FLOW_ACTION = "claim/invented-flow-action", Reject, doc("§12, §13"),
+        "an Architect block that does not exist (SetParticipantAttribute; it is Set Participant Data)";
 }

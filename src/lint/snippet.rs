@@ -1,248 +1,202 @@
 //! Claims found in code or prose, such as a forum answer pasted whole: SDK
-//! methods, models, scopes, packages, routes and fields that do not exist
-//! (§5). Each is reported at its line and column.
+//! methods, models, packages and imports, scopes, routes, body keys, content
+//! types, status and error codes, token and channel URLs, and statements
+//! such as "the PATCH merges" (§5, §12, §13). Each is reported at its line
+//! and column with a [`Verdict`]: the names and statements that are right
+//! are `true` claims, never `false` ones.
+//!
+//! Three sources feed the claims: a table of fixed names ([`table`]), a
+//! table of patterns for prose and code shapes ([`prose`]), and names judged
+//! against the route inventory and the regions ([`judged`]: SDK methods,
+//! token URLs, "a PUT exists"). Where two claims cover the same text, the
+//! one that starts first (then the longer) is kept.
 
-use super::{Finding, Fix, Location, Rule, rules};
+mod judged;
+pub use judged::route_of_method;
+mod prose;
+mod table;
 
-/// A pattern, whether it must stand as a whole word, the rule, and the fix.
-struct Claim {
-    pattern: &'static str,
-    whole_word: bool,
-    rule: Rule,
-    why: &'static str,
-    fix: &'static str,
+use serde::Serialize;
+
+use super::{Finding, Fix, Location, Rule};
+
+/// How the fact sheet judges a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The fact sheet says otherwise.
+    False,
+    /// Part of it is right (e.g. strings-only is true of the schema, the
+    /// server's rejection is undocumented).
+    Partly,
+    /// The fact sheet says it is not confirmed either way.
+    Unconfirmed,
+    /// The fact sheet confirms it.
+    True,
 }
 
-const fn claim(
-    pattern: &'static str,
-    whole_word: bool,
-    rule: Rule,
-    why: &'static str,
-    fix: &'static str,
-) -> Claim {
-    Claim {
-        pattern,
-        whole_word,
-        rule,
-        why,
-        fix,
-    }
-}
-
-const CLAIMS: &[Claim] = &[
-    claim(
-        "update_conversation_participant_attributes",
-        true,
-        rules::CLAIM_SDK_METHOD,
-        "The Python SDK has no update_* method at all (its prefixes are delete, get, head, patch, post, put), and no PUT exists on participant attributes.",
-        "Call patch_conversation_participant_attributes(conversation_id, participant_id, body) with body = ParticipantAttributes(attributes={...}).",
-    ),
-    claim(
-        "put_conversation_participant",
-        true,
-        rules::CLAIM_SDK_METHOD,
-        "put_conversation_participant does not exist; the only PUT under a participant is put_conversation_participant_flaggedreason.",
-        "Use patch_conversation_participant_attributes for attributes, patch_conversation_participant for state and wrap-up.",
-    ),
-    claim(
-        "patch_conversation_call_participant",
-        true,
-        rules::CLAIM_SDK_METHOD,
-        "The real name is patch_conversations_call_participant (plural), and its body, MediaParticipantRequest, has no attributes.",
-        "Use patch_conversations_call_participant_attributes or the generic patch_conversation_participant_attributes.",
-    ),
-    claim(
-        "updateConversationParticipant",
-        true,
-        rules::CLAIM_SDK_METHOD,
-        "platformClient.ConversationsApi has no updateConversationParticipant.",
-        "Use patchConversationParticipantAttributes(conversationId, participantId, body).",
-    ),
-    claim(
-        "ConversationParticipantUpdate",
-        true,
-        rules::CLAIM_MODEL,
-        "No such model in the Python, JavaScript or Go SDK.",
-        "Use ParticipantAttributes.",
-    ),
-    claim(
-        "ConversationParticipantPatch",
-        true,
-        rules::CLAIM_MODEL,
-        "No such model in the Python, JavaScript or Go SDK.",
-        "Use ParticipantAttributes.",
-    ),
-    claim(
-        "ParticipantPatchRequest",
-        true,
-        rules::CLAIM_MODEL,
-        "No such model in the Python, JavaScript or Go SDK.",
-        "Use ParticipantAttributes.",
-    ),
-    claim(
-        "conversation:participant:write",
-        true,
-        rules::CLAIM_SCOPE,
-        "Not a scope; conversation:participant:* strings are permissions (wrapup, attributesview, attributesedit), and the attribute PATCH requires no permission.",
-        "Client-credentials clients get roles, not scopes; other grants use the conversations scope (presumed, unconfirmed).",
-    ),
-    claim(
-        "conversation:write",
-        true,
-        rules::CLAIM_SCOPE,
-        "Not a scope name; scopes look like conversations or conversations:readonly.",
-        "Client-credentials clients get roles, not scopes; other grants use the conversations scope (presumed, unconfirmed).",
-    ),
-    claim(
-        "conversation:modify",
-        true,
-        rules::CLAIM_SCOPE,
-        "Not a scope name; scopes look like conversations or conversations:readonly.",
-        "Client-credentials clients get roles, not scopes; other grants use the conversations scope (presumed, unconfirmed).",
-    ),
-    claim(
-        "genesyscloud",
-        true,
-        rules::CLAIM_PACKAGE,
-        "The Python SDK is PureCloudPlatformClientV2 (PyPI purecloudplatformclientv2); there is no genesyscloud package.",
-        "pip install PureCloudPlatformClientV2, then import PureCloudPlatformClientV2.",
-    ),
-    claim(
-        "/conversations/voice/",
-        false,
-        rules::CLAIM_ROUTE,
-        "No /conversations/voice/ route exists; calls are under /conversations/calls/.",
-        "PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes",
-    ),
-    claim(
-        "/conversations/web/",
-        false,
-        rules::CLAIM_ROUTE,
-        "No /conversations/web/ route exists.",
-        "PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes",
-    ),
-    claim(
-        "/conversations/interactions",
-        false,
-        rules::CLAIM_ROUTE,
-        "No /conversations/interactions route exists.",
-        "PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes",
-    ),
-    claim(
-        "application/json-patch+json",
-        false,
-        rules::CLAIM_CONTENT_TYPE,
-        "No operation declares json-patch; these consume application/json only, and the server answers 415.",
-        "Content-Type: application/json with {\"attributes\": {...}}.",
-    ),
-    claim(
-        "externalAttributes",
-        true,
-        rules::CLAIM_FIELD,
-        "No externalAttributes field exists on a participant or its attribute body.",
-        "{\"attributes\": {\"key\": \"value\"}}",
-    ),
-    claim(
-        "participantAttributes",
-        true,
-        rules::CLAIM_FIELD,
-        "ParticipantAttributes (the model) has one field, attributes; participantAttributes is not a body key.",
-        "{\"attributes\": {\"key\": \"value\"}}",
-    ),
-    claim(
-        "\"status\": \"Bad Request\"",
-        false,
-        rules::CLAIM_STATUS_STRING,
-        "ErrorBody.status is an integer, the HTTP code (400); the reason phrase is not in the body.",
-        "\"status\": 400",
-    ),
-];
-
-/// Finds the claims of §5 in a piece of code or prose.
-#[must_use]
-pub fn check_snippet(text: &str) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (line_index, line) in text.lines().enumerate() {
-        for claim in CLAIMS {
-            for (byte, _) in line.match_indices(claim.pattern) {
-                if claim.whole_word && !whole_word(line, byte, claim.pattern.len()) {
-                    continue;
-                }
-                // genesyscloudcli is an unrelated, real package.
-                if claim.pattern == "genesyscloud" && line[byte..].starts_with("genesyscloudcli") {
-                    continue;
-                }
-                out.push(claim.rule.finding(
-                    Location::LineColumn {
-                        line: line_index + 1,
-                        column: line[..byte].chars().count() + 1,
-                    },
-                    format!("`{}` does not exist", claim.pattern),
-                    claim.why.to_owned(),
-                    Some(Fix {
-                        summary: claim.fix.to_owned(),
-                        ..Fix::default()
-                    }),
-                ));
-            }
+impl Verdict {
+    /// The lowercase label, as in `--json`.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::False => "false",
+            Self::Partly => "partly",
+            Self::Unconfirmed => "unconfirmed",
+            Self::True => "true",
         }
     }
-    out
 }
 
-fn whole_word(line: &str, start: usize, len: usize) -> bool {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let before = line[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word(c));
-    let after = line[start + len..]
-        .chars()
-        .next()
-        .is_none_or(|c| !is_word(c));
+/// One claim found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextClaim {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The text the claim was found in, as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// How the fact sheet judges it.
+    pub verdict: Verdict,
+    /// What kind of claim (a `claim/…` id; the false ones are lint rules).
+    pub rule: &'static str,
+    /// What is true instead (or, for a true claim, what it is).
+    pub truth: String,
+    /// What to write instead (for a true claim, nothing to change).
+    pub fix: String,
+    /// The fact-sheet section, e.g. `§5 a`.
+    pub evidence: &'static str,
+    /// How the finding's message says it, e.g. `does not exist`.
+    #[serde(skip)]
+    pub says: &'static str,
+    /// The length of the match, in characters (for overlaps).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl TextClaim {
+    /// Whether this claim covers some of the same characters as `other`.
+    #[must_use]
+    pub fn overlaps(&self, other: &TextClaim) -> bool {
+        self.line == other.line
+            && self.column < other.column + other.width.max(1)
+            && other.column < self.column + self.width.max(1)
+    }
+
+    /// The claim as a lint finding (for the false ones).
+    #[must_use]
+    pub fn finding(&self) -> Option<Finding> {
+        let rule = Rule::by_id(self.rule)?;
+        Some(rule.finding(
+            Location::LineColumn {
+                line: self.line,
+                column: self.column,
+            },
+            format!("`{}` {}", self.matched, self.says),
+            self.truth.clone(),
+            Some(Fix {
+                summary: self.fix.clone(),
+                ..Fix::default()
+            }),
+        ))
+    }
+}
+
+/// A claim at a byte range of one line.
+pub(crate) struct Hit<'a> {
+    pub line_index: usize,
+    pub line: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Hit<'_> {
+    /// The claim, with the words of an entry.
+    pub(crate) fn claim(
+        &self,
+        verdict: Verdict,
+        rule: &'static str,
+        words: (&'static str, String, String, &'static str),
+    ) -> TextClaim {
+        let (says, truth, fix, evidence) = words;
+        let matched = &self.line[self.start..self.end];
+        TextClaim {
+            line: self.line_index + 1,
+            column: self.line[..self.start].chars().count() + 1,
+            matched: matched.to_owned(),
+            verdict,
+            rule,
+            truth,
+            fix,
+            evidence,
+            says,
+            width: matched.chars().count(),
+        }
+    }
+}
+
+/// Every claim of a text the fact sheet can judge, in text order; of
+/// claims covering the same characters, the first (then the longest) only.
+#[must_use]
+pub fn claims(text: &str) -> Vec<TextClaim> {
+    let mut found = Vec::new();
+    for (line_index, line) in text.lines().enumerate() {
+        table::find(line_index, line, &mut found);
+        prose::find(line_index, line, &mut found);
+        judged::find(line_index, line, &mut found);
+    }
+    keep_first(found)
+}
+
+/// The claims sorted by position, without those overlapping an earlier
+/// (or, at the same column, a longer) one. Ties keep the one found first.
+#[must_use]
+pub fn keep_first(mut found: Vec<TextClaim>) -> Vec<TextClaim> {
+    found.sort_by_key(|c| (c.line, c.column, std::cmp::Reverse(c.width)));
+    let mut kept: Vec<TextClaim> = Vec::with_capacity(found.len());
+    for claim in found {
+        let clash = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.line == claim.line)
+            .any(|k| k.overlaps(&claim));
+        if !clash {
+            kept.push(claim);
+        }
+    }
+    kept
+}
+
+/// The false claims of §5, §12 and §13 in a piece of code or prose, as lint
+/// findings.
+#[must_use]
+pub fn check_snippet(text: &str) -> Vec<Finding> {
+    claims(text)
+        .iter()
+        .filter(|c| c.verdict == Verdict::False)
+        .filter_map(TextClaim::finding)
+        .collect()
+}
+
+/// Whether `line[start..end]` stands alone: the characters either side are
+/// not in `word`.
+pub(crate) fn stands_alone(line: &str, start: usize, end: usize, word: fn(char) -> bool) -> bool {
+    let before = line[..start].chars().next_back().is_none_or(|c| !word(c));
+    let after = line[end..].chars().next().is_none_or(|c| !word(c));
     before && after
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_forum_answer_is_checked_claim_by_claim() {
-        let answer = "import genesyscloud\n\
-            api.update_conversation_participant_attributes(cid, pid, body)\n\
-            # needs scope conversation:participant:write\n\
-            body = ConversationParticipantUpdate(type='contact')\n\
-            requests.put(f'{base}/api/v2/conversations/voice/{cid}/participants/{pid}', headers={'Content-Type': 'application/json-patch+json'})\n";
-        let found: Vec<(&str, usize, usize)> = check_snippet(answer)
-            .iter()
-            .map(|f| match f.location {
-                Location::LineColumn { line, column } => (f.rule, line, column),
-                _ => panic!("no line"),
-            })
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("claim/invented-package", 1, 8),
-                ("claim/invented-sdk-method", 2, 5),
-                ("claim/invented-scope", 3, 15),
-                ("claim/invented-model", 4, 8),
-                ("claim/invented-route", 5, 29),
-                ("claim/json-patch", 5, 103),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_real_names_pass() {
-        let good = "pip install PureCloudPlatformClientV2 genesyscloudcli\n\
-            import PureCloudPlatformClientV2\n\
-            api.patch_conversation_participant_attributes(cid, pid, PureCloudPlatformClientV2.ParticipantAttributes(attributes={'a': '1'}))\n\
-            api.patch_conversations_call_participant(cid, pid, body)\n\
-            api.put_conversation_participant_flaggedreason(cid, pid)\n\
-            # scope: conversations; permission conversation:participant:attributesedit\n\
-            PATCH /api/v2/conversations/calls/{cid}/participants/{pid}/attributes\n";
-        assert_eq!(check_snippet(good), []);
-    }
+/// A character of an identifier.
+pub(crate) fn identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
+
+/// A character of a token such as a scope, a package or a media type.
+pub(crate) fn token_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | ':')
+}
+
+#[cfg(test)]
+mod tests;

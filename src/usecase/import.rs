@@ -8,6 +8,8 @@
 //! credentials are dropped, at the source: a pasted `Authorization` header
 //! is kept as its scheme and `<redacted>`, since gc-attrs sends with its own.
 
+pub mod sdk;
+
 /// The largest text read, in bytes: a paste is a request, not a file dump.
 pub const MAX_IMPORT: usize = 1024 * 1024;
 
@@ -21,6 +23,8 @@ pub enum Source {
     Http,
     /// A bare JSON body; the route is the selected participant's.
     Json,
+    /// An SDK call with a body literal (Python or JavaScript).
+    Sdk,
 }
 
 impl Source {
@@ -31,6 +35,7 @@ impl Source {
             Source::Curl => "curl",
             Source::Http => "http",
             Source::Json => "json",
+            Source::Sdk => "sdk",
         }
     }
 }
@@ -84,7 +89,8 @@ pub enum ImportError {
     Unknown,
 }
 
-/// Reads `text` as a curl command, a raw HTTP request or a bare JSON body.
+/// Reads `text` as a curl command, a raw HTTP request, a Python or
+/// JavaScript SDK call with a body literal, or a bare JSON body.
 ///
 /// # Errors
 /// When it is none of them, or is too large, or its curl quoting is broken.
@@ -102,6 +108,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     if let Some(imported) = http(trimmed) {
         return Ok(imported);
+    }
+    if !trimmed.starts_with('{') && !trimmed.starts_with('[') {
+        if let Some(imported) = sdk::call_in(trimmed) {
+            return Ok(imported);
+        }
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return Ok(Imported {
@@ -235,9 +246,11 @@ fn curl_words(text: &str, notes: &mut Vec<String>) -> Result<Vec<String>, Import
                 .to_owned(),
         );
     }
-    // Windows' `^` and PowerShell's backtick continuations, as well as the
-    // shell's `\` (which shlex reads itself).
+    // The shell's `\`, Windows' `^` and PowerShell's backtick continuations
+    // (shlex would read `\` and a newline as an escaped newline, a word).
     let joined = straight
+        .replace("\\\r\n", " ")
+        .replace("\\\n", " ")
         .replace("^\r\n", " ")
         .replace("^\n", " ")
         .replace("`\r\n", " ")

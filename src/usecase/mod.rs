@@ -5,6 +5,8 @@
 //!   requests (path built by [`crate::genesys::Route::path`] only), the lint
 //!   of each *as it would be sent on that route*, the PUT-style vs PATCH diff,
 //!   the predicted end states and the keys PATCH cannot remove.
+//! - [`check`]: a whole text (a forum answer, a code file) judged: its
+//!   claims with a verdict, and its requests, each linted on its route.
 //! - [`code`]: the program (curl, Python, JavaScript, Java, C#, Go, gc)
 //!   that sends an edit's PATCH with the official tool of each language.
 //! - [`import`]: what the user brings (a curl command, a raw HTTP request,
@@ -17,6 +19,7 @@
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
+pub mod check;
 pub mod code;
 pub mod import;
 pub mod observe;

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::genesys::{Detail, Limit};
 use crate::lint::explain::ExplainedError;
-use crate::lint::{Finding, Unlisted};
+use crate::lint::{Finding, TextClaim, Unlisted, Verdict};
+use crate::usecase::check::{CheckedRequest, Summary};
 
 /// What a part of a finding or of a decoded error is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub enum Label {
     Limit,
     /// Whether the claim is documented or assumed, and where.
     Evidence,
+    /// What is true instead (a claim found in a text).
+    Truth,
 }
 
 impl Label {
@@ -62,6 +65,7 @@ impl Label {
             Self::Detail => "detail",
             Self::Limit => "limit",
             Self::Evidence => "evidence",
+            Self::Truth => "truth",
         }
     }
 }
@@ -184,6 +188,65 @@ pub fn finding_parts(finding: &Finding, shown: &mut ShownBodies) -> Vec<Part> {
     parts
 }
 
+/// A text claim's heading: `2:14 false claim/invented-package` (the
+/// matched text follows it, quoted by each face its own way).
+#[must_use]
+pub fn claim_heading(claim: &TextClaim) -> String {
+    format!(
+        "{}:{} {} {}",
+        claim.line,
+        claim.column,
+        claim.verdict.label(),
+        claim.rule
+    )
+}
+
+/// A text claim's parts after its heading: truth, fix (none for a true
+/// claim), evidence.
+#[must_use]
+pub fn claim_parts(claim: &TextClaim) -> Vec<Part> {
+    let mut parts = vec![part(Label::Truth, claim.truth.clone())];
+    if claim.verdict != Verdict::True && !claim.fix.is_empty() {
+        parts.push(part(Label::Fix, claim.fix.clone()));
+    }
+    parts.push(part(
+        Label::Evidence,
+        format!("fact sheet {}", claim.evidence),
+    ));
+    parts
+}
+
+/// A checked request's heading: `line 12, curl: PUT https://…`.
+#[must_use]
+pub fn request_heading(request: &CheckedRequest) -> String {
+    format!(
+        "line {}, {}: {} {}",
+        request.line,
+        request.source.name(),
+        request.verb,
+        request.path
+    )
+}
+
+/// The verdict of a whole text: `9 claims (5 false, 1 partly, 1
+/// unconfirmed, 2 true); 2 requests, 1 predicted to be rejected`.
+#[must_use]
+pub fn check_summary(summary: &Summary) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{} {}", thousands(n), if n == 1 { one } else { many })
+    };
+    format!(
+        "{} ({} false, {} partly, {} unconfirmed, {} true); {}, {} predicted to be rejected",
+        plural(summary.claims, "claim", "claims"),
+        thousands(summary.false_claims),
+        thousands(summary.partly),
+        thousands(summary.unconfirmed),
+        thousands(summary.true_claims),
+        plural(summary.requests, "request", "requests"),
+        thousands(summary.rejected)
+    )
+}
+
 /// A decoded error's parts after its heading (code, status): message,
 /// means, next step, contextId, each detail, the limit, evidence.
 #[must_use]
@@ -243,6 +306,33 @@ pub fn limit_text(limit: &Limit) -> String {
 mod tests {
     use super::*;
     use crate::lint::explain::explain;
+
+    #[test]
+    fn a_claim_says_line_column_verdict_truth_fix_and_evidence() {
+        let checked =
+            crate::usecase::check::check("x\nimport genesyscloud\nParticipantAttributes").unwrap();
+        let false_claim = &checked.claims[0];
+        assert_eq!(
+            claim_heading(false_claim),
+            "2:8 false claim/invented-package"
+        );
+        let labels: Vec<&str> = claim_parts(false_claim)
+            .iter()
+            .map(|p| p.label.word())
+            .collect();
+        assert_eq!(labels, ["truth", "fix", "evidence"]);
+        assert_eq!(claim_parts(false_claim)[2].text, "fact sheet §5 l");
+        // A true claim has nothing to fix.
+        let labels: Vec<&str> = claim_parts(&checked.claims[1])
+            .iter()
+            .map(|p| p.label.word())
+            .collect();
+        assert_eq!(labels, ["truth", "evidence"]);
+        assert_eq!(
+            check_summary(&checked.summary),
+            "2 claims (1 false, 0 partly, 0 unconfirmed, 1 true); 0 requests, 0 predicted to be rejected"
+        );
+    }
 
     #[test]
     fn a_decoded_error_says_means_and_next_step() {

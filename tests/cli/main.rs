@@ -7,6 +7,7 @@
 // The helpers outside `#[test]` functions are test code too.
 #![allow(clippy::unwrap_used)]
 
+mod check;
 mod code;
 mod connect;
 mod diff;

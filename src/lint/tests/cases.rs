@@ -508,8 +508,8 @@ pub(super) fn snippet_cases() -> Vec<(&'static str, &'static str, &'static str)>
         ),
         (
             "claim/invented-package",
-            "from genesyscloud import ConversationsApi",
-            "from PureCloudPlatformClientV2 import ConversationsApi",
+            "pip install genesyscloud",
+            "pip install PureCloudPlatformClientV2",
         ),
         (
             "claim/invented-route",
@@ -525,6 +525,61 @@ pub(super) fn snippet_cases() -> Vec<(&'static str, &'static str, &'static str)>
             "claim/invented-field",
             r#"{"externalAttributes": {"a": "1"}}"#,
             r#"{"attributes": {"a": "1"}}"#,
+        ),
+        (
+            "claim/invented-import",
+            "api = ConversationApi(client)",
+            "api = ConversationsApi(client)",
+        ),
+        (
+            "claim/invented-package",
+            "npm install @genesyscloud/purecloud-platform-client-v2",
+            "npm install purecloud-platform-client-v2",
+        ),
+        (
+            "claim/wrong-status",
+            "The attribute PATCH can fail with 409 Conflict.",
+            "The attribute PATCH answers 202 Accepted.",
+        ),
+        (
+            "claim/invented-error-code",
+            r#"{"code": "invalid_request_body", "status": 400}"#,
+            r#"{"code": "bad.request", "status": 400}"#,
+        ),
+        (
+            "claim/wrong-method",
+            "api.patch_conversation_participant(cid, pid, {'attributes': {'a': '1'}})",
+            "api.patch_conversation_participant_attributes(cid, pid, {'attributes': {'a': '1'}})",
+        ),
+        (
+            "claim/put-exists",
+            "Send a PUT with every participant attribute to replace them.",
+            "Send a PATCH; there is no PUT on participant attributes.",
+        ),
+        (
+            "claim/token-url",
+            "token = post('https://api.mypurecloud.de/oauth/token', data)",
+            "token = post('https://login.mypurecloud.de/oauth/token', data)",
+        ),
+        (
+            "claim/token-lifetime",
+            "The access token is valid for 1 hour.",
+            "The access token is valid for expires_in seconds.",
+        ),
+        (
+            "claim/invented-notifications",
+            "connect to wss://api.mypurecloud.com/api/v2/notifications/stream",
+            "open the channel's connectUri",
+        ),
+        (
+            "claim/configuration-arguments",
+            "cfg = PureCloudPlatformClientV2.Configuration(host=base, client_id=cid)",
+            "PureCloudPlatformClientV2.configuration.host = base",
+        ),
+        (
+            "claim/invented-flow-action",
+            "In Architect, add a SetParticipantAttribute block.",
+            "In Architect, add a Set Participant Data action.",
         ),
         (
             "claim/status-string",

@@ -40,6 +40,11 @@ fn a_curl_on_several_lines_joined_by_backslashes_reads_as_one() {
             .iter()
             .any(|n| n.contains("Authorization header was dropped"))
     );
+    assert!(
+        !imported.notes.iter().any(|n| n.contains("ignored")),
+        "a `\\` continuation is no word: {:?}",
+        imported.notes
+    );
 }
 
 #[test]
@@ -247,4 +252,33 @@ fn no_pasted_credential_survives_in_the_request_or_its_notes() {
             "{paste}: {imported:?}"
         );
     }
+}
+
+#[test]
+fn a_python_or_javascript_sdk_call_with_a_body_literal_is_read_as_its_request() {
+    let python = read(
+        "api.patch_conversation_participant_attributes('c1', pid, PureCloudPlatformClientV2.ParticipantAttributes(attributes={'a': 1, 'b': None}))",
+    );
+    assert_eq!(python.source, Source::Sdk);
+    assert_eq!(
+        (python.verb.as_str(), python.target.as_deref()),
+        (
+            "PATCH",
+            Some("/api/v2/conversations/c1/participants/{pid}/attributes")
+        )
+    );
+    assert_eq!(
+        python.body, r#"{"attributes":{"a":1,"b":null}}"#,
+        "values kept as written"
+    );
+    let js = read(
+        "await new platformClient.ConversationsApi().patchConversationParticipantAttributes(cid, pid, {attributes: {'tier': \"gold\",},})",
+    );
+    assert_eq!(js.body, r#"{"attributes":{"tier":"gold"}}"#);
+    assert_eq!(js.content_type.as_deref(), Some("application/json"));
+    // A body held in a variable is no literal: nothing to read.
+    assert_eq!(
+        import("api.patch_conversation_participant_attributes(cid, pid, body)"),
+        Err(ImportError::Unknown)
+    );
 }
