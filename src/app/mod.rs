@@ -35,7 +35,7 @@ pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use send::{Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
-pub use workbench::{BenchField, BenchTab, Marked, Workbench};
+pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
 
 use crate::api::Exchange;
 pub use crate::api::{Outcome, RawRequest};

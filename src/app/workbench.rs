@@ -12,6 +12,7 @@ use super::{App, Effect, Flight, Focus, InFlight, Key, Mode, Overlay, TextInput}
 use crate::api::RawRequest;
 use crate::lint::explain::{Explanation, explain};
 use crate::lint::{Finding, Unlisted, listing};
+use crate::usecase::check::{Checked, check};
 use crate::usecase::import::{Imported, Source, fill, import, placeholders};
 use crate::usecase::words::verdict;
 use crate::usecase::workbench::{Draft, Mark, mark, pretty};
@@ -23,6 +24,28 @@ pub enum BenchTab {
     Request,
     /// An error text to decode.
     Explain,
+    /// A whole text (a forum answer, code, a transcript) to check.
+    Check,
+}
+
+impl BenchTab {
+    const ORDER: [Self; 3] = [Self::Request, Self::Explain, Self::Check];
+
+    /// The tab's name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Request => "Request",
+            Self::Explain => "Explain",
+            Self::Check => "Check",
+        }
+    }
+
+    /// Every tab, in order.
+    #[must_use]
+    pub fn all() -> [Self; 3] {
+        Self::ORDER
+    }
 }
 
 /// The part of the Request tab that has the keys.
@@ -34,22 +57,45 @@ pub enum BenchField {
     Target,
     /// The content type.
     ContentType,
-    /// The body.
+    /// The body (on the Explain and Check tabs: their text).
     Body,
+    /// The list on the right: the findings, or the Check tab's items.
+    List,
 }
 
 impl BenchField {
-    const ORDER: [Self; 4] = [Self::Verb, Self::Target, Self::ContentType, Self::Body];
+    const ORDER: [Self; 5] = [
+        Self::Verb,
+        Self::Target,
+        Self::ContentType,
+        Self::Body,
+        Self::List,
+    ];
 
-    fn step(self, back: bool) -> Self {
-        let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
-        let len = Self::ORDER.len();
-        Self::ORDER[if back {
+    /// The next or previous part of a tab.
+    fn step(self, tab: BenchTab, back: bool) -> Self {
+        let order: &[Self] = match tab {
+            BenchTab::Request => &Self::ORDER,
+            BenchTab::Explain => &[Self::Body],
+            BenchTab::Check => &[Self::Body, Self::List],
+        };
+        let at = order.iter().position(|f| *f == self).unwrap_or(0);
+        let len = order.len();
+        order[if back {
             (at + len - 1) % len
         } else {
             (at + 1) % len
         }]
     }
+}
+
+/// An item of the Check tab's list, in text order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckItem {
+    /// A claim, by index into [`Checked::claims`].
+    Claim(usize),
+    /// A request, by index into [`Checked::requests`].
+    Request(usize),
 }
 
 /// A finding of the workbench's request, with where it points.
@@ -91,6 +137,14 @@ pub struct Workbench {
     pub notes: Vec<String>,
     /// The Explain tab's text, decoded (none while it is empty).
     pub explanation: Option<Explanation>,
+    /// The Check tab's text.
+    pub check_text: TextArea,
+    /// The Check tab's text, checked (none while it is empty), or why not.
+    pub checked: Option<Result<Checked, String>>,
+    /// The Check tab's items, in text order.
+    pub items: Vec<CheckItem>,
+    /// The selected item.
+    pub item: usize,
     /// Where Esc goes back to.
     pub back: Focus,
 }
@@ -111,6 +165,10 @@ impl Default for Workbench {
             selected: 0,
             notes: Vec::new(),
             explanation: None,
+            check_text: TextArea::default(),
+            checked: None,
+            items: Vec::new(),
+            item: 0,
             back: Focus::Picker,
         };
         bench.relint();
@@ -176,6 +234,51 @@ impl Workbench {
             (!self.error_text.is_empty()).then(|| explain(None, &self.error_text.text()));
     }
 
+    /// Checks the Check tab's text again.
+    fn recheck(&mut self) {
+        if self.check_text.is_empty() {
+            self.checked = None;
+            self.items.clear();
+            self.item = 0;
+            return;
+        }
+        let checked = check(&self.check_text.text()).map_err(|e| e.to_string());
+        self.items = match &checked {
+            Ok(checked) => {
+                let mut items: Vec<(usize, usize, CheckItem)> = checked
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.line, c.column, CheckItem::Claim(i)))
+                    .chain(
+                        checked
+                            .requests
+                            .iter()
+                            .enumerate()
+                            .map(|(i, r)| (r.line, 0, CheckItem::Request(i))),
+                    )
+                    .collect();
+                items.sort_by_key(|(line, column, _)| (*line, *column));
+                items.into_iter().map(|(_, _, item)| item).collect()
+            }
+            Err(_) => Vec::new(),
+        };
+        self.item = self.item.min(self.items.len().saturating_sub(1));
+        self.checked = Some(checked);
+    }
+
+    /// Where the selected Check item is in its text (1-based line, column).
+    #[must_use]
+    pub fn item_place(&self) -> Option<(usize, usize)> {
+        let Some(Ok(checked)) = &self.checked else {
+            return None;
+        };
+        match self.items.get(self.item)? {
+            CheckItem::Claim(i) => checked.claims.get(*i).map(|c| (c.line, c.column)),
+            CheckItem::Request(i) => checked.requests.get(*i).map(|r| (r.line, 1)),
+        }
+    }
+
     /// The selected finding.
     #[must_use]
     pub fn selected(&self) -> Option<&Marked> {
@@ -195,9 +298,11 @@ impl Workbench {
     /// The text area with the keys, if one has them.
     fn area(&mut self) -> Option<&mut TextArea> {
         match (self.tab, self.field) {
+            (_, BenchField::List) => None,
             (BenchTab::Request, BenchField::Body) => Some(&mut self.body),
             (BenchTab::Explain, _) => Some(&mut self.error_text),
-            _ => None,
+            (BenchTab::Check, _) => Some(&mut self.check_text),
+            (BenchTab::Request, _) => None,
         }
     }
 
@@ -206,6 +311,7 @@ impl Workbench {
         match self.tab {
             BenchTab::Request => self.relint(),
             BenchTab::Explain => self.reexplain(),
+            BenchTab::Check => self.recheck(),
         }
     }
 }
@@ -290,10 +396,18 @@ impl App {
     /// replaces the request; a bare JSON body into an empty request takes the
     /// selected participant's route; anything else is typed where the cursor is.
     pub(super) fn paste_into_workbench(&mut self, text: &str) {
-        if self.workbench.tab == BenchTab::Explain {
-            let handled = self.workbench.error_text.insert(text);
-            self.after_edit(handled);
-            return;
+        match self.workbench.tab {
+            BenchTab::Explain => {
+                let handled = self.workbench.error_text.insert(text);
+                self.after_edit(handled);
+                return;
+            }
+            BenchTab::Check => {
+                let handled = self.workbench.check_text.insert(text);
+                self.after_edit(handled);
+                return;
+            }
+            BenchTab::Request => {}
         }
         let bench = &self.workbench;
         let empty = bench.body.is_empty() && bench.target.text().trim().is_empty();
@@ -459,6 +573,12 @@ impl App {
             (bench.selected + 1) % count
         };
         let mark = bench.findings[bench.selected].mark;
+        if bench.field == BenchField::List {
+            if let Some(Mark::Body { line, column }) = mark {
+                bench.body.go_to(line, column);
+            }
+            return;
+        }
         match mark {
             Some(Mark::Verb) => bench.field = BenchField::Verb,
             Some(Mark::Target) => bench.field = BenchField::Target,
@@ -468,6 +588,70 @@ impl App {
                 bench.body.go_to(line, column);
             }
             None => {}
+        }
+    }
+
+    /// Selects the next or previous item of the Check tab and puts the
+    /// cursor of its text where it is.
+    fn select_item(&mut self, back: bool) {
+        let bench = &mut self.workbench;
+        let count = bench.items.len();
+        if count == 0 {
+            return;
+        }
+        bench.item = if back {
+            (bench.item + count - 1) % count
+        } else {
+            (bench.item + 1) % count
+        };
+        if let Some((line, column)) = bench.item_place() {
+            bench.check_text.go_to(line, column);
+        }
+    }
+
+    /// Opens the selected item of the Check tab: a request in the Request
+    /// tab (its placeholders to be filled), a claim at its place in the text.
+    fn open_item(&mut self) {
+        let bench = &self.workbench;
+        let Some(Ok(checked)) = &bench.checked else {
+            self.set_status(
+                "nothing checked yet: paste a forum answer, code or a transcript",
+                false,
+            );
+            return;
+        };
+        match bench.items.get(bench.item).copied() {
+            Some(CheckItem::Request(i)) => {
+                let Some(request) = checked.requests.get(i) else {
+                    return;
+                };
+                let imported = Imported {
+                    source: Source::Http,
+                    verb: request.verb.clone(),
+                    target: Some(request.path.clone()),
+                    headers: Vec::new(),
+                    content_type: request.content_type.clone(),
+                    body: request.body.clone(),
+                    notes: request.notes.clone(),
+                };
+                let line = request.line;
+                self.take_import(&imported);
+                self.workbench
+                    .notes
+                    .insert(0, format!("from line {line} of the checked text"));
+                self.set_status(
+                    format!("the request of line {line} is in the Request tab"),
+                    false,
+                );
+            }
+            Some(CheckItem::Claim(_)) => {
+                if let Some((line, column)) = self.workbench.item_place() {
+                    let bench = &mut self.workbench;
+                    bench.check_text.go_to(line, column);
+                    bench.field = BenchField::Body;
+                }
+            }
+            None => self.set_status("no claim or request found in the text", false),
         }
     }
 
@@ -551,8 +735,37 @@ impl App {
     }
 }
 
+/// A key on the list: ↑/↓ select; Enter applies the selected finding's fix
+/// (Request tab) or opens the selected item (Check tab: a request in the
+/// Request tab, a claim at its place in the text).
+fn list_key(app: &mut App, key: Key) {
+    use super::KeyCode;
+    let back = match key.code {
+        KeyCode::Up => true,
+        KeyCode::Down => false,
+        KeyCode::Enter => {
+            match app.workbench.tab {
+                BenchTab::Request => app.apply_fix(),
+                BenchTab::Check => app.open_item(),
+                BenchTab::Explain => {}
+            }
+            return;
+        }
+        _ => return,
+    };
+    match app.workbench.tab {
+        BenchTab::Request => app.select_finding(back),
+        BenchTab::Check => app.select_item(back),
+        BenchTab::Explain => {}
+    }
+}
+
 /// A key the workbench's bindings did not take: typed into the focused field.
 pub(super) fn type_into(app: &mut App, key: Key) {
+    if app.workbench.field == BenchField::List {
+        list_key(app, key);
+        return;
+    }
     if let Some(field) = app.workbench.line_field() {
         let before = field.text().to_owned();
         field.handle(key);
@@ -576,16 +789,17 @@ pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Help => app.overlay = Some(Overlay::Help),
         Action::NextPane | Action::PreviousPane => {
             let bench = &mut app.workbench;
-            if bench.tab == BenchTab::Request {
-                bench.field = bench.field.step(action == Action::PreviousPane);
-            }
+            bench.field = bench.field.step(bench.tab, action == Action::PreviousPane);
         }
         Action::SwitchTab => {
             let bench = &mut app.workbench;
-            bench.tab = match bench.tab {
-                BenchTab::Request => BenchTab::Explain,
-                BenchTab::Explain => BenchTab::Request,
-            };
+            let order = BenchTab::all();
+            let at = order.iter().position(|t| *t == bench.tab).unwrap_or(0);
+            bench.tab = order[(at + 1) % order.len()];
+            // The text of the tab has the keys.
+            if bench.tab != BenchTab::Request || bench.field == BenchField::List {
+                bench.field = BenchField::Body;
+            }
         }
         Action::Undo | Action::Redo => {
             let undo = action == Action::Undo;
@@ -601,11 +815,14 @@ pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::ApplyFix if app.workbench.tab == BenchTab::Request => app.apply_fix(),
-        Action::NextFinding if app.workbench.tab == BenchTab::Request => {
-            app.select_finding(false);
-        }
-        Action::PreviousFinding if app.workbench.tab == BenchTab::Request => {
-            app.select_finding(true);
+        Action::ApplyFix if app.workbench.tab == BenchTab::Check => app.open_item(),
+        Action::NextFinding | Action::PreviousFinding => {
+            let back = action == Action::PreviousFinding;
+            match app.workbench.tab {
+                BenchTab::Request => app.select_finding(back),
+                BenchTab::Check => app.select_item(back),
+                BenchTab::Explain => {}
+            }
         }
         Action::FillPlaceholders => app.fill_placeholders(),
         _ => {}

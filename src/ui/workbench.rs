@@ -15,8 +15,10 @@ use super::payload::section;
 use super::text::{prose, truncate, visible, wrap};
 use super::{findings, key, pane_block, prompt, response, scrolled, theme};
 use crate::app::keymap::{Action, Context};
-use crate::app::{App, BenchField, BenchTab, Focus, TextArea};
+use crate::app::{App, BenchField, BenchTab, CheckItem, Focus, TextArea};
+use crate::lint::Verdict;
 use crate::usecase::words::{ShownBodies, unlisted_line};
+use crate::usecase::words::{check_summary, claim_heading, claim_parts, request_heading, verdict};
 use crate::usecase::workbench::Mark;
 
 /// The editor's and the right pane's areas of the workbench's body.
@@ -34,7 +36,7 @@ pub fn editor_height(app: &App, screen: Rect) -> u16 {
     let inner = pane_block(Line::raw(""), true).inner(left);
     match app.workbench.tab {
         BenchTab::Request => inner.height.saturating_sub(4),
-        BenchTab::Explain => inner.height,
+        BenchTab::Explain | BenchTab::Check => inner.height,
     }
 }
 
@@ -42,11 +44,15 @@ pub fn editor_height(app: &App, screen: Rect) -> u16 {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let bench = &app.workbench;
     let [left, right] = columns(area);
-    let editing = app.focus == Focus::Workbench;
+    let keys_here = app.focus == Focus::Workbench;
+    // The text has the keys, or the list on the right does.
+    let editing = keys_here && bench.field != BenchField::List;
+    let listing = keys_here && bench.field == BenchField::List;
     let mut block = pane_block(tabs(bench.tab, editing), editing);
     let (row, column) = match bench.tab {
         BenchTab::Request => bench.body.cursor(),
         BenchTab::Explain => bench.error_text.cursor(),
+        BenchTab::Check => bench.check_text.cursor(),
     };
     block = block.title_bottom(
         Line::styled(format!(" {}:{} ", row + 1, column + 1), theme::dim()).right_aligned(),
@@ -59,6 +65,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let hint = "Paste an error here: a log line, an SDK exception, an answer's JSON, an HTML page.";
             editor(frame, inner, &bench.error_text, &[], editing, hint, false);
         }
+        BenchTab::Check => {
+            let hint = "Paste a whole text: a forum answer, a code file, a chat transcript.";
+            let marks = check_marks(app);
+            editor(
+                frame,
+                inner,
+                &bench.check_text,
+                &marks,
+                editing,
+                hint,
+                false,
+            );
+        }
     }
     if app.focus == Focus::Response {
         response::render(frame, right, app);
@@ -68,14 +87,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let (title, lines) = match bench.tab {
         BenchTab::Request => ("Lint", lint_lines(app, room)),
         BenchTab::Explain => ("Decoded", explain_lines(app, room)),
+        BenchTab::Check => ("Claims and requests", check_doc(app, room).1),
     };
-    let block = pane_block(
-        Line::styled(format!(" {title} "), theme::title(false)),
-        false,
-    );
+    let block = pane_block(Line::from(super::title_span(title, listing)), listing);
     let scroll = match bench.tab {
         BenchTab::Request => selected_offset(app, room),
         BenchTab::Explain => 0,
+        BenchTab::Check => {
+            let (starts, _) = check_doc(app, room);
+            let line = starts.get(bench.item).copied().unwrap_or(0);
+            u16::try_from(if bench.item == 0 { 0 } else { line }).unwrap_or(u16::MAX)
+        }
     };
     scrolled(frame, right, block, lines, scroll);
 }
@@ -83,10 +105,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// `Request │ Explain`, the shown one highlighted.
 fn tabs(shown: BenchTab, focused: bool) -> Line<'static> {
     let mut spans = vec![Span::styled(" Workbench ", theme::title(focused))];
-    for (tab, name) in [
-        (BenchTab::Request, "Request"),
-        (BenchTab::Explain, "Explain"),
-    ] {
+    for tab in BenchTab::all() {
+        let name = tab.name();
         spans.push(Span::styled("│", theme::dim()));
         let style = if tab == shown {
             theme::title(focused).add_modifier(Modifier::REVERSED)
@@ -549,4 +569,164 @@ mod tests {
             "..kkkkkk..ssss..kkk...nnnnnn..wwww."
         );
     }
+}
+
+/// Where the Check tab's claims and requests are in its text (the false and
+/// partly-true claims, and the requests predicted to be rejected, marked).
+fn check_marks(app: &App) -> Vec<(usize, usize, bool)> {
+    let bench = &app.workbench;
+    let Some(Ok(checked)) = &bench.checked else {
+        return Vec::new();
+    };
+    bench
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let selected = i == bench.item;
+            match item {
+                CheckItem::Claim(c) => checked
+                    .claims
+                    .get(*c)
+                    .filter(|c| matches!(c.verdict, Verdict::False | Verdict::Partly) || selected)
+                    .map(|c| (c.line, c.column, selected)),
+                CheckItem::Request(r) => checked
+                    .requests
+                    .get(*r)
+                    .filter(|r| r.rejects || selected)
+                    .map(|r| (r.line, 1, selected)),
+            }
+        })
+        .collect()
+}
+
+fn verdict_style(verdict: Verdict) -> Style {
+    match verdict {
+        Verdict::False => theme::error(),
+        Verdict::Partly | Verdict::Unconfirmed => theme::warning(),
+        Verdict::True => theme::good(),
+    }
+}
+
+/// The Check tab's list: the summary, then each claim and request in text
+/// order (in the words `gc-attrs check` prints); the line each item starts.
+fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
+    let bench = &app.workbench;
+    let mut out = Vec::new();
+    let checked = match &bench.checked {
+        None => {
+            out.extend(prose(
+                "Paste a forum answer, a code file or a chat transcript: every claim the fact \
+                 sheet can judge (SDK methods, models, packages, scopes, routes, body keys, \
+                 content types, codes, \"a PUT exists\") is listed at its line and column with a \
+                 verdict, and every request in it (curl, HTTP, a verb and path with a body, an \
+                 SDK call) is linted on its route; Enter on a request opens it in the Request tab.",
+                theme::dim(),
+                room,
+                0,
+            ));
+            return (Vec::new(), out);
+        }
+        Some(Err(message)) => {
+            out.extend(prose(message, theme::error(), room, 0));
+            return (Vec::new(), out);
+        }
+        Some(Ok(checked)) => checked,
+    };
+    let style = if checked.fails() {
+        theme::error()
+    } else {
+        theme::good()
+    };
+    out.extend(prose(&check_summary(&checked.summary), style, room, 0));
+    let mut starts = Vec::new();
+    for (i, item) in bench.items.iter().enumerate() {
+        out.push(Line::raw(""));
+        starts.push(out.len());
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let inner = room.saturating_sub(2);
+        match item {
+            CheckItem::Claim(c) => {
+                let Some(claim) = checked.claims.get(*c) else {
+                    continue;
+                };
+                lines.extend(wrap(
+                    &[
+                        Span::styled(claim_heading(claim), verdict_style(claim.verdict)),
+                        Span::styled(format!("  “{}”", visible(&claim.matched)), theme::bold()),
+                    ],
+                    inner,
+                    &[],
+                    &[Span::raw("  ")],
+                    super::text::Break::Words,
+                ));
+                for part in claim_parts(claim) {
+                    lines.extend(wrap(
+                        &[
+                            Span::styled(format!("{}: ", part.label.word()), theme::dim()),
+                            Span::raw(part.text),
+                        ],
+                        inner,
+                        &[Span::raw("  ")],
+                        &[Span::raw("  ")],
+                        super::text::Break::Words,
+                    ));
+                }
+            }
+            CheckItem::Request(r) => {
+                let Some(request) = checked.requests.get(*r) else {
+                    continue;
+                };
+                let style = if request.rejects {
+                    theme::error()
+                } else {
+                    theme::good()
+                };
+                lines.extend(wrap(
+                    &[Span::styled(visible(&request_heading(request)), style)],
+                    inner,
+                    &[],
+                    &[Span::raw("  ")],
+                    super::text::Break::Anywhere,
+                ));
+                lines.extend(prose(&verdict(&request.findings), style, inner, 2));
+                for finding in request.findings.iter().take(8) {
+                    lines.extend(wrap(
+                        &[
+                            theme::severity_badge(finding.severity),
+                            Span::raw(format!(" {} ", finding.rule)),
+                            Span::styled(visible(&finding.message), theme::dim()),
+                        ],
+                        inner,
+                        &[Span::raw("  ")],
+                        &[Span::raw("    ")],
+                        super::text::Break::Words,
+                    ));
+                }
+                if request.findings.len() > 8 {
+                    lines.extend(prose(
+                        &format!(
+                            "… {} more: Enter opens it in the Request tab",
+                            request.findings.len() - 8
+                        ),
+                        theme::dim(),
+                        inner,
+                        2,
+                    ));
+                }
+            }
+        }
+        let selected = i == bench.item;
+        for (n, line) in lines.into_iter().enumerate() {
+            let lead = match (selected, n) {
+                (true, 0) => Span::styled("▶ ", theme::key()),
+                (true, _) => Span::styled("┃ ", theme::key()),
+                _ => Span::raw("  "),
+            };
+            let mut spans = vec![lead];
+            spans.extend(line.spans);
+            out.push(Line::from(spans));
+        }
+    }
+    (starts, out)
 }

@@ -372,7 +372,7 @@ pub const TABLE: &[Row] = &[
         A::ApplyFix,
         &[ctrl('f')],
         "apply fix",
-        "apply the selected finding's fix",
+        "apply the selected finding's fix (Check: open it)",
         3,
     ),
     row(
@@ -411,8 +411,8 @@ pub const TABLE: &[Row] = &[
         X::Workbench,
         A::SwitchTab,
         &[ctrl('t')],
-        "request/explain",
-        "Request / Explain tab",
+        "tab",
+        "Request / Explain / Check tab",
         6,
     ),
     row(

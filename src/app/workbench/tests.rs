@@ -342,3 +342,94 @@ fn masked_secure_values_are_not_put_in_the_workbench() {
     assert!(app.workbench.body.text().is_empty());
     assert!(app.status.as_ref().unwrap().text.contains("--show-secure"));
 }
+
+const FORUM: &str = "Use update_conversation_participant_attributes for this.\n\nSend a PUT to /api/v2/conversations/{conversationId}/participants/{participantId}/attributes with:\n\n```json\n{\"customAttributes\": {\"escalationLevel\": 3}}\n```\n\nThe real one is patch_conversation_participant_attributes.\n";
+
+#[test]
+fn a_forum_answer_pasted_on_the_check_tab_lists_its_claims_and_requests_in_text_order() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2)), ctrl('t'), ctrl('t')]);
+    assert_eq!(app.workbench.tab, BenchTab::Check);
+    app.update(Msg::Paste(FORUM.into()));
+    let Some(Ok(checked)) = &app.workbench.checked else {
+        panic!("checked: {:?}", app.workbench.checked);
+    };
+    assert!(checked.fails());
+    assert_eq!(checked.requests.len(), 1);
+    let lines: Vec<usize> = app
+        .workbench
+        .items
+        .iter()
+        .map(|item| match item {
+            CheckItem::Claim(i) => checked.claims[*i].line,
+            CheckItem::Request(i) => checked.requests[*i].line,
+        })
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    assert!(
+        checked
+            .claims
+            .iter()
+            .any(|c| c.matched == "patch_conversation_participant_attributes"
+                && c.verdict == crate::lint::Verdict::True),
+        "the real method stays unflagged"
+    );
+}
+
+#[test]
+fn enter_on_a_checked_request_opens_it_in_the_request_tab() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2)), ctrl('t'), ctrl('t')]);
+    app.update(Msg::Paste(FORUM.into()));
+    let request_at = app
+        .workbench
+        .items
+        .iter()
+        .position(|item| matches!(item, CheckItem::Request(_)))
+        .expect("a request item");
+    keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+    assert_eq!(app.workbench.field, BenchField::List);
+    for _ in 0..request_at {
+        keys(&mut app, &[Key::plain(KeyCode::Down)]);
+    }
+    keys(&mut app, &[enter()]);
+    let bench = &app.workbench;
+    assert_eq!(bench.tab, BenchTab::Request);
+    assert_eq!(bench.verb.text(), "PUT");
+    assert!(bench.target.text().ends_with("/attributes"));
+    assert_eq!(
+        bench.body.text(),
+        "{\"customAttributes\": {\"escalationLevel\": 3}}"
+    );
+    assert!(
+        rules(&app).contains(&"route/put-on-attributes"),
+        "{:?}",
+        rules(&app)
+    );
+    assert!(
+        rules(&app).contains(&"body/unknown-key"),
+        "{:?}",
+        rules(&app)
+    );
+}
+
+#[test]
+fn on_the_findings_list_enter_applies_the_selected_fix() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    let path = "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes";
+    app.update(Msg::Paste(curl(path, "{\"attributes\": {\"n\": 3}}")));
+    keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+    assert_eq!(app.workbench.field, BenchField::List);
+    typed(&mut app, "x");
+    assert_eq!(
+        app.workbench.body.text(),
+        "{\"attributes\": {\"n\": 3}}",
+        "the list takes no text"
+    );
+    keys(&mut app, &[enter()]);
+    assert_eq!(
+        app.workbench.body.text(),
+        "{\n  \"attributes\": {\n    \"n\": \"3\"\n  }\n}"
+    );
+}

@@ -81,3 +81,16 @@ fn secure_values_pasted_into_the_workbench_are_masked() {
     assert!(!screen.contains("tok_4242424242"), "{screen}");
     assert_snapshot!(screen);
 }
+
+#[test]
+fn a_forum_answer_checked_on_the_check_tab() {
+    let mut app = picker(Mode::Simulator);
+    press(
+        &mut app,
+        &[code(KeyCode::F(2)), Key::ctrl('t'), Key::ctrl('t')],
+    );
+    app.update(Msg::Paste(
+        "You need the conversations:participant:update scope, then call\nupdate_conversation_participant_attributes.\n\nSend a PUT to /api/v2/conversations/{conversationId}/participants/{participantId}/attributes with:\n\n```json\n{\"customAttributes\": {\"escalationLevel\": 3}}\n```\n".into(),
+    ));
+    assert_snapshot!(draw(&app, 100, 30));
+}
