@@ -28,110 +28,113 @@ Values must be strings, nested objects are rejected.
 The PATCH merges the keys you send.
 ";
 
+/// Each claim of §5 in WRONG_ANSWER: its text, rule, verdict, line and evidence.
+const SECTION_5: &[(&str, &str, Verdict, usize, &str)] = &[
+    (
+        "genesyscloud",
+        "claim/invented-package",
+        Verdict::False,
+        2,
+        "§5 l",
+    ),
+    (
+        "conversation:participant:write",
+        "claim/invented-scope",
+        Verdict::False,
+        2,
+        "§5 j",
+    ),
+    (
+        "conversation:write",
+        "claim/invented-scope",
+        Verdict::False,
+        2,
+        "§5 j",
+    ),
+    (
+        "conversation:modify",
+        "claim/invented-scope",
+        Verdict::False,
+        2,
+        "§5 j",
+    ),
+    (
+        "update_conversation_participant_attributes",
+        "claim/invented-sdk-method",
+        Verdict::False,
+        3,
+        "§5 a",
+    ),
+    ("PUT", "claim/put-exists", Verdict::False, 3, "§1.4"),
+    (
+        "put_conversation_participant",
+        "claim/invented-sdk-method",
+        Verdict::False,
+        3,
+        "§5 e",
+    ),
+    (
+        "ConversationParticipantUpdate",
+        "claim/invented-model",
+        Verdict::False,
+        4,
+        "§5 f",
+    ),
+    (
+        "type: \"contact\"",
+        "claim/invented-field",
+        Verdict::False,
+        4,
+        "§5 d",
+    ),
+    (
+        "\"customAttributes\":",
+        "claim/invented-field",
+        Verdict::False,
+        5,
+        "§5 c, §1.5",
+    ),
+    (
+        "/api/v2/conversations/voice/{cid}/participants/{pid}",
+        "route/invented-path",
+        Verdict::False,
+        6,
+        "§5 h",
+    ),
+    (
+        "application/json-patch+json",
+        "claim/json-patch",
+        Verdict::False,
+        6,
+        "§5 i",
+    ),
+    (
+        "patch_conversation_call_participant",
+        "claim/invented-sdk-method",
+        Verdict::False,
+        7,
+        "§5 g",
+    ),
+    (
+        "Values must be strings",
+        "claim/string-values",
+        Verdict::Partly,
+        8,
+        "§5 k, §3",
+    ),
+    (
+        "merges",
+        "claim/merge-or-replace",
+        Verdict::Unconfirmed,
+        9,
+        "§3, §5 m",
+    ),
+];
+
 #[test]
 fn each_claim_of_section_5_is_judged_where_it_stands() {
     let checked = checked(WRONG_ANSWER);
-    for (matched, rule, verdict, line, evidence) in [
-        (
-            "genesyscloud",
-            "claim/invented-package",
-            Verdict::False,
-            2,
-            "§5 l",
-        ),
-        (
-            "conversation:participant:write",
-            "claim/invented-scope",
-            Verdict::False,
-            2,
-            "§5 j",
-        ),
-        (
-            "conversation:write",
-            "claim/invented-scope",
-            Verdict::False,
-            2,
-            "§5 j",
-        ),
-        (
-            "conversation:modify",
-            "claim/invented-scope",
-            Verdict::False,
-            2,
-            "§5 j",
-        ),
-        (
-            "update_conversation_participant_attributes",
-            "claim/invented-sdk-method",
-            Verdict::False,
-            3,
-            "§5 a",
-        ),
-        ("PUT", "claim/put-exists", Verdict::False, 3, "§1.4"),
-        (
-            "put_conversation_participant",
-            "claim/invented-sdk-method",
-            Verdict::False,
-            3,
-            "§5 e",
-        ),
-        (
-            "ConversationParticipantUpdate",
-            "claim/invented-model",
-            Verdict::False,
-            4,
-            "§5 f",
-        ),
-        (
-            "type: \"contact\"",
-            "claim/invented-field",
-            Verdict::False,
-            4,
-            "§5 d",
-        ),
-        (
-            "\"customAttributes\":",
-            "claim/invented-field",
-            Verdict::False,
-            5,
-            "§5 c, §1.5",
-        ),
-        (
-            "/api/v2/conversations/voice/{cid}/participants/{pid}",
-            "route/invented-path",
-            Verdict::False,
-            6,
-            "§5 h",
-        ),
-        (
-            "application/json-patch+json",
-            "claim/json-patch",
-            Verdict::False,
-            6,
-            "§5 i",
-        ),
-        (
-            "patch_conversation_call_participant",
-            "claim/invented-sdk-method",
-            Verdict::False,
-            7,
-            "§5 g",
-        ),
-        (
-            "Values must be strings",
-            "claim/string-values",
-            Verdict::Partly,
-            8,
-            "§5 k, §3",
-        ),
-        (
-            "merges",
-            "claim/merge-or-replace",
-            Verdict::Unconfirmed,
-            9,
-            "§3, §5 m",
-        ),
-    ] {
+    for &(matched, rule, verdict, line, evidence) in SECTION_5 {
         let found = claim(&checked, matched);
         assert_eq!(
             (found.rule, found.verdict, found.line, found.evidence),

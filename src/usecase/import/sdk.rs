@@ -39,9 +39,7 @@ pub fn next_method(text: &str) -> Option<(usize, &str)> {
     let mut at = 0;
     while at < text.len() {
         let rest = &text[at..];
-        let Some(offset) = rest.find(|c: char| c.is_ascii_alphabetic()) else {
-            return None;
-        };
+        let offset = rest.find(|c: char| c.is_ascii_alphabetic())?;
         let start = at + offset;
         let len = text[start..]
             .find(|c: char| !is_ident(c))
