@@ -545,32 +545,6 @@ fn explain_lines(app: &App, room: usize) -> Vec<Line<'static>> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(line: &str) -> String {
-        tokens(line)
-            .into_iter()
-            .map(|(_, t)| match t {
-                Token::Key => 'k',
-                Token::Text => 's',
-                Token::Number => 'n',
-                Token::Word => 'w',
-                Token::Punct => '.',
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_json_line_is_coloured_by_what_each_part_is() {
-        assert_eq!(
-            kinds(r#"  "a\"b": "x:", "n" : -1.5e3, true]"#),
-            "..kkkkkk..ssss..kkk...nnnnnn..wwww."
-        );
-    }
-}
-
 /// Where the Check tab's claims and requests are in its text (the false and
 /// partly-true claims, and the requests predicted to be rejected, marked).
 fn check_marks(app: &App) -> Vec<(usize, usize, bool)> {
@@ -647,72 +621,13 @@ fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
         let inner = room.saturating_sub(2);
         match item {
             CheckItem::Claim(c) => {
-                let Some(claim) = checked.claims.get(*c) else {
-                    continue;
-                };
-                lines.extend(wrap(
-                    &[
-                        Span::styled(claim_heading(claim), verdict_style(claim.verdict)),
-                        Span::styled(format!("  “{}”", visible(&claim.matched)), theme::bold()),
-                    ],
-                    inner,
-                    &[],
-                    &[Span::raw("  ")],
-                    super::text::Break::Words,
-                ));
-                for part in claim_parts(claim) {
-                    lines.extend(wrap(
-                        &[
-                            Span::styled(format!("{}: ", part.label.word()), theme::dim()),
-                            Span::raw(part.text),
-                        ],
-                        inner,
-                        &[Span::raw("  ")],
-                        &[Span::raw("  ")],
-                        super::text::Break::Words,
-                    ));
+                if let Some(claim) = checked.claims.get(*c) {
+                    lines = claim_lines(claim, inner);
                 }
             }
             CheckItem::Request(r) => {
-                let Some(request) = checked.requests.get(*r) else {
-                    continue;
-                };
-                let style = if request.rejects {
-                    theme::error()
-                } else {
-                    theme::good()
-                };
-                lines.extend(wrap(
-                    &[Span::styled(visible(&request_heading(request)), style)],
-                    inner,
-                    &[],
-                    &[Span::raw("  ")],
-                    super::text::Break::Anywhere,
-                ));
-                lines.extend(prose(&verdict(&request.findings), style, inner, 2));
-                for finding in request.findings.iter().take(8) {
-                    lines.extend(wrap(
-                        &[
-                            theme::severity_badge(finding.severity),
-                            Span::raw(format!(" {} ", finding.rule)),
-                            Span::styled(visible(&finding.message), theme::dim()),
-                        ],
-                        inner,
-                        &[Span::raw("  ")],
-                        &[Span::raw("    ")],
-                        super::text::Break::Words,
-                    ));
-                }
-                if request.findings.len() > 8 {
-                    lines.extend(prose(
-                        &format!(
-                            "… {} more: Enter opens it in the Request tab",
-                            request.findings.len() - 8
-                        ),
-                        theme::dim(),
-                        inner,
-                        2,
-                    ));
+                if let Some(request) = checked.requests.get(*r) {
+                    lines = request_lines(request, inner);
                 }
             }
         }
@@ -729,4 +644,106 @@ fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
         }
     }
     (starts, out)
+}
+
+/// A claim of the Check tab: heading, the matched text, its parts.
+fn claim_lines(claim: &crate::lint::TextClaim, room: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap(
+        &[
+            Span::styled(claim_heading(claim), verdict_style(claim.verdict)),
+            Span::styled(format!("  “{}”", visible(&claim.matched)), theme::bold()),
+        ],
+        room,
+        &[],
+        &[Span::raw("  ")],
+        super::text::Break::Words,
+    );
+    for part in claim_parts(claim) {
+        lines.extend(wrap(
+            &[
+                Span::styled(format!("{}: ", part.label.word()), theme::dim()),
+                Span::raw(part.text),
+            ],
+            room,
+            &[Span::raw("  ")],
+            &[Span::raw("  ")],
+            super::text::Break::Words,
+        ));
+    }
+    lines
+}
+
+/// Findings of a checked request listed in the Check tab; the rest are
+/// read in the Request tab.
+const REQUEST_FINDINGS: usize = 8;
+
+/// A request of the Check tab: heading, verdict, its findings in one line each.
+fn request_lines(
+    request: &crate::usecase::check::CheckedRequest,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let style = if request.rejects {
+        theme::error()
+    } else {
+        theme::good()
+    };
+    let mut lines = wrap(
+        &[Span::styled(visible(&request_heading(request)), style)],
+        room,
+        &[],
+        &[Span::raw("  ")],
+        super::text::Break::Anywhere,
+    );
+    lines.extend(prose(&verdict(&request.findings), style, room, 2));
+    for finding in request.findings.iter().take(REQUEST_FINDINGS) {
+        lines.extend(wrap(
+            &[
+                theme::severity_badge(finding.severity),
+                Span::raw(format!(" {} ", finding.rule)),
+                Span::styled(visible(&finding.message), theme::dim()),
+            ],
+            room,
+            &[Span::raw("  ")],
+            &[Span::raw("    ")],
+            super::text::Break::Words,
+        ));
+    }
+    if request.findings.len() > REQUEST_FINDINGS {
+        lines.extend(prose(
+            &format!(
+                "… {} more: Enter opens it in the Request tab",
+                request.findings.len() - REQUEST_FINDINGS
+            ),
+            theme::dim(),
+            room,
+            2,
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> String {
+        tokens(line)
+            .into_iter()
+            .map(|(_, t)| match t {
+                Token::Key => 'k',
+                Token::Text => 's',
+                Token::Number => 'n',
+                Token::Word => 'w',
+                Token::Punct => '.',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_json_line_is_coloured_by_what_each_part_is() {
+        assert_eq!(
+            kinds(r#"  "a\"b": "x:", "n" : -1.5e3, true]"#),
+            "..kkkkkk..ssss..kkk...nnnnnn..wwww."
+        );
+    }
 }
