@@ -351,7 +351,7 @@ impl Keymap {
         const GROUPS: [Group; 9] = [
             (
                 "Global",
-                &[("Ctrl-C", "quit")],
+                &[("Ctrl-C", "quit"), ("Ctrl-Z", "suspend (workbench: undo)")],
                 &[Context::Global, Context::Request],
             ),
             (

@@ -433,3 +433,48 @@ fn on_the_findings_list_enter_applies_the_selected_fix() {
         "{\n  \"attributes\": {\n    \"n\": \"3\"\n  }\n}"
     );
 }
+
+#[test]
+fn a_pasted_python_sdk_call_becomes_its_request_with_the_ids_to_fill() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    app.update(Msg::Paste(
+        "api.patch_conversation_participant_attributes(conversation_id, participant_id, ParticipantAttributes(attributes={\"escalationLevel\": 3}))".into(),
+    ));
+    let bench = &app.workbench;
+    assert_eq!(bench.verb.text(), "PATCH");
+    assert!(
+        bench
+            .target
+            .text()
+            .ends_with("/participants/{participant_id}/attributes"),
+        "{}",
+        bench.target.text()
+    );
+    assert!(
+        rules(&app).contains(&"body/value-not-string"),
+        "{:?}",
+        rules(&app)
+    );
+    keys(&mut app, &[ctrl('o')]);
+    assert_eq!(
+        app.workbench.target.text(),
+        attributes_path(&id(), &participant(&app))
+    );
+}
+
+#[test]
+fn a_pasted_javascript_sdk_call_becomes_its_request() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    app.update(Msg::Paste(
+        "await apiInstance.patchConversationParticipantAttributes(conversationId, participantId, { attributes: { queue: 'billing' } });".into(),
+    ));
+    let bench = &app.workbench;
+    assert_eq!(bench.verb.text(), "PATCH");
+    let body: serde_json::Value = serde_json::from_str(&bench.body.text()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"attributes": {"queue": "billing"}})
+    );
+}
