@@ -21,9 +21,10 @@ use serde_json::json;
 
 use super::LintArgs;
 use super::common::{self, CliError, Output, REJECTS, findings_text, verdict};
+use crate::genesys::secure::is_secure_path;
 #[cfg(doc)]
 use crate::lint::LISTED_PER_RULE;
-use crate::lint::{Request, lint, listing};
+use crate::lint::{Request, lint, listing, masked};
 
 /// Runs `lint`.
 ///
@@ -38,6 +39,13 @@ pub fn run(args: &LintArgs, out: Output) -> Result<u8, CliError> {
         body: &body,
     });
     let rejects = findings.iter().any(|f| f.severity.rejects());
+    // The secure attributes' values are secrets: never printed in clear.
+    let secure = is_secure_path(&args.route);
+    let findings = if secure {
+        masked(&findings, &body)
+    } else {
+        findings
+    };
     if out.json {
         let listing = listing(&findings);
         common::print_json(&json!({
@@ -46,8 +54,13 @@ pub fn run(args: &LintArgs, out: Output) -> Result<u8, CliError> {
             "rejects": rejects,
         }));
     } else {
+        let note = if secure {
+            "secure attribute values are masked (they are secrets)\n"
+        } else {
+            ""
+        };
         common::print(&format!(
-            "{}{}\n",
+            "{note}{}{}\n",
             findings_text(&findings, true, out),
             verdict(&findings, out)
         ));

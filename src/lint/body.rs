@@ -279,7 +279,8 @@ pub(crate) fn check_map(
         match value {
             Value::String(text) if text.chars().count() > BOT_FLOW_VALUE_LIMIT => out.push(rules::VALUE_LONG.finding(
                 at(key),
-                format!("the value of `{key}` has {} characters", text.chars().count()),
+                // Not the exact length: a secure value's length is a secret's too.
+                format!("the value of `{key}` is longer than {BOT_FLOW_VALUE_LIMIT} characters"),
                 "The documented limit of 256 characters per value applies to bot flows (Set Participant \
                  Data) only; no limit is documented for this REST route. Flows or integrations that \
                  read the value may still truncate it."

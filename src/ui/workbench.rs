@@ -121,7 +121,7 @@ fn tabs(shown: BenchTab, focused: bool) -> Line<'static> {
 /// Whether the body's string values are masked: the request goes to the
 /// secure attributes and the user has not opted in.
 fn masks(app: &App) -> bool {
-    !app.show_secure && app.workbench.target.text().contains("/secureattributes")
+    !app.show_secure && crate::genesys::secure::is_secure_path(app.workbench.target.text().trim())
 }
 
 fn request(frame: &mut Frame, area: Rect, app: &App, editing: bool) {
@@ -350,7 +350,7 @@ fn colored(
         let c = match c {
             '\t' => ' ',
             c if c.is_control() => '·',
-            c if mask && token == Token::Text && c != '"' => '•',
+            c if mask && (token == Token::Text && c != '"' || token == Token::Number) => '•',
             c => c,
         };
         let w = UnicodeWidthChar::width(c).unwrap_or(0);
@@ -373,27 +373,13 @@ fn colored(
     spans
 }
 
-/// The secure values the lint pane must not show: every string of the
-/// body, when it is masked.
+/// The secure values the lint pane must not show: the body's attribute
+/// values, when they are masked.
 fn secrets(app: &App) -> Vec<String> {
     if !masks(app) {
         return Vec::new();
     }
-    let Ok(body) = serde_json::from_str::<serde_json::Value>(&app.workbench.body.text()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    strings(&body, &mut out);
-    out
-}
-
-fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(text) if !text.is_empty() => out.push(text.clone()),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
-        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
-        _ => {}
-    }
+    crate::lint::secure_values(&app.workbench.body.text())
 }
 
 /// The line where each listed finding starts, and all the lines.
@@ -421,18 +407,21 @@ fn lint_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
     }
     let verb = visible(bench.verb.text().trim());
     let secrets = secrets(app);
+    // A secure body's values are masked in the findings too.
+    let listed: Vec<crate::lint::Finding> =
+        bench.findings.iter().map(|m| m.finding.clone()).collect();
+    let listed = if masks(app) {
+        crate::lint::masked(&listed, &bench.body.text())
+    } else {
+        listed
+    };
     let mut shown = ShownBodies::default();
     let mut starts = Vec::new();
-    for (i, marked) in bench.findings.iter().enumerate() {
+    for (i, finding) in listed.iter().enumerate() {
         out.push(Line::raw(""));
         starts.push(out.len());
-        let mut lines = findings::lines(
-            &verb,
-            &marked.finding,
-            &secrets,
-            room.saturating_sub(2),
-            &mut shown,
-        );
+        let mut lines =
+            findings::lines(&verb, finding, &secrets, room.saturating_sub(2), &mut shown);
         let selected = i == bench.selected;
         for (n, line) in lines.drain(..).enumerate() {
             let lead = match (selected, n) {

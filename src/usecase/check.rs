@@ -17,7 +17,9 @@ mod routes;
 
 use serde::Serialize;
 
-use crate::lint::{Finding, Request, TextClaim, Verdict, claims, keep_first, lint};
+use crate::lint::{
+    Finding, Request, TextClaim, Verdict, claims, keep_first, lint, masked, masked_body,
+};
 use crate::usecase::import::MAX_IMPORT;
 
 /// The largest text checked, in bytes (as for a paste, 1 MiB).
@@ -178,6 +180,13 @@ fn lint_found(found: extract::Found) -> CheckedRequest {
     }
     let rejects = findings.iter().any(|f| f.severity.rejects());
     let mut notes = imported.notes;
+    // A request to the secure attributes carries secrets: masked at the source.
+    let mut body = imported.body;
+    if crate::genesys::secure::is_secure_path(&path) {
+        findings = masked(&findings, &body);
+        body = masked_body(&body);
+        notes.push("secure attribute values are masked (they are secrets)".to_owned());
+    }
     if filled.changed() {
         notes.push(
             "placeholders in the path were linted as sample ids: fill in the real ones".to_owned(),
@@ -190,7 +199,7 @@ fn lint_found(found: extract::Found) -> CheckedRequest {
         verb: imported.verb,
         path,
         content_type: imported.content_type,
-        body: imported.body,
+        body,
         findings,
         rejects,
         notes,

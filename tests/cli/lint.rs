@@ -188,3 +188,35 @@ fn text_of_4000_numeric_values_says_how_many_more_and_prints_the_fixed_body_once
         &out[out.len().saturating_sub(300)..]
     );
 }
+
+#[test]
+fn a_secure_body_is_linted_without_printing_its_values() {
+    let env = Env::new();
+    let route = "/api/v2/conversations/6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14/secureattributes";
+    let body = r#"{"attributes": {"pin": 98765, "cardToken": "tok_secret_4242"}, "version": 2}"#;
+    for json in [false, true] {
+        let mut args = vec!["lint", "--verb", "PUT", "--route", route];
+        if json {
+            args.push("--json");
+        }
+        let run = env.run_with_stdin(&args, body);
+        assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains("body/value-not-string"),
+            "{}",
+            run.stdout
+        );
+        for secret in ["98765", "tok_secret_4242"] {
+            assert!(
+                !run.stdout.contains(secret),
+                "{secret} printed:\n{}",
+                run.stdout
+            );
+            assert!(
+                !run.stderr.contains(secret),
+                "{secret} printed:\n{}",
+                run.stderr
+            );
+        }
+    }
+}

@@ -74,11 +74,15 @@ fn secure_values_pasted_into_the_workbench_are_masked() {
     let mut app = picker(Mode::Simulator);
     press(&mut app, &[code(KeyCode::F(2))]);
     app.update(Msg::Paste(format!(
-        "PATCH /api/v2/conversations/{}/secureattributes HTTP/1.1\nContent-Type: application/json\n\n{{\"attributes\": {{\"cardToken\": \"tok_4242424242\"}}, \"version\": 2}}",
+        "PATCH /api/v2/conversations/{}/secureattributes HTTP/1.1\nContent-Type: application/json\n\n{{\"attributes\": {{\"cardToken\": \"tok_4242424242\", \"pin\": 98765}}, \"version\": 2}}",
         id()
     )));
     let screen = draw(&app, 100, 30);
     assert!(!screen.contains("tok_4242424242"), "{screen}");
+    assert!(
+        !screen.contains("98765"),
+        "a number sent by mistake is a secret too:\n{screen}"
+    );
     assert_snapshot!(screen);
 }
 

@@ -466,3 +466,20 @@ fn the_summary_counts_each_verdict_and_the_rejected_requests() {
     assert_eq!(s.partly, 2);
     assert_eq!(s.requests, checked.requests.len());
 }
+
+#[test]
+fn a_request_to_the_secure_attributes_is_reported_with_its_values_masked() {
+    let text = "Try this:\n\ncurl -X PUT https://api.mypurecloud.com/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/secureattributes -H 'Content-Type: application/json' -d '{\"attributes\": {\"pin\": 98765, \"cardToken\": \"tok_secret_4242\"}, \"version\": 2}'\n";
+    let checked = check(text).unwrap();
+    assert_eq!(checked.requests.len(), 1);
+    let request = &checked.requests[0];
+    let shown = format!(
+        "{} {}",
+        request.body,
+        serde_json::to_string(&request.findings).unwrap()
+    );
+    assert!(!request.findings.is_empty());
+    for secret in ["98765", "tok_secret_4242"] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+}
