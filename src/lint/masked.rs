@@ -62,16 +62,15 @@ pub fn masked(findings: &[Finding], body: &str) -> Vec<Finding> {
                 fix.summary = scrub(&fix.summary, &secrets);
                 if let Some(body) = &fix.body {
                     let key = Arc::as_ptr(body);
-                    let shown = match bodies.iter().find(|(k, _)| *k == key) {
-                        Some((_, shown)) => Arc::clone(shown),
-                        None => {
-                            let mut copy = (**body).clone();
-                            mask_attributes(&mut copy, None);
-                            scrub_json(&mut copy, &secrets);
-                            let shown = Arc::new(copy);
-                            bodies.push((key, Arc::clone(&shown)));
-                            shown
-                        }
+                    let shown = if let Some((_, shown)) = bodies.iter().find(|(k, _)| *k == key) {
+                        Arc::clone(shown)
+                    } else {
+                        let mut copy = (**body).clone();
+                        mask_attributes(&mut copy, None);
+                        scrub_json(&mut copy, &secrets);
+                        let shown = Arc::new(copy);
+                        bodies.push((key, Arc::clone(&shown)));
+                        shown
                     };
                     fix.body = Some(shown);
                 }
