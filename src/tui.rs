@@ -257,7 +257,8 @@ async fn serve(
             app.update(Msg::Viewport { scroll_limit });
             if app.focus == crate::app::Focus::Workbench {
                 let height = crate::ui::editor_height(app, area);
-                app.update(Msg::EditorView { height });
+                let (up, down) = crate::ui::list_room(app, area);
+                app.update(Msg::BenchView { height, up, down });
             }
         }
         terminal.draw(|frame| crate::ui::render(frame, app))?;

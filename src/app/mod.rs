@@ -93,11 +93,15 @@ pub enum Msg {
     /// fixtures), read after the first frame: each is added after those
     /// already offered, unless it is one of them.
     Suggestions(Vec<String>),
-    /// The workbench's text area shows this many lines: it scrolls to keep
-    /// the cursor in view.
-    EditorView {
-        /// Lines in view.
+    /// What the workbench shows on this screen: its text area scrolls to
+    /// keep the cursor in view, its list pane's scroll stays within its lines.
+    BenchView {
+        /// Lines of the text area in view.
         height: u16,
+        /// Lines the list pane can scroll up from its selection.
+        up: u16,
+        /// Lines it can scroll down from its selection.
+        down: u16,
     },
     /// The screen's size changed what the panes can scroll: the largest
     /// scroll the renderer can show, in lines.
@@ -512,10 +516,13 @@ impl App {
                 self.scroll = self.scroll.min(scroll_limit);
                 Vec::new()
             }
-            Msg::EditorView { height } => {
+            Msg::BenchView { height, up, down } => {
+                let bench = &mut self.workbench;
                 let height = usize::from(height);
-                self.workbench.body.follow(height);
-                self.workbench.error_text.follow(height);
+                bench.body.follow(height);
+                bench.error_text.follow(height);
+                bench.check_text.follow(height);
+                bench.pane_scroll = bench.pane_scroll.clamp(-i32::from(up), i32::from(down));
                 Vec::new()
             }
         }
@@ -600,8 +607,14 @@ impl App {
     fn paste_into_picker(&mut self, text: &str) -> Vec<Effect> {
         let imported = match crate::usecase::import::import(text) {
             Ok(imported) if imported.source != crate::usecase::import::Source::Json => imported,
+            // A request gc-attrs could not read is said so, not typed in.
+            Err(error) if workbench::looks_like_request(text) => {
+                self.set_status(format!("not read: {error}"), true);
+                return Vec::new();
+            }
             _ => {
-                self.picker.insert(text.trim());
+                let (clean, _) = crate::usecase::import::redact_text(text.trim());
+                self.picker.insert(&clean);
                 return Vec::new();
             }
         };

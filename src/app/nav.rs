@@ -71,6 +71,15 @@ impl App {
         if !self.masks_secure() {
             shown.retain(|s| s.label != super::keymap::REVEAL_LABEL);
         }
+        // The workbench's keys that act on the Request tab only.
+        if self.focus == Focus::Workbench && self.overlay.is_none() {
+            let request_only: &[&str] = match self.workbench.tab {
+                super::BenchTab::Request => &[],
+                super::BenchTab::Explain => &["send as is", "apply fix", "finding", "fill ids"],
+                super::BenchTab::Check => &["send as is", "apply fix", "fill ids"],
+            };
+            shown.retain(|s| !request_only.contains(&s.label));
+        }
         if self.prompt().is_some() {
             shown.extend(TEXT_EDITING.iter().take(1).map(|(keys, label)| Shown {
                 keys: (*keys).to_owned(),

@@ -62,6 +62,8 @@ pub struct TextArea {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     last: Last,
+    /// Whether edits are kept for undo (off where the owner keeps its own).
+    track: bool,
 }
 
 impl Default for TextArea {
@@ -74,6 +76,7 @@ impl Default for TextArea {
             undo: Vec::new(),
             redo: Vec::new(),
             last: Last::Other,
+            track: true,
         }
     }
 }
@@ -99,6 +102,16 @@ impl TextArea {
         Self {
             lines: split(text),
             ..Self::default()
+        }
+    }
+
+    /// A text area holding `text` that keeps no undo steps of its own (its
+    /// owner keeps them), the cursor at its start.
+    #[must_use]
+    pub fn untracked(text: &str) -> Self {
+        Self {
+            track: false,
+            ..Self::with(text)
         }
     }
 
@@ -174,6 +187,9 @@ impl TextArea {
     /// Keeps the text as it is now as an undo step (before an edit of
     /// `kind`; a run of typing is one step).
     fn remember(&mut self, kind: Last) {
+        if !self.track {
+            return;
+        }
         if kind == Last::Typing && self.last == Last::Typing {
             return;
         }

@@ -13,7 +13,7 @@ use crate::api::RawRequest;
 use crate::lint::explain::{Explanation, explain};
 use crate::lint::{Finding, Unlisted, listing};
 use crate::usecase::check::{Checked, check};
-use crate::usecase::import::{Imported, Source, fill, import, placeholders};
+use crate::usecase::import::{Imported, REDACTED, Source, fill, import, placeholders, redact_text};
 use crate::usecase::words::verdict;
 use crate::usecase::workbench::{Draft, Mark, mark, pretty};
 
@@ -76,8 +76,7 @@ impl BenchField {
     fn step(self, tab: BenchTab, back: bool) -> Self {
         let order: &[Self] = match tab {
             BenchTab::Request => &Self::ORDER,
-            BenchTab::Explain => &[Self::Body],
-            BenchTab::Check => &[Self::Body, Self::List],
+            BenchTab::Explain | BenchTab::Check => &[Self::Body, Self::List],
         };
         let at = order.iter().position(|f| *f == self).unwrap_or(0);
         let len = order.len();
@@ -145,8 +144,65 @@ pub struct Workbench {
     pub items: Vec<CheckItem>,
     /// The selected item.
     pub item: usize,
+    /// The Check tab's result is older than its text (a large text is
+    /// checked again when the list is reached, not on every key).
+    pub stale: bool,
+    /// The list pane's scroll, in lines from where its selection puts it.
+    pub pane_scroll: i32,
+    /// The Request tab's undo: whole requests, so that a fix, a fill or a
+    /// paste is undone in every field at once.
+    undo: RequestUndo,
     /// Where Esc goes back to.
     pub back: Focus,
+}
+
+/// A state of the Request tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snapshot {
+    draft: Draft,
+    cursor: (usize, usize),
+    field: BenchField,
+}
+
+impl Snapshot {
+    fn bytes(&self) -> usize {
+        let d = &self.draft;
+        d.verb.len() + d.target.len() + d.content_type.len() + d.body.len()
+    }
+}
+
+/// The most undo steps of the Request tab, and the most bytes they keep.
+const MAX_UNDO: usize = 200;
+const MAX_UNDO_BYTES: usize = 8 * 1024 * 1024;
+
+/// A Check text larger than this is checked again on reaching the list (or
+/// on a paste), not on every key.
+const CHECK_AS_TYPED: usize = 64 * 1024;
+
+/// Undo and redo of the Request tab; a run of typing in one field is one step.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct RequestUndo {
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    typing: Option<BenchField>,
+}
+
+impl RequestUndo {
+    /// Keeps `before` as an undo step; `typing`: the field a typed character
+    /// went to (a run of them is one step).
+    fn push(&mut self, before: Snapshot, typing: Option<BenchField>) {
+        if typing.is_some() && typing == self.typing {
+            return;
+        }
+        self.typing = typing;
+        self.undo.push(before);
+        self.redo.clear();
+        let mut bytes: usize = self.undo.iter().map(Snapshot::bytes).sum();
+        while self.undo.len() > MAX_UNDO || (bytes > MAX_UNDO_BYTES && self.undo.len() > 1) {
+            bytes -= self.undo[0].bytes();
+            self.undo.remove(0);
+        }
+    }
 }
 
 impl Default for Workbench {
@@ -157,7 +213,7 @@ impl Default for Workbench {
             verb: TextInput::with("PATCH"),
             target: TextInput::default(),
             content_type: TextInput::with("application/json"),
-            body: TextArea::default(),
+            body: TextArea::untracked(""),
             error_text: TextArea::default(),
             findings: Vec::new(),
             unlisted: Vec::new(),
@@ -169,6 +225,9 @@ impl Default for Workbench {
             checked: None,
             items: Vec::new(),
             item: 0,
+            stale: false,
+            pane_scroll: 0,
+            undo: RequestUndo::default(),
             back: Focus::Picker,
         };
         bench.relint();
@@ -188,17 +247,71 @@ impl Workbench {
         }
     }
 
-    /// Replaces the request with a draft (the body change is one undo step).
-    fn load(&mut self, draft: &Draft) -> Handled {
-        let handled = self.body.set(&draft.body);
-        if handled == Handled::TooLarge {
-            return handled;
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            draft: self.draft(),
+            cursor: self.body.cursor(),
+            field: self.field,
         }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        let Snapshot {
+            draft,
+            cursor,
+            field,
+        } = snapshot;
         self.verb = TextInput::with(&draft.verb);
         self.target = TextInput::with(&draft.target);
         self.content_type = TextInput::with(&draft.content_type);
+        self.body = TextArea::untracked(&draft.body);
+        self.body.go_to(cursor.0 + 1, cursor.1 + 1);
+        self.field = field;
+        self.relint();
+    }
+
+    /// Replaces the request with a draft, as one undo step.
+    fn load(&mut self, draft: &Draft) -> Handled {
+        if draft.body.len() > MAX_TEXT {
+            return Handled::TooLarge;
+        }
+        if *draft == self.draft() {
+            return Handled::Moved;
+        }
+        let before = self.snapshot();
+        self.undo.push(before, None);
+        self.verb = TextInput::with(&draft.verb);
+        self.target = TextInput::with(&draft.target);
+        self.content_type = TextInput::with(&draft.content_type);
+        self.body = TextArea::untracked(&draft.body);
         self.relint();
         Handled::Edited
+    }
+
+    /// Undoes (or redoes) the last change of the Request tab; whether there was one.
+    fn undo_request(&mut self, undo: bool) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo.undo, &mut self.undo.redo)
+        } else {
+            (&mut self.undo.redo, &mut self.undo.undo)
+        };
+        let Some(snapshot) = from.pop() else {
+            return false;
+        };
+        let now = Snapshot {
+            draft: Draft {
+                verb: self.verb.text().to_owned(),
+                target: self.target.text().to_owned(),
+                content_type: self.content_type.text().to_owned(),
+                body: self.body.text(),
+            },
+            cursor: self.body.cursor(),
+            field: self.field,
+        };
+        to.push(now);
+        self.undo.typing = None;
+        self.restore(snapshot);
+        true
     }
 
     /// Lints the request again (after any change to it).
@@ -242,6 +355,7 @@ impl Workbench {
             self.item = 0;
             return;
         }
+        self.stale = false;
         let checked = check(&self.check_text.text()).map_err(|e| e.to_string());
         self.items = match &checked {
             Ok(checked) => {
@@ -306,15 +420,30 @@ impl Workbench {
         }
     }
 
-    /// After the text changed: lint or decode it again.
+    /// After the text changed: lint or decode it again (a large Check
+    /// text is marked stale instead, checked again on reaching the list).
     fn changed(&mut self) {
         match self.tab {
             BenchTab::Request => self.relint(),
             BenchTab::Explain => self.reexplain(),
+            BenchTab::Check
+                if self
+                    .check_text
+                    .lines()
+                    .iter()
+                    .map(String::len)
+                    .sum::<usize>()
+                    > CHECK_AS_TYPED =>
+            {
+                self.stale = true;
+            }
             BenchTab::Check => self.recheck(),
         }
     }
 }
+
+/// How many lines PageUp/PageDown scroll the list pane.
+const PAGE: i32 = 10;
 
 /// The note for a refused insertion.
 fn too_large() -> String {
@@ -396,15 +525,30 @@ impl App {
     /// replaces the request; a bare JSON body into an empty request takes the
     /// selected participant's route; anything else is typed where the cursor is.
     pub(super) fn paste_into_workbench(&mut self, text: &str) {
+        // Credentials never stay in a pasted text: gc-attrs sends with its own.
+        let (clean, dropped) = redact_text(text);
+        let said = (dropped > 0)
+            .then(|| format!("{dropped} credential(s) in the paste replaced by {REDACTED}"));
         match self.workbench.tab {
-            BenchTab::Explain => {
-                let handled = self.workbench.error_text.insert(text);
-                self.after_edit(handled);
-                return;
-            }
-            BenchTab::Check => {
-                let handled = self.workbench.check_text.insert(text);
-                self.after_edit(handled);
+            BenchTab::Explain | BenchTab::Check => {
+                let bench = &mut self.workbench;
+                bench.field = BenchField::Body;
+                let area = if bench.tab == BenchTab::Explain {
+                    &mut bench.error_text
+                } else {
+                    &mut bench.check_text
+                };
+                let handled = area.insert(&clean);
+                if handled == Handled::Edited && bench.tab == BenchTab::Check {
+                    // A paste is checked at once, whatever its size.
+                    bench.recheck();
+                    self.after_edit(Handled::Moved);
+                } else {
+                    self.after_edit(handled);
+                }
+                if let Some(said) = said {
+                    self.set_status(said, false);
+                }
                 return;
             }
             BenchTab::Request => {}
@@ -415,15 +559,26 @@ impl App {
             Ok(imported) if imported.source != Source::Json || empty => {
                 self.take_import(&imported);
             }
+            // A request gc-attrs could not read is said so, not typed in.
+            Err(error) if looks_like_request(text) => {
+                self.set_status(format!("not read: {error}"), true);
+            }
             _ => {
+                let before = self.workbench.snapshot();
                 let handled = match self.workbench.line_field() {
                     Some(field) => {
-                        field.insert(text);
+                        field.insert(&clean);
                         Handled::Edited
                     }
-                    None => self.workbench.body.insert(text),
+                    None => self.workbench.body.insert(&clean),
                 };
+                if handled == Handled::Edited {
+                    self.workbench.undo.push(before, None);
+                }
                 self.after_edit(handled);
+                if let Some(said) = said {
+                    self.set_status(said, false);
+                }
             }
         }
     }
@@ -542,6 +697,11 @@ impl App {
             self.set_status("no finding to fix", false);
             return;
         };
+        // Placeholders are filled from the open conversation.
+        if marked.finding.rule == crate::lint::rules::UNEXPANDED_TEMPLATE.id {
+            self.fill_placeholders();
+            return;
+        }
         let Some(fix) = marked.finding.fix.clone() else {
             self.set_status(
                 format!(
@@ -553,11 +713,21 @@ impl App {
             return;
         };
         let draft = self.workbench.draft().fixed(&fix);
-        if self.workbench.load(&draft) == Handled::TooLarge {
-            self.set_status(too_large(), true);
-            return;
+        match self.workbench.load(&draft) {
+            Handled::TooLarge => self.set_status(too_large(), true),
+            // The fix says what to do, but not as a change gc-attrs can make.
+            Handled::Moved | Handled::No => self.set_status(
+                format!(
+                    "nothing to change mechanically; the fix says: {}",
+                    fix.summary
+                ),
+                true,
+            ),
+            Handled::Edited => {
+                let undo = self.keymap.first(Context::Workbench, Action::Undo);
+                self.set_status(format!("applied ({undo} undoes): {}", fix.summary), false);
+            }
         }
-        self.set_status(format!("applied: {}", fix.summary), false);
     }
 
     /// Selects the next or previous finding and puts the cursor where it points.
@@ -572,6 +742,7 @@ impl App {
         } else {
             (bench.selected + 1) % count
         };
+        bench.pane_scroll = 0;
         let mark = bench.findings[bench.selected].mark;
         if bench.field == BenchField::List {
             if let Some(Mark::Body { line, column }) = mark {
@@ -604,6 +775,7 @@ impl App {
         } else {
             (bench.item + 1) % count
         };
+        bench.pane_scroll = 0;
         if let Some((line, column)) = bench.item_place() {
             bench.check_text.go_to(line, column);
         }
@@ -740,23 +912,32 @@ impl App {
 /// Request tab, a claim at its place in the text).
 fn list_key(app: &mut App, key: Key) {
     use super::KeyCode;
-    let back = match key.code {
-        KeyCode::Up => true,
-        KeyCode::Down => false,
-        KeyCode::Enter => {
-            match app.workbench.tab {
-                BenchTab::Request => app.apply_fix(),
-                BenchTab::Check => app.open_item(),
-                BenchTab::Explain => {}
-            }
-            return;
-        }
-        _ => return,
+    let tab = app.workbench.tab;
+    let scroll = |app: &mut App, by: i32| {
+        let bench = &mut app.workbench;
+        bench.pane_scroll = bench.pane_scroll.saturating_add(by);
     };
-    match app.workbench.tab {
-        BenchTab::Request => app.select_finding(back),
-        BenchTab::Check => app.select_item(back),
-        BenchTab::Explain => {}
+    match key.code {
+        KeyCode::PageDown => scroll(app, PAGE),
+        KeyCode::PageUp => scroll(app, -PAGE),
+        KeyCode::Home => app.workbench.pane_scroll = i32::MIN / 2,
+        KeyCode::End => app.workbench.pane_scroll = i32::MAX / 2,
+        KeyCode::Up | KeyCode::Down if tab == BenchTab::Explain => {
+            scroll(app, if key.code == KeyCode::Up { -1 } else { 1 });
+        }
+        KeyCode::Up | KeyCode::Down => {
+            let back = key.code == KeyCode::Up;
+            match tab {
+                BenchTab::Request => app.select_finding(back),
+                _ => app.select_item(back),
+            }
+        }
+        KeyCode::Enter => match tab {
+            BenchTab::Request => app.apply_fix(),
+            BenchTab::Check => app.open_item(),
+            BenchTab::Explain => {}
+        },
+        _ => {}
     }
 }
 
@@ -766,11 +947,29 @@ pub(super) fn type_into(app: &mut App, key: Key) {
         list_key(app, key);
         return;
     }
-    if let Some(field) = app.workbench.line_field() {
-        let before = field.text().to_owned();
-        field.handle(key);
-        if field.text() != before {
-            app.workbench.relint();
+    if app.workbench.tab == BenchTab::Request {
+        // The whole request is one undo history.
+        let bench = &mut app.workbench;
+        let before = bench.snapshot();
+        let field = bench.field;
+        let handled = match bench.line_field() {
+            Some(input) => {
+                input.handle(key);
+                Handled::Moved
+            }
+            None => bench.body.handle(key),
+        };
+        if handled == Handled::TooLarge {
+            app.set_status(too_large(), true);
+            return;
+        }
+        if bench.draft() != before.draft {
+            let typing = key.types().then_some(field);
+            bench.undo.push(before, typing);
+            bench.relint();
+        } else if !key.types() {
+            // A move ends a run of typing.
+            bench.undo.typing = None;
         }
         return;
     }
@@ -784,12 +983,22 @@ pub(super) fn type_into(app: &mut App, key: Key) {
 /// A workbench binding.
 pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::SendAsIs => return app.send_workbench(),
+        Action::SendAsIs if app.workbench.tab == BenchTab::Request => return app.send_workbench(),
+        Action::SendAsIs => {
+            let tab = app.keymap.first(Context::Workbench, Action::SwitchTab);
+            app.set_status(
+                format!("sending is from the Request tab ({tab} switches tabs): nothing was sent"),
+                true,
+            );
+        }
         Action::Back => app.focus = app.workbench.back,
         Action::Help => app.overlay = Some(Overlay::Help),
         Action::NextPane | Action::PreviousPane => {
             let bench = &mut app.workbench;
             bench.field = bench.field.step(bench.tab, action == Action::PreviousPane);
+            if bench.field == BenchField::List && bench.tab == BenchTab::Check && bench.stale {
+                bench.recheck();
+            }
         }
         Action::SwitchTab => {
             let bench = &mut app.workbench;
@@ -803,10 +1012,17 @@ pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Undo | Action::Redo => {
             let undo = action == Action::Undo;
-            let done = app
-                .workbench
-                .area()
-                .is_some_and(|area| if undo { area.undo() } else { area.redo() });
+            let done = if app.workbench.tab == BenchTab::Request {
+                app.workbench.undo_request(undo)
+            } else {
+                let bench = &mut app.workbench;
+                let area = if bench.tab == BenchTab::Explain {
+                    &mut bench.error_text
+                } else {
+                    &mut bench.check_text
+                };
+                if undo { area.undo() } else { area.redo() }
+            };
             if done {
                 app.workbench.changed();
             } else {
@@ -828,6 +1044,22 @@ pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Whether a text is meant as a whole request (so that one gc-attrs could
+/// not read is reported, not typed into the body): a curl command or an
+/// HTTP request line.
+pub(super) fn looks_like_request(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    first == "curl"
+        || first.ends_with("/curl")
+        || first == "curl.exe"
+        || ["GET", "PUT", "PATCH", "POST", "DELETE"].contains(&first)
+            && text
+                .trim_start()
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains(" HTTP/"))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ mod text;
 mod theme;
 mod workbench;
 
-pub use workbench::editor_height;
+pub use workbench::{editor_height, list_room};
 
 #[cfg(test)]
 mod tests;

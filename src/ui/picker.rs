@@ -94,9 +94,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 theme::key(),
             ),
             Span::styled(
-                " choose; or type or paste an id or a Genesys URL.",
+                " choose; or type or paste an id or a Genesys URL. Paste a curl or HTTP \
+                 request to open it in the workbench (",
                 theme::dim(),
             ),
+            Span::styled(key(app, context, Action::Workbench), theme::key()),
+            Span::styled(").", theme::dim()),
         ]
     } else {
         match extract_id(typed) {

@@ -28,7 +28,7 @@ pub fn columns(area: Rect) -> [Rect; 2] {
 }
 
 /// The lines the workbench's text area shows on a screen of this size
-/// (for [`crate::app::Msg::EditorView`]).
+/// (for [`crate::app::Msg::BenchView`]).
 #[must_use]
 pub fn editor_height(app: &App, screen: Rect) -> u16 {
     let [_, body, _] = super::rows(screen);
@@ -84,22 +84,83 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let room = usize::from(pane_block(Line::raw(""), false).inner(right).width);
-    let (title, lines) = match bench.tab {
-        BenchTab::Request => ("Lint", lint_lines(app, room)),
-        BenchTab::Explain => ("Decoded", explain_lines(app, room)),
-        BenchTab::Check => ("Claims and requests", check_doc(app, room).1),
-    };
-    let block = pane_block(Line::from(super::title_span(title, listing)), listing);
-    let scroll = match bench.tab {
-        BenchTab::Request => selected_offset(app, room),
-        BenchTab::Explain => 0,
-        BenchTab::Check => {
-            let (starts, _) = check_doc(app, room);
-            let line = starts.get(bench.item).copied().unwrap_or(0);
-            u16::try_from(if bench.item == 0 { 0 } else { line }).unwrap_or(u16::MAX)
+    let pane = list_pane(app, room);
+    let block = pane_block(Line::from(super::title_span(pane.title, listing)), listing);
+    let visible = usize::from(block.inner(right).height);
+    let scroll = pane.scroll(app, visible);
+    scrolled(frame, right, block, pane.lines, scroll);
+}
+
+/// The right pane of a tab: its title, its lines, and the line where its
+/// selection starts.
+struct ListPane {
+    title: &'static str,
+    lines: Vec<Line<'static>>,
+    base: usize,
+}
+
+impl ListPane {
+    /// The scroll: the selection's line moved by the user's own scrolling,
+    /// within the lines.
+    fn scroll(&self, app: &App, visible: usize) -> u16 {
+        let max = self.lines.len().saturating_sub(visible);
+        let at =
+            i64::try_from(self.base).unwrap_or(i64::MAX) + i64::from(app.workbench.pane_scroll);
+        let at = usize::try_from(at.max(0)).unwrap_or(0).min(max);
+        u16::try_from(at).unwrap_or(u16::MAX)
+    }
+}
+
+fn list_pane(app: &App, room: usize) -> ListPane {
+    let bench = &app.workbench;
+    // The first item keeps the heading lines above it in view.
+    let base = |starts: &[usize], selected: usize| {
+        if selected == 0 {
+            0
+        } else {
+            starts.get(selected).copied().unwrap_or(0)
         }
     };
-    scrolled(frame, right, block, lines, scroll);
+    match bench.tab {
+        BenchTab::Request => {
+            let (starts, lines) = lint_doc(app, room);
+            ListPane {
+                title: "Lint",
+                base: base(&starts, bench.selected),
+                lines,
+            }
+        }
+        BenchTab::Explain => ListPane {
+            title: "Decoded",
+            lines: explain_lines(app, room),
+            base: 0,
+        },
+        BenchTab::Check => {
+            let (starts, lines) = check_doc(app, room);
+            ListPane {
+                title: "Claims and requests",
+                base: base(&starts, bench.item),
+                lines,
+            }
+        }
+    }
+}
+
+/// The list pane's scroll as the app keeps it: the lines from its
+/// selection's line it may move (up, down), for [`crate::app::Msg::BenchView`].
+#[must_use]
+pub fn list_room(app: &App, screen: Rect) -> (u16, u16) {
+    let [_, body, _] = super::rows(screen);
+    let [_, right] = columns(body);
+    let inner = pane_block(Line::raw(""), false).inner(right);
+    let pane = list_pane(app, usize::from(inner.width));
+    let max = pane.lines.len().saturating_sub(usize::from(inner.height));
+    let up = pane.base.min(max);
+    let down = max.saturating_sub(pane.base);
+    (
+        u16::try_from(up).unwrap_or(u16::MAX),
+        u16::try_from(down).unwrap_or(u16::MAX),
+    )
 }
 
 /// `Request │ Explain`, the shown one highlighted.
@@ -131,7 +192,13 @@ fn request(frame: &mut Frame, area: Rect, app: &App, editing: bool) {
     }
     let marked = |wanted: Mark| bench.findings.iter().any(|m| m.mark == Some(wanted));
     let fields = [
-        ("verb", BenchField::Verb, &bench.verb, "PATCH", Mark::Verb),
+        (
+            "verb",
+            BenchField::Verb,
+            &bench.verb,
+            "none: type one, e.g. PATCH",
+            Mark::Verb,
+        ),
         (
             "path",
             BenchField::Target,
@@ -143,7 +210,7 @@ fn request(frame: &mut Frame, area: Rect, app: &App, editing: bool) {
             "type",
             BenchField::ContentType,
             &bench.content_type,
-            "application/json",
+            "none (a body needs application/json)",
             Mark::ContentType,
         ),
     ];
@@ -216,7 +283,7 @@ fn editor(
     let lines = text.lines();
     let height = usize::from(area.height);
     let (row, column) = text.cursor();
-    // The view keeps the cursor in it, whatever the last EditorView said.
+    // The view keeps the cursor in it, whatever the last BenchView said.
     let mut top = text.top();
     if row < top {
         top = row;
@@ -448,10 +515,11 @@ fn start_lines(app: &App, room: usize) -> Vec<Line<'static>> {
     let text = if bench.body.is_empty() && bench.target.text().trim().is_empty() {
         format!(
             "Paste what you have: a curl command, an HTTP request (PATCH /api/v2/… HTTP/1.1, \
-             headers, a blank line, the body) or a JSON body. It is linted as you type, each \
-             finding marked where it points; {fix} applies the selected finding's fix and {send} \
-             sends the request as it is, to reproduce its answer. {edit} in the form puts the \
-             form's edit here; {tab} switches to Explain, to decode a pasted error.",
+             headers, a blank line, the body), a Python or JavaScript SDK call, or a JSON body. \
+             It is linted as you type, each finding marked where it points; {fix} applies the \
+             selected finding's fix and {send} sends the request as it is, to reproduce its \
+             answer. {edit} in the form puts the form's edit here; {tab} switches to Explain \
+             (decode a pasted error) and Check (judge a whole forum answer).",
             fix = key(app, Context::Workbench, Action::ApplyFix),
             edit = key(app, Context::Global, Action::EditInWorkbench),
             tab = key(app, Context::Workbench, Action::SwitchTab),
@@ -475,20 +543,6 @@ fn note_lines(app: &App, room: usize) -> Vec<Line<'static>> {
         out.extend(prose(&format!("• {note}"), theme::warning(), room, 2));
     }
     out
-}
-
-fn lint_lines(app: &App, room: usize) -> Vec<Line<'static>> {
-    lint_doc(app, room).1
-}
-
-/// The scroll that puts the selected finding at the top (the pane clamps
-/// it so that its last page stays full).
-fn selected_offset(app: &App, room: usize) -> u16 {
-    let (starts, _) = lint_doc(app, room);
-    let line = starts.get(app.workbench.selected).copied().unwrap_or(0);
-    // Keep the verdict in view while the first finding is selected.
-    let line = if app.workbench.selected == 0 { 0 } else { line };
-    u16::try_from(line).unwrap_or(u16::MAX)
 }
 
 fn explain_lines(app: &App, room: usize) -> Vec<Line<'static>> {
@@ -571,6 +625,9 @@ fn verdict_style(verdict: Verdict) -> Style {
     }
 }
 
+/// The most Check items drawn at once, around the selection.
+const CHECK_WINDOW: usize = 200;
+
 /// The Check tab's list: the summary, then each claim and request in text
 /// order (in the words `gc-attrs check` prints); the line each item starts.
 fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
@@ -602,8 +659,28 @@ fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
         theme::good()
     };
     out.extend(prose(&check_summary(&checked.summary), style, room, 0));
-    let mut starts = Vec::new();
-    for (i, item) in bench.items.iter().enumerate() {
+    if bench.stale {
+        let tab = key(app, Context::Workbench, Action::NextPane);
+        out.extend(prose(
+            &format!("the text changed since it was checked: {tab} to the list checks it again"),
+            theme::warning(),
+            room,
+            0,
+        ));
+    }
+    // A long text's items are drawn around the selection only.
+    let first = bench.item.saturating_sub(CHECK_WINDOW / 4);
+    let last = (first + CHECK_WINDOW).min(bench.items.len());
+    if first > 0 {
+        out.extend(prose(
+            &format!("… {first} earlier item(s)"),
+            theme::dim(),
+            room,
+            0,
+        ));
+    }
+    let mut starts = vec![0; first];
+    for (i, item) in bench.items.iter().enumerate().take(last).skip(first) {
         out.push(Line::raw(""));
         starts.push(out.len());
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -631,6 +708,18 @@ fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
             spans.extend(line.spans);
             out.push(Line::from(spans));
         }
+    }
+    if last < bench.items.len() {
+        out.push(Line::raw(""));
+        out.extend(prose(
+            &format!(
+                "… {} more item(s): select on to reach them, or run gc-attrs check",
+                bench.items.len() - last
+            ),
+            theme::dim(),
+            room,
+            0,
+        ));
     }
     (starts, out)
 }

@@ -617,3 +617,45 @@ fn kind_of(written: &str) -> Option<PlaceholderKind> {
 
 #[cfg(test)]
 mod tests;
+
+/// What stands in for a credential dropped from pasted text.
+pub const REDACTED: &str = "<redacted>";
+
+/// `text` with the credentials a pasted log line, exception print or forum
+/// answer may hold replaced by [`REDACTED`]: the token after `Bearer` or
+/// `Basic`, and the value of an `access_token`, `refresh_token`, `id_token`,
+/// `client_secret`, `password` or `token` field (JSON, query or `key: value`);
+/// how many were replaced. gc-attrs never needs them: it sends with its own.
+#[must_use]
+pub fn redact_text(text: &str) -> (String, usize) {
+    static PATTERNS: std::sync::LazyLock<[regex::Regex; 2]> = std::sync::LazyLock::new(|| {
+        [
+            // `Bearer eyJ…`, `Basic dXNlcjpwYXNz`
+            regex::Regex::new(r"(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=\-]{6,}")
+                .unwrap_or_else(|_| unreachable!("a valid pattern")),
+            // `"access_token": "…"`, `access_token=…`, `client_secret: …`
+            regex::Regex::new(
+                r#"(?i)\b(access_token|refresh_token|id_token|client_secret|password|token)(["']?\s*[:=]\s*["']?)([^"'&\s,;}\]]{4,})"#,
+            )
+            .unwrap_or_else(|_| unreachable!("a valid pattern")),
+        ]
+    });
+    let mut count = 0;
+    let mut out = text.to_owned();
+    for pattern in PATTERNS.iter() {
+        let replaced = pattern.replace_all(&out, |caps: &regex::Captures<'_>| {
+            let value = caps
+                .get(3)
+                .or_else(|| caps.get(0))
+                .map_or("", |m| m.as_str());
+            if value == REDACTED || value.starts_with('<') || value.starts_with('$') {
+                // Already a placeholder (`<redacted>`, `<token>`, `$TOKEN`).
+                return caps[0].to_owned();
+            }
+            count += 1;
+            format!("{}{}{REDACTED}", &caps[1], &caps[2])
+        });
+        out = replaced.into_owned();
+    }
+    (out, count)
+}

@@ -478,3 +478,159 @@ fn a_pasted_javascript_sdk_call_becomes_its_request() {
         serde_json::json!({"attributes": {"queue": "billing"}})
     );
 }
+
+#[test]
+fn a_curl_that_cannot_be_read_is_reported_and_nothing_is_typed_in() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('b')]);
+    let before = app.workbench.draft();
+    app.update(Msg::Paste(
+        "curl -X PATCH 'https://api.mypurecloud.com/api/v2/x -H 'Authorization: Bearer BROKENSECRET777'".into(),
+    ));
+    assert_eq!(
+        app.workbench.draft(),
+        before,
+        "the request is left as it was"
+    );
+    let status = app.status.as_ref().unwrap();
+    assert!(status.error && status.text.contains("quote"), "{status:?}");
+    assert!(!status.text.contains("BROKENSECRET777"));
+}
+
+#[test]
+fn credentials_pasted_on_the_explain_and_check_tabs_are_replaced() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2)), ctrl('t')]);
+    app.update(Msg::Paste(
+        "ApiException: (401) headers {'Authorization': 'Bearer eyJhbGciOi.SECRETxyz'} body {\"code\":\"bad.credentials\",\"status\":401}".into(),
+    ));
+    assert!(!app.workbench.error_text.text().contains("SECRETxyz"));
+    assert!(app.workbench.error_text.text().contains("<redacted>"));
+    keys(&mut app, &[ctrl('t')]);
+    app.update(Msg::Paste(
+        "curl -H 'Authorization: Bearer SECRETforumTOKEN99' https://api.mypurecloud.com/api/v2/conversations/x".into(),
+    ));
+    assert!(
+        !app.workbench
+            .check_text
+            .text()
+            .contains("SECRETforumTOKEN99")
+    );
+}
+
+#[test]
+fn undo_brings_back_the_whole_request_a_fix_changed() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2))]);
+    let path = "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes";
+    app.update(Msg::Paste(format!(
+        "PUT {path} HTTP/1.1\nContent-Type: text/plain\n\n{{\"attributes\": {{\"a\": \"1\"}}}}"
+    )));
+    let pasted = app.workbench.draft();
+    let verb_fix = app
+        .workbench
+        .findings
+        .iter()
+        .position(|m| m.finding.fix.as_ref().is_some_and(|f| f.verb.is_some()))
+        .expect("a verb fix");
+    app.workbench.selected = verb_fix;
+    keys(&mut app, &[ctrl('f')]);
+    assert_eq!(app.workbench.verb.text(), "PATCH");
+    keys(&mut app, &[ctrl('z')]);
+    assert_eq!(app.workbench.draft(), pasted, "the verb is back too");
+    keys(&mut app, &[ctrl('y')]);
+    assert_eq!(app.workbench.verb.text(), "PATCH");
+    // Typing in a one-line field is undone as one step.
+    app.workbench.field = BenchField::ContentType;
+    keys(&mut app, &[Key::ctrl('u')]);
+    typed(&mut app, "application/json");
+    keys(&mut app, &[ctrl('z')]);
+    assert_eq!(app.workbench.content_type.text(), "", "the typing run");
+    keys(&mut app, &[ctrl('z')]);
+    assert_eq!(
+        app.workbench.content_type.text(),
+        "text/plain",
+        "the Ctrl-U"
+    );
+    keys(&mut app, &[ctrl('z')]);
+    assert_eq!(app.workbench.draft(), pasted, "then the fix");
+}
+
+#[test]
+fn send_as_is_sends_nothing_from_the_explain_and_check_tabs() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('B'), ctrl('t')]);
+    assert!(keys(&mut app, &[ctrl('s')]).is_empty());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("nothing was sent")
+    );
+    keys(&mut app, &[ctrl('t')]);
+    assert!(keys(&mut app, &[ctrl('s')]).is_empty());
+    let shown: Vec<&str> = app.footer().iter().map(|s| s.label).collect();
+    assert!(!shown.contains(&"send as is"), "{shown:?}");
+}
+
+#[test]
+fn the_placeholder_finding_is_fixed_by_filling_the_ids() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('b')]);
+    let path = format!(
+        "/api/v2/conversations/{}/participants/{{{{participantId}}}}/attributes",
+        id()
+    );
+    app.update(Msg::Paste(curl(&path, "{\"attributes\": {\"a\": \"1\"}}")));
+    app.workbench.selected = app
+        .workbench
+        .findings
+        .iter()
+        .position(|m| m.finding.rule == "route/unexpanded-template")
+        .expect("the placeholder is found");
+    keys(&mut app, &[ctrl('f')]);
+    assert!(
+        !rules(&app).contains(&"route/unexpanded-template"),
+        "{:?}",
+        rules(&app)
+    );
+}
+
+#[test]
+fn the_list_pane_scrolls_by_page_within_what_the_screen_allows() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(2)), ctrl('t')]);
+    app.update(Msg::Paste(
+        "{\"code\":\"bad.request\",\"status\":400}".into(),
+    ));
+    keys(&mut app, &[Key::plain(KeyCode::Tab)]);
+    assert_eq!(app.workbench.field, BenchField::List);
+    keys(
+        &mut app,
+        &[Key::plain(KeyCode::PageDown), Key::plain(KeyCode::PageDown)],
+    );
+    assert_eq!(app.workbench.pane_scroll, 20);
+    app.update(Msg::BenchView {
+        height: 20,
+        up: 0,
+        down: 7,
+    });
+    assert_eq!(
+        app.workbench.pane_scroll, 7,
+        "no further than the last line"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::PageUp)]);
+    assert_eq!(app.workbench.pane_scroll, -3);
+}
+
+#[test]
+fn a_broken_curl_pasted_on_the_picker_is_reported_not_typed() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    let effects = app.update(Msg::Paste(
+        "curl -H 'Authorization: Bearer PICKERSECRET99 https://api.mypurecloud.com/api/v2/x".into(),
+    ));
+    assert!(effects.is_empty());
+    assert_eq!(app.picker.text(), "");
+    assert!(app.status.as_ref().unwrap().error);
+}

@@ -282,3 +282,24 @@ fn a_python_or_javascript_sdk_call_with_a_body_literal_is_read_as_its_request() 
         Err(ImportError::Unknown)
     );
 }
+
+#[test]
+fn credentials_in_pasted_text_are_redacted_and_placeholders_kept() {
+    let text = "ApiException: HTTP response headers: {'Authorization': 'Bearer eyJhbGciOi.SECRETxyz'}\n\
+                log: POST /oauth/token?access_token=LOGSECRET456&x=1\n\
+                body {\"access_token\": \"tok-abcdef-123\", \"expires_in\": 86400}\n\
+                curl -H 'Authorization: Bearer $TOKEN' -u id:pw\n\
+                client_secret: S3cr3tValue\n";
+    let (out, count) = redact_text(text);
+    for secret in ["SECRETxyz", "LOGSECRET456", "tok-abcdef-123", "S3cr3tValue"] {
+        assert!(text.contains(secret));
+        assert!(!out.contains(secret), "{secret} in {out}");
+    }
+    assert_eq!(count, 4, "{out}");
+    assert!(
+        out.contains("Bearer $TOKEN"),
+        "a placeholder is no secret: {out}"
+    );
+    assert!(out.contains("\"expires_in\": 86400"), "{out}");
+    assert_eq!(redact_text("no secret here, the token endpoint").1, 0);
+}
