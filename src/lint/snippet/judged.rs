@@ -18,6 +18,14 @@ static METHOD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// An `update_*` / `updateX` call about participants or attributes that
+/// names no conversation (`update_participant_attributes(`): no SDK has an
+/// update method (§5 a). Only a call, so a variable such as `update_count`
+/// is left alone.
+static UPDATE_CALL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\b(?:update_[a-z0-9_]*(?:participant|attribute)[a-z0-9_]*|update[A-Z][A-Za-z0-9]*(?:Participant|Attribute)[A-Za-z0-9]*)\s*\(").ok()
+});
+
 static TOKEN_URL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\bhttps?://(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?(?:/api/v2)?/oauth/token\b",
@@ -60,7 +68,40 @@ pub fn route_of_method(name: &str) -> Option<&'static ApiRoute> {
     inventory().routes().iter().find(|r| r.python == snake)
 }
 
+fn update_calls(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
+    let Some(regex) = UPDATE_CALL.as_ref() else {
+        return;
+    };
+    for m in regex.find_iter(line) {
+        let name = m
+            .as_str()
+            .trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+        let start = m.start();
+        // A conversation method is judged with the others.
+        if name.to_ascii_lowercase().contains("conversation") {
+            continue;
+        }
+        let hit = Hit {
+            line_index,
+            line,
+            start,
+            end: start + name.len(),
+        };
+        out.push(hit.claim(
+            Verdict::False,
+            "claim/invented-sdk-method",
+            (
+                "does not exist",
+                "No SDK has an update_* (updateX) method: the Python prefixes are delete, get, head, patch, post and put, and no PUT exists on participant attributes.".to_owned(),
+                "Use patch_conversation_participant_attributes / patchConversationParticipantAttributes.".to_owned(),
+                "§5 a",
+            ),
+        ));
+    }
+}
+
 fn methods(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
+    update_calls(line_index, line, out);
     let Some(regex) = METHOD.as_ref() else { return };
     for m in regex.find_iter(line) {
         let name = m.as_str();

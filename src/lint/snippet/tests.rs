@@ -271,3 +271,17 @@ fn every_pattern_compiles_and_every_false_claim_is_a_catalogued_rule() {
         }
     }
 }
+
+#[test]
+fn an_update_call_without_conversation_in_its_name_is_still_invented() {
+    let found = at(
+        "api.update_participant_attributes(cid, pid, body)\nawait api.updateParticipantAttributes(c, p, b);\nupdate_count = 3\n",
+    );
+    assert_eq!(
+        found,
+        [
+            ("claim/invented-sdk-method", Verdict::False, 1, 5),
+            ("claim/invented-sdk-method", Verdict::False, 2, 11),
+        ]
+    );
+}
