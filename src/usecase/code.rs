@@ -219,6 +219,15 @@ fn header(lang: Lang, request: &CodeRequest<'_>, comment: &str, path: &str) -> S
         lines.push(
             "Written to the SDK documentation's shapes; not executed by gc-attrs' tests.".into(),
         );
+        lines.push(format!(
+            "The documentation followed: {}.",
+            match lang {
+                Lang::Java => "MyPureCloud/platform-client-sdk-java, docs/ConversationsApi.md",
+                Lang::Csharp => "MyPureCloud/platform-client-sdk-dotnet, docs/ConversationsApi.md",
+                Lang::Go => "MyPureCloud/platform-client-sdk-go, README.md and docs/index.md",
+                _ => "MyPureCloud/platform-client-sdk-cli, README.md",
+            }
+        ));
     }
     if lang == Lang::Gc && request.route.media.is_some() {
         lines.push(
