@@ -165,6 +165,16 @@ fn origin(url: &url::Url) -> (String, Option<String>, Option<u16>) {
     )
 }
 
+/// Whether every URL the client can reach is plain `http://`: the API and
+/// the login base both are, and a redirect is followed on its own origin
+/// (scheme included) only, so no TLS connection can be made.
+fn plain_http_only(target: &Target) -> bool {
+    [target.api_base(), target.login_base()].iter().all(|base| {
+        base.get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+    })
+}
+
 /// The Genesys Cloud client.
 pub struct Client {
     /// For reads: follows redirects on the same origin only.
@@ -189,11 +199,20 @@ impl Client {
     /// # Errors
     /// [`ApiError::Setup`] when the TLS or HTTP stack cannot be built.
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
+        let plain = plain_http_only(&config.target);
         let builder = || {
-            reqwest::Client::builder()
+            let builder = reqwest::Client::builder()
                 .timeout(config.timeout)
                 .connect_timeout(config.timeout.min(Duration::from_secs(10)))
-                .user_agent(concat!("gc-attrs/", env!("CARGO_PKG_VERSION")))
+                .user_agent(concat!("gc-attrs/", env!("CARGO_PKG_VERSION")));
+            // Reading the system's roots (a file per certificate) is most of
+            // the cost of a client; a target reached over plain HTTP only
+            // (the simulator) never needs them.
+            if plain {
+                builder.tls_certs_only(std::iter::empty())
+            } else {
+                builder
+            }
         };
         // A redirected write would re-send its body elsewhere, or turn into a
         // GET (303) that reports 200: the 3xx is shown instead. A read may
@@ -762,4 +781,26 @@ fn login_failure(exchange: &Exchange, body: &str, url: &str) -> String {
         "{url} refused the client credentials ({said}); check the client id and secret, and that \
          the OAuth client belongs to this region's org"
     )
+}
+
+#[cfg(test)]
+mod tls_roots_tests {
+    use super::plain_http_only;
+    use crate::genesys::Target;
+
+    #[test]
+    fn only_a_target_reached_over_plain_http_alone_skips_the_tls_roots() {
+        let target = |text: &str| Target::parse(text).expect("a target");
+        assert!(plain_http_only(&target("http://127.0.0.1:8787")));
+        assert!(plain_http_only(&target("HTTP://localhost:1")));
+        assert!(!plain_http_only(&target("https://api.mypurecloud.com")));
+        assert!(!plain_http_only(&target("us-east-1")));
+        assert!(!plain_http_only(&target("https://127.0.0.1:8787")));
+        // A login base on HTTPS needs the roots even when the API is plain.
+        let mixed = Target::Custom {
+            api_base: "http://127.0.0.1:8787".into(),
+            login_base: "https://login.example.test".into(),
+        };
+        assert!(!plain_http_only(&mixed));
+    }
 }

@@ -372,16 +372,23 @@ pub struct ExportArgs {
     pub output: JsonArg,
 }
 
-/// Runs the command line on a fresh tokio runtime.
+/// Runs the command line on a fresh tokio runtime: a single-threaded one for
+/// the TUI, whose worker threads would otherwise start before its first
+/// frame (its blocking work, the history and the TLS roots, still runs on
+/// the blocking pool), a multi-threaded one for the other commands.
 ///
 /// # Errors
 ///
 /// Whatever stopped the command, with context.
 pub fn run(cli: Cli) -> color_eyre::Result<u8> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .wrap_err("cannot start the async runtime")?;
+    let runtime = if cli.command.is_none() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    }
+    .enable_all()
+    .build()
+    .wrap_err("cannot start the async runtime")?;
     let before = &cli.connect;
     let json = |arg: JsonArg| cli.json || arg.json;
     if let Some(misplaced) = misplaced(&cli) {
@@ -506,9 +513,10 @@ pub fn show_secure(open: &TuiArgs, display: crate::config::display::Display) -> 
 /// The TUI: resolves the connection and runs until the user quits or a
 /// signal ends it. Only the configuration is read before the first frame; the
 /// history's recent ids, the embedded simulator (when no credentials are
-/// found) and the HTTP client (whose TLS roots are read from disk) are made
-/// after it. Configuration problems are shown in the TUI, not fatal. Returns
-/// the exit status ([`crate::tui::Ended::exit_code`]).
+/// found) and the HTTP client (whose TLS roots are read from disk, on a live
+/// org only: the simulator is plain HTTP) are made after it. Configuration
+/// problems are shown in the TUI, not fatal. Returns the exit status
+/// ([`crate::tui::Ended::exit_code`]).
 ///
 /// # Errors
 ///
@@ -598,7 +606,7 @@ async fn connect_tui(
         (target, credentials, ids)
     };
     let config = args.client_config(target, credentials);
-    // Building the client reads the TLS roots from disk.
+    // Building a client for a live org reads the TLS roots from disk.
     let client = tokio::task::spawn_blocking(move || crate::api::Client::new(config))
         .await
         .map_err(|e| format!("HTTP client: {e}"))?

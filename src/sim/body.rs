@@ -35,11 +35,9 @@ pub(crate) fn json_object(
 ) -> Result<Option<Map<String, Value>>, ErrorAnswer> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
-        .map(|v| v.to_str().unwrap_or("(not text)").to_owned());
-    let is_json = content_type
-        .as_deref()
-        .is_some_and(|v| media_type_is(v, "application/json"));
-    if let Some(content_type) = &content_type
+        .map(|v| v.to_str().unwrap_or("(not text)"));
+    let is_json = content_type.is_some_and(|v| media_type_is(v, "application/json"));
+    if let Some(content_type) = content_type
         && !is_json
     {
         return Err(ErrorAnswer::unsupported_media_type(content_type));

@@ -57,12 +57,27 @@ pub fn router(state: Arc<SimState>) -> Router {
         .with_state(state)
 }
 
-/// A fresh correlation id: a uuid v4. It names an exchange, it guards
-/// nothing, so a fast thread-local generator serves (tokens use the OS's).
-fn correlation_id() -> String {
+/// A fresh correlation id: a uuid v4, hyphenated, in lower case. It names an
+/// exchange, it guards nothing, so a fast thread-local generator serves
+/// (tokens use the OS's). Written into a buffer of its own, not a `String`:
+/// one allocation less on every request.
+fn correlation_id() -> CorrelationId {
+    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
     uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
         .into_uuid()
-        .to_string()
+        .hyphenated()
+        .encode_lower(&mut text);
+    CorrelationId(text)
+}
+
+/// A correlation id's text.
+struct CorrelationId([u8; uuid::fmt::Hyphenated::LENGTH]);
+
+impl CorrelationId {
+    fn as_str(&self) -> &str {
+        // Always ASCII: hex digits and hyphens.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 /// Why a body was not read.
@@ -122,6 +137,7 @@ async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Byte
 /// unknown routes included.
 async fn handle(State(state): State<Arc<SimState>>, request: Request) -> Response {
     let id = correlation_id();
+    let id = id.as_str();
     if !state.config.latency.is_zero() {
         tokio::time::sleep(state.config.latency).await;
     }
@@ -148,29 +164,29 @@ async fn handle(State(state): State<Arc<SimState>>, request: Request) -> Respons
     let mut close = false;
     let mut response = if rate.exceeded() {
         ErrorAnswer::too_many_requests(rate.allowed, WINDOW.as_secs(), rate.reset_seconds)
-            .render(&id)
+            .render(id)
     } else {
         match bytes {
             Err(Unread::TooLarge { drained }) => {
                 close = !drained;
-                ErrorAnswer::body_too_large(state.config.max_request_body).render(&id)
+                ErrorAnswer::body_too_large(state.config.max_request_body).render(id)
             }
             Err(Unread::Broken) => {
                 close = true;
-                ErrorAnswer::body_unreadable().render(&id)
+                ErrorAnswer::body_unreadable().render(id)
             }
             Ok(bytes) if token_path => {
                 if parts.method == Method::POST {
                     auth::token(&state, &parts.headers, &bytes)
                 } else {
-                    ErrorAnswer::wrong_verb(parts.method.as_str(), path, &["POST"]).render(&id)
+                    ErrorAnswer::wrong_verb(parts.method.as_str(), path, &["POST"]).render(id)
                 }
             }
-            Ok(bytes) => dispatch(&state, &parts, caller, &bytes, &id),
+            Ok(bytes) => dispatch(&state, &parts, caller, &bytes, id),
         }
     };
     rate.apply(response.headers_mut());
-    if let Ok(value) = HeaderValue::from_str(&id) {
+    if let Ok(value) = HeaderValue::from_str(id) {
         response.headers_mut().insert(CORRELATION, value);
     }
     if close {

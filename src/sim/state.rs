@@ -168,6 +168,10 @@ impl Stored {
 
     /// Makes every write whose delay has passed visible.
     pub fn flush(&mut self, now: Instant) {
+        // The common case, on every request: nothing is waiting.
+        if self.pending.is_empty() {
+            return;
+        }
         let (due, waiting): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|p| p.due <= now);
         self.pending = waiting;
         for write in due {
