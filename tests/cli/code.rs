@@ -168,3 +168,34 @@ fn code_json_names_the_route_and_whether_it_was_tested_here() {
         );
     }
 }
+
+#[test]
+fn unset_and_rename_write_the_patch_they_can_and_say_what_it_cannot_remove() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    for lang in ["curl", "python", "javascript", "java", "csharp", "go", "gc"] {
+        let run = env.run(&[
+            "--sim",
+            "code",
+            "--lang",
+            lang,
+            CALL,
+            &customer,
+            "--unset",
+            "ivrPath",
+            "--rename",
+            "sentiment=mood",
+        ]);
+        assert_eq!(run.code, 0, "{lang}: {}", run.stderr);
+        let program = &run.stdout;
+        assert!(
+            program.contains("mood"),
+            "{lang}: the renamed key is sent:\n{program}"
+        );
+        assert!(
+            program.contains("cannot remove one: ivrPath, sentiment keep their values")
+                || program.contains("cannot remove one: sentiment, ivrPath keep their values"),
+            "{lang}: says what a PATCH cannot remove:\n{program}"
+        );
+    }
+}

@@ -483,3 +483,41 @@ fn a_request_to_the_secure_attributes_is_reported_with_its_values_masked() {
         assert!(!shown.contains(secret), "{secret} in {shown}");
     }
 }
+
+/// The other inventions §5 lists under its table, and the other wrapper
+/// keys of §5 c, in a text written for this test.
+const OTHER_INVENTIONS: &str = "\
+Tried everything. In JS I call platformClient.conversations.updateConversationParticipant(cid, pid, body).
+Some say use {\"participantAttributes\": {\"a\": \"1\"}} or {\"custom_attributes\": {\"a\": \"1\"}} or an externalAttributes field.
+The error body has \"status\": \"Bad Request\" and sometimes a 409 Conflict on the attribute update.
+I get my token from https://mycompany.mypurecloud.com/oauth/token first.
+";
+
+#[test]
+fn the_other_inventions_of_section_5_are_false_at_their_place() {
+    let checked = checked(OTHER_INVENTIONS);
+    for (matched, rule, line) in [
+        (
+            "updateConversationParticipant",
+            "claim/invented-sdk-method",
+            1,
+        ),
+        ("participantAttributes", "claim/invented-field", 2),
+        ("custom_attributes", "claim/invented-field", 2),
+        ("externalAttributes", "claim/invented-field", 2),
+        ("\"status\": \"Bad Request\"", "claim/status-string", 3),
+        ("409 Conflict", "claim/wrong-status", 3),
+        (
+            "https://mycompany.mypurecloud.com/oauth/token",
+            "claim/token-url",
+            4,
+        ),
+    ] {
+        let found = claim(&checked, matched);
+        assert_eq!(
+            (found.rule, found.verdict, found.line),
+            (rule, Verdict::False, line),
+            "{matched}"
+        );
+    }
+}
