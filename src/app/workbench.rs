@@ -811,8 +811,11 @@ impl App {
                 self.workbench
                     .notes
                     .insert(0, format!("from line {line} of the checked text"));
+                let undo = self.keymap.first(Context::Workbench, Action::Undo);
                 self.set_status(
-                    format!("the request of line {line} is in the Request tab"),
+                    format!(
+                        "the request of line {line} is in the Request tab ({undo} there brings back the one it replaced)"
+                    ),
                     false,
                 );
             }
