@@ -511,3 +511,24 @@ fn a_curl_pasted_into_the_workbench_is_sent_as_is_and_its_400_explained_on_scree
     assert_eq!(wait_exit(&mut run.child), 0);
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn question_mark_opens_the_help_esc_closes_it_and_q_quits_at_once_with_nothing_unsent() {
+    let home = temp_home("quit");
+    let mut run = session(&["--sim", "--conversation", CALL], &home);
+    let screen = &mut run.screen;
+    screen.wait_for("loaded conversation");
+    screen.send(b"?");
+    screen.wait_for("Keys");
+    screen.send(b"\x1b");
+    // A lone Esc is told apart from an escape sequence by a pause.
+    thread::sleep(Duration::from_millis(200));
+    let text = screen.text();
+    assert!(
+        !text.contains("more keys") && !text.contains(" Keys "),
+        "{text}"
+    );
+    screen.send(b"q");
+    assert_eq!(wait_exit(&mut run.child), 0);
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -44,6 +44,7 @@ use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
 pub use crate::usecase::RouteChoice;
 use crate::usecase::{EditTarget, Preview, Sent};
+use keymap::Context;
 
 /// Where the app is connected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +219,11 @@ pub enum Overlay {
     Dialog(SendDialog),
     /// A text field over the form.
     Prompt(Prompt),
+    /// Quit with unsent edits? (how many would be lost).
+    QuitConfirm {
+        /// The unsent edits.
+        edits: usize,
+    },
     /// The language picker of the code to copy: the selected index into
     /// [`crate::usecase::code::Lang::ALL`].
     Code {
@@ -365,6 +371,8 @@ pub struct App {
     pub keymap: Keymap,
     /// The request workbench, as it was left.
     pub workbench: Workbench,
+    /// The overlay the help was opened over, given back when it closes.
+    pub under_help: Option<Box<Overlay>>,
     /// Secure-attribute values are shown in clear on screen and in a copied
     /// curl: the explicit opt-in (`--show-secure`, or `show_secure = true`
     /// under `[display]` in `config.toml`). Off by default: they are masked.
@@ -395,6 +403,7 @@ impl App {
             select_after_load: None,
             keymap: Keymap::default(),
             workbench: Workbench::default(),
+            under_help: None,
             show_secure: false,
         }
     }
@@ -552,6 +561,54 @@ impl App {
     fn quit(&mut self) -> Vec<Effect> {
         self.quitting = true;
         vec![Effect::Quit]
+    }
+
+    /// `q`: quits, unless edits are unsent; then asks first.
+    fn quit_asking(&mut self) -> Vec<Effect> {
+        let edits = self.unsent_edits();
+        if edits > 0 {
+            self.overlay = Some(Overlay::QuitConfirm { edits });
+            return Vec::new();
+        }
+        self.quit()
+    }
+
+    /// How many edits of the form are not sent.
+    #[must_use]
+    pub fn unsent_edits(&self) -> usize {
+        self.workspace.as_ref().map_or(0, |w| {
+            w.edits
+                .rows()
+                .iter()
+                .filter(|row| w.edits.status(row) != crate::payload::RowStatus::Unchanged)
+                .count()
+        })
+    }
+
+    /// Opens the help over what is open (given back when it closes).
+    fn open_help(&mut self) {
+        let under = self.overlay.take().filter(|o| *o != Overlay::Help);
+        self.under_help = under.map(Box::new);
+        self.overlay = Some(Overlay::Help);
+    }
+
+    /// Closes the help, giving back what it was opened over.
+    fn close_help(&mut self) {
+        self.overlay = self.under_help.take().map(|o| *o);
+    }
+
+    /// The contexts whose keys the help lists first: the overlay it was
+    /// opened over, else the focused pane's.
+    #[must_use]
+    pub fn help_contexts(&self) -> Vec<Context> {
+        match self.under_help.as_deref() {
+            Some(Overlay::Dialog(_) | Overlay::BenchConfirm { .. }) => vec![Context::Dialog],
+            Some(Overlay::History { .. }) => vec![Context::History],
+            Some(Overlay::Prompt(_)) => vec![Context::Prompt],
+            Some(Overlay::Code { .. }) => vec![Context::Code],
+            Some(Overlay::QuitConfirm { .. }) => vec![Context::QuitConfirm],
+            Some(Overlay::Help) | None => self.pane_contexts(),
+        }
     }
 
     /// The text field over the form, if it is open.

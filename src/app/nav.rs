@@ -23,6 +23,7 @@ impl App {
             Some(Overlay::Dialog(_) | Overlay::BenchConfirm { .. }) => Some(Context::Dialog),
             Some(Overlay::Prompt(_)) => Some(Context::Prompt),
             Some(Overlay::Code { .. }) => Some(Context::Code),
+            Some(Overlay::QuitConfirm { .. }) => Some(Context::QuitConfirm),
             None => None,
         };
         if let Some(context) = overlay {
@@ -57,7 +58,12 @@ impl App {
         match &self.overlay {
             Some(Overlay::Prompt(_) | Overlay::BenchConfirm { .. }) => true,
             Some(Overlay::Dialog(_)) => matches!(self.mode, Mode::Live { .. }),
-            Some(Overlay::Help | Overlay::History { .. } | Overlay::Code { .. }) => false,
+            Some(
+                Overlay::Help
+                | Overlay::History { .. }
+                | Overlay::Code { .. }
+                | Overlay::QuitConfirm { .. },
+            ) => false,
             None => matches!(self.focus, Focus::Picker | Focus::Workbench),
         }
     }
@@ -97,6 +103,19 @@ impl App {
 }
 
 pub(super) fn key(app: &mut App, key: Key) -> Vec<Effect> {
+    // `?` on the first screen is help while nothing is typed.
+    if key == Key::char('?')
+        && app.overlay.is_none()
+        && app.focus == Focus::Picker
+        && app.picker.text().is_empty()
+    {
+        app.open_help();
+        return Vec::new();
+    }
+    // Esc on a one-line field with text clears it first.
+    if key == Key::plain(super::KeyCode::Esc) && clear_field(app) {
+        return Vec::new();
+    }
     let typing = app.typing();
     // While a text field has focus, a typed character is text, whatever it
     // is bound to.
@@ -115,6 +134,25 @@ pub(super) fn key(app: &mut App, key: Key) -> Vec<Effect> {
         type_into(app, key);
     }
     Vec::new()
+}
+
+/// Clears the focused one-line field if it holds text (the picker, a
+/// prompt, a typed confirmation); whether it did.
+fn clear_field(app: &mut App) -> bool {
+    let field = match &mut app.overlay {
+        Some(Overlay::Prompt(prompt)) => Some(&mut prompt.input),
+        Some(Overlay::Dialog(dialog)) => Some(&mut dialog.confirmation),
+        Some(Overlay::BenchConfirm { confirmation, .. }) => Some(confirmation),
+        None if app.focus == Focus::Picker => Some(&mut app.picker),
+        _ => None,
+    };
+    match field {
+        Some(field) if !field.text().is_empty() => {
+            *field = super::TextInput::default();
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A key the bindings leave to the focused text field.
@@ -140,8 +178,15 @@ fn type_into(app: &mut App, key: Key) {
 fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
     match context {
         Context::Prompt if action == Action::Save => app.commit_prompt(),
-        // Help: close; prompt: cancel.
-        Context::Help | Context::Prompt => app.overlay = None,
+        _ if action == Action::Help && context != Context::Help => app.open_help(),
+        Context::Help => app.close_help(),
+        // Prompt: cancel.
+        Context::Prompt => app.overlay = None,
+        Context::QuitConfirm if action == Action::Confirm => return app.quit(),
+        Context::QuitConfirm => {
+            app.overlay = None;
+            app.set_status("still here: the edits are kept", false);
+        }
         Context::Dialog if matches!(app.overlay, Some(Overlay::BenchConfirm { .. })) => {
             return app.bench_confirm(action);
         }
@@ -196,7 +241,7 @@ fn cycle(app: &mut App, back: bool) {
 /// The bindings every workspace pane shares.
 fn global(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Help => app.overlay = Some(Overlay::Help),
+        Action::Quit => return app.quit_asking(),
         Action::NextPane => cycle(app, false),
         Action::PreviousPane => cycle(app, true),
         Action::Send => return super::send::open_dialog(app),
@@ -318,7 +363,6 @@ fn picker(app: &mut App, action: Action) -> Vec<Effect> {
             app.focus = Focus::Participants;
         }
         Action::Quit => return app.quit(),
-        Action::Help => app.overlay = Some(Overlay::Help),
         Action::Workbench => app.open_workbench_key(),
         _ => {}
     }

@@ -995,7 +995,6 @@ pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
             );
         }
         Action::Back => app.focus = app.workbench.back,
-        Action::Help => app.overlay = Some(Overlay::Help),
         Action::NextPane | Action::PreviousPane => {
             let bench = &mut app.workbench;
             bench.field = bench.field.step(bench.tab, action == Action::PreviousPane);

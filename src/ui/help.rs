@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let column_w = (room - (columns - 1) * GAP) / columns;
     // The keys of the pane under the help come first.
     let mut groups = app.keymap.help();
-    let here = app.pane_contexts();
+    let here = app.help_contexts();
     groups.sort_by_key(|g| !g.contexts.iter().any(|c| here.first() == Some(c)));
     let key_w = groups
         .iter()

@@ -47,6 +47,8 @@ pub enum Context {
     Workbench,
     /// The language picker of the code to copy.
     Code,
+    /// The question before quitting with unsent edits.
+    QuitConfirm,
 }
 
 impl Context {
@@ -66,6 +68,7 @@ impl Context {
             Self::Prompt => "the text prompt",
             Self::Workbench => "the workbench",
             Self::Code => "the code picker",
+            Self::QuitConfirm => "the quit question",
         }
     }
 
@@ -93,6 +96,7 @@ impl Context {
         &[Self::Prompt],
         &[Self::Workbench],
         &[Self::Code],
+        &[Self::QuitConfirm],
         &[Self::Request],
     ];
 }
@@ -348,7 +352,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 9] = [
+        const GROUPS: [Group; 10] = [
             (
                 "Global",
                 &[("Ctrl-C", "quit"), ("Ctrl-Z", "suspend (workbench: undo)")],
@@ -370,6 +374,7 @@ impl Keymap {
                 &[Context::Workbench],
             ),
             ("Copy code", &[], &[Context::Code]),
+            ("Quit with unsent edits", &[], &[Context::QuitConfirm]),
         ];
         let mut out: Vec<HelpGroup> = GROUPS
             .iter()

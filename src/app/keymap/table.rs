@@ -79,6 +79,14 @@ pub const TABLE: &[Row] = &[
     row(X::Global, A::Help, &[F1, c('?')], "help", "help", 9),
     row(
         X::Global,
+        A::Quit,
+        &[c('q')],
+        "quit",
+        "quit (asks first if edits are unsent)",
+        11,
+    ),
+    row(
+        X::Global,
         A::NextPane,
         &[TAB],
         "pane",
@@ -215,14 +223,7 @@ pub const TABLE: &[Row] = &[
         "its attributes",
         2,
     ),
-    row(
-        X::Participants,
-        A::Back,
-        &[ESC, c('q')],
-        "picker",
-        "picker",
-        0,
-    ),
+    row(X::Participants, A::Back, &[ESC], "picker", "picker", 0),
     // The attribute form.
     row(X::Form, A::Up, &[UP, c('k')], "select", "select", 0),
     row(X::Form, A::Down, &[DOWN, c('j')], "select", "select", 0),
@@ -266,7 +267,7 @@ pub const TABLE: &[Row] = &[
     row(
         X::Form,
         A::Back,
-        &[ESC, LEFT, c('h'), c('q')],
+        &[ESC, LEFT, c('h')],
         "participants",
         "participants",
         0,
@@ -300,14 +301,7 @@ pub const TABLE: &[Row] = &[
         2,
     ),
     row(X::Panes, A::CopyCurl, &[c('C')], "curl", "copy curl", 2),
-    row(
-        X::Panes,
-        A::Back,
-        &[ESC, LEFT, c('h'), c('q')],
-        "form",
-        "form",
-        0,
-    ),
+    row(X::Panes, A::Back, &[ESC, LEFT, c('h')], "form", "form", 0),
     // The send dialog.
     row(
         X::Dialog,
@@ -328,6 +322,7 @@ pub const TABLE: &[Row] = &[
         2,
     ),
     row(X::Dialog, A::Cancel, &[ESC], "cancel", "cancel", 3),
+    row(X::Dialog, A::Help, &[F1], "help", "help", 6),
     // The history.
     row(X::History, A::Up, &[UP, c('k')], "select", "select", 6),
     row(X::History, A::Down, &[DOWN, c('j')], "select", "select", 6),
@@ -349,6 +344,7 @@ pub const TABLE: &[Row] = &[
         "close",
         5,
     ),
+    row(X::History, A::Help, &[F1, c('?')], "help", "help", 7),
     // The help overlay (its title lists the keys).
     row(
         X::Help,
@@ -446,9 +442,28 @@ pub const TABLE: &[Row] = &[
     row(X::Code, A::Down, &[DOWN, c('j')], "language", "language", 3),
     row(X::Code, A::Confirm, &[ENTER], "copy", "copy", 2),
     row(X::Code, A::Cancel, &[ESC, c('q')], "cancel", "cancel", 4),
+    row(X::Code, A::Help, &[F1, c('?')], "help", "help", 5),
+    // Quitting with unsent edits.
+    row(
+        X::QuitConfirm,
+        A::Confirm,
+        &[c('y'), c('q')],
+        "quit",
+        "quit",
+        2,
+    ),
+    row(X::QuitConfirm, A::Cancel, &[c('n'), ESC], "stay", "stay", 3),
     // The text prompt.
     row(X::Prompt, A::Save, &[ENTER], "save", "save", 2),
-    row(X::Prompt, A::Cancel, &[ESC], "cancel", "cancel", 3),
+    row(
+        X::Prompt,
+        A::Cancel,
+        &[ESC],
+        "cancel",
+        "clear, then cancel",
+        3,
+    ),
+    row(X::Prompt, A::Help, &[F1], "help", "help", 5),
 ];
 
 /// The keys every text field handles itself (not remappable), for the help

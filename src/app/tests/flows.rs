@@ -135,12 +135,19 @@ fn the_form_adds_edits_renames_deletes_and_reverts() {
 }
 
 #[test]
-fn esc_cancels_a_prompt_and_errors_show_in_the_status() {
+fn esc_clears_a_prompt_then_cancels_it_and_errors_show_in_the_status() {
     let mut app = loaded(Mode::Simulator);
     let before = workspace(&app).edits.clone();
     keys(&mut app, &[Key::char('e')]);
     typed(&mut app, "zzz");
     keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(
+        app.prompt().map(|p| p.input.text()),
+        Some(""),
+        "the first Esc clears"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(app.prompt().is_none(), "the second cancels");
     assert_eq!(workspace(&app).edits, before);
     let existing = workspace(&app).edits.rows()[0].key.clone();
     keys(&mut app, &[Key::char('a')]);
@@ -285,6 +292,12 @@ fn reload_and_open_refuse_to_drop_unsent_edits() {
         "the edits are still there"
     );
     keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(
+        (app.focus, app.picker.text()),
+        (Focus::Picker, ""),
+        "Esc clears the typed id first"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
     assert_eq!(app.focus, Focus::Participants);
 }
 
@@ -344,4 +357,44 @@ fn suggestions_read_after_the_first_frame_come_after_those_offered_without_repea
         "fixture".into(),
     ]));
     assert_eq!(app.suggestions, [id(), "recent".into(), "fixture".into()]);
+}
+
+#[test]
+fn q_quits_from_a_pane_and_asks_first_when_edits_are_unsent() {
+    let mut app = loaded(Mode::Simulator);
+    assert_eq!(
+        keys(&mut app, &[Key::char('q')]),
+        [Effect::Quit],
+        "nothing to lose"
+    );
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('d'), Key::char('j'), Key::char('d')]);
+    assert_eq!(keys(&mut app, &[Key::char('q')]), []);
+    assert_eq!(app.overlay, Some(Overlay::QuitConfirm { edits: 2 }));
+    assert_eq!(keys(&mut app, &[Key::char('n')]), []);
+    assert_eq!(app.overlay, None);
+    assert!(workspace(&app).edits.is_dirty(), "the edits are kept");
+    keys(&mut app, &[Key::char('q')]);
+    assert_eq!(keys(&mut app, &[Key::char('y')]), [Effect::Quit]);
+}
+
+#[test]
+fn on_the_first_screen_question_mark_is_help_until_something_is_typed() {
+    let mut app = App::new(Mode::Simulator, vec![id()]);
+    keys(&mut app, &[Key::char('?')]);
+    assert!(app.help_open());
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(!app.help_open() && app.overlay.is_none());
+    typed(&mut app, "ab?");
+    assert_eq!(app.picker.text(), "ab?", "then it types");
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(
+        !app.quitting && app.picker.text().is_empty(),
+        "Esc clears the field first"
+    );
+    assert_eq!(
+        keys(&mut app, &[Key::plain(KeyCode::Esc)]),
+        [Effect::Quit],
+        "then quits"
+    );
 }

@@ -97,7 +97,14 @@ fn a_remapped_letter_still_types_in_the_prompt_and_the_picker() {
     assert!(app.prompt().is_some(), "Ctrl-N adds");
     typed(&mut app, "xs");
     assert_eq!(app.prompt().unwrap().input.text(), "xs");
-    keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('o')]);
+    keys(
+        &mut app,
+        &[
+            Key::plain(KeyCode::Esc),
+            Key::plain(KeyCode::Esc),
+            Key::char('o'),
+        ],
+    );
     assert_eq!(app.focus, Focus::Picker);
     typed(&mut app, "x?q");
     assert_eq!(app.picker.text(), "x?q");
@@ -184,6 +191,7 @@ fn where_(context: Context) -> &'static str {
         Context::Prompt => "prompt",
         Context::Workbench => "workbench",
         Context::Code => "code picker",
+        Context::QuitConfirm => "quit question",
     }
 }
 
@@ -233,19 +241,29 @@ fn the_readme_lists_every_action_with_its_default_keys() {
 }
 
 #[test]
-fn an_open_overlay_keeps_the_keys_so_no_second_one_opens() {
+fn an_open_overlay_keeps_the_keys_and_help_opens_over_it_and_gives_it_back() {
     let mut app = loaded(Mode::Simulator);
     keys(&mut app, &[Key::char('s')]);
     assert!(app.dialog().is_some());
-    keys(
-        &mut app,
-        &[Key::char('H'), Key::char('?'), Key::plain(KeyCode::F(1))],
-    );
+    keys(&mut app, &[Key::char('H'), Key::char('?')]);
     assert!(app.dialog().is_some(), "the dialog is still the overlay");
+    keys(&mut app, &[Key::plain(KeyCode::F(1))]);
+    assert!(app.help_open(), "F1 opens the help over the dialog");
+    assert_eq!(app.help_contexts(), [Context::Dialog], "its keys first");
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(
+        app.dialog().is_some(),
+        "closing the help gives the dialog back"
+    );
     keys(&mut app, &[Key::plain(KeyCode::Esc), Key::char('H')]);
     assert!(app.history_selected().is_some());
     keys(&mut app, &[Key::char('?'), Key::char('s')]);
-    assert!(app.history_selected().is_some() && !app.help_open() && app.dialog().is_none());
+    assert!(
+        app.help_open() && app.dialog().is_none(),
+        "s does nothing under the help"
+    );
+    keys(&mut app, &[Key::char('?')]);
+    assert!(app.history_selected().is_some());
 }
 
 #[test]
