@@ -532,3 +532,41 @@ fn question_mark_opens_the_help_esc_closes_it_and_q_quits_at_once_with_nothing_u
     assert_eq!(wait_exit(&mut run.child), 0);
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn live_flags_with_an_unknown_region_exit_2_with_the_regions_before_the_tui_opens() {
+    let home = temp_home("region");
+    let mut run = session(
+        &[
+            "--region",
+            "mars-1",
+            "--client-id",
+            "id",
+            "--client-secret",
+            "not-used",
+        ],
+        &home,
+    );
+    assert_eq!(wait_exit(&mut run.child), 2);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let raw = loop {
+        let raw = String::from_utf8_lossy(&run.raw.lock().unwrap()).into_owned();
+        if raw.contains("--sim") || Instant::now() > deadline {
+            break raw;
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(raw.contains("unknown region `mars-1`"), "{raw}");
+    for region in ["us-east-1", "eu-west-1", "ap-southeast-2", "eusc-de-east-1"] {
+        assert!(
+            raw.contains(region),
+            "the whole list: {region} missing:\n{raw}"
+        );
+    }
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the alternate screen was never entered"
+    );
+    assert!(!raw.contains("not-used"), "the secret is not echoed");
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -46,6 +46,9 @@ pub use crate::usecase::RouteChoice;
 use crate::usecase::{EditTarget, Preview, Sent};
 use keymap::Context;
 
+/// The most messages the log keeps; the oldest go first.
+pub const MAX_MESSAGES: usize = 200;
+
 /// Where the app is connected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -219,6 +222,11 @@ pub enum Overlay {
     Dialog(SendDialog),
     /// A text field over the form.
     Prompt(Prompt),
+    /// The message log, newest first, scrolled by this many lines.
+    Messages {
+        /// The scroll, in lines.
+        scroll: u16,
+    },
     /// Quit with unsent edits? (how many would be lost).
     QuitConfirm {
         /// The unsent edits.
@@ -373,6 +381,11 @@ pub struct App {
     pub workbench: Workbench,
     /// The overlay the help was opened over, given back when it closes.
     pub under_help: Option<Box<Overlay>>,
+    /// Every error and warning of this run, oldest first (at most
+    /// [`MAX_MESSAGES`]), to be read in full.
+    pub messages: Vec<Status>,
+    /// Messages not seen in the log yet.
+    pub unread: usize,
     /// Secure-attribute values are shown in clear on screen and in a copied
     /// curl: the explicit opt-in (`--show-secure`, or `show_secure = true`
     /// under `[display]` in `config.toml`). Off by default: they are masked.
@@ -404,6 +417,8 @@ impl App {
             keymap: Keymap::default(),
             workbench: Workbench::default(),
             under_help: None,
+            messages: Vec::new(),
+            unread: 0,
             show_secure: false,
         }
     }
@@ -477,8 +492,12 @@ impl App {
         match msg {
             Msg::Key(key) if key.is_quit() => self.quit(),
             Msg::Key(key) => {
-                // A status speaks of the last action; the next key starts a new one.
-                self.status = None;
+                // A status speaks of the last action; the next key starts a
+                // new one. An error stays until another status replaces it or
+                // the log is opened.
+                if !self.status.as_ref().is_some_and(|s| s.error) {
+                    self.status = None;
+                }
                 nav::key(self, key)
             }
             Msg::Paste(text) => self.paste(&text),
@@ -585,6 +604,15 @@ impl App {
         })
     }
 
+    /// Opens the message log: every message is read now.
+    fn open_messages(&mut self) {
+        self.overlay = Some(Overlay::Messages { scroll: 0 });
+        self.unread = 0;
+        if self.status.as_ref().is_some_and(|s| s.error) {
+            self.status = None;
+        }
+    }
+
     /// Opens the help over what is open (given back when it closes).
     fn open_help(&mut self) {
         let under = self.overlay.take().filter(|o| *o != Overlay::Help);
@@ -607,6 +635,7 @@ impl App {
             Some(Overlay::Prompt(_)) => vec![Context::Prompt],
             Some(Overlay::Code { .. }) => vec![Context::Code],
             Some(Overlay::QuitConfirm { .. }) => vec![Context::QuitConfirm],
+            Some(Overlay::Messages { .. }) => vec![Context::Messages],
             Some(Overlay::Help) | None => self.pane_contexts(),
         }
     }
@@ -701,10 +730,19 @@ impl App {
     }
 
     fn set_status(&mut self, text: impl Into<String>, error: bool) {
-        self.status = Some(Status {
+        let status = Status {
             text: text.into(),
             error,
-        });
+        };
+        // Errors and warnings are kept, to be read in full in the log.
+        if error && self.messages.last() != Some(&status) {
+            if self.messages.len() == MAX_MESSAGES {
+                self.messages.remove(0);
+            }
+            self.messages.push(status.clone());
+            self.unread = (self.unread + 1).min(MAX_MESSAGES);
+        }
+        self.status = Some(status);
     }
 
     /// Keeps an exchange in this run's history and asks the shell to append

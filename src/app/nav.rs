@@ -24,6 +24,7 @@ impl App {
             Some(Overlay::Prompt(_)) => Some(Context::Prompt),
             Some(Overlay::Code { .. }) => Some(Context::Code),
             Some(Overlay::QuitConfirm { .. }) => Some(Context::QuitConfirm),
+            Some(Overlay::Messages { .. }) => Some(Context::Messages),
             None => None,
         };
         if let Some(context) = overlay {
@@ -62,7 +63,8 @@ impl App {
                 Overlay::Help
                 | Overlay::History { .. }
                 | Overlay::Code { .. }
-                | Overlay::QuitConfirm { .. },
+                | Overlay::QuitConfirm { .. }
+                | Overlay::Messages { .. },
             ) => false,
             None => matches!(self.focus, Focus::Picker | Focus::Workbench),
         }
@@ -76,6 +78,10 @@ impl App {
         // Reveal does something only while secure values are masked.
         if !self.masks_secure() {
             shown.retain(|s| s.label != super::keymap::REVEAL_LABEL);
+        }
+        // The log is offered while messages are unread, with their count.
+        if self.unread == 0 {
+            shown.retain(|s| s.label != super::keymap::MESSAGES_LABEL);
         }
         // The workbench's keys that act on the Request tab only.
         if self.focus == Focus::Workbench && self.overlay.is_none() {
@@ -182,6 +188,8 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Help => app.close_help(),
         // Prompt: cancel.
         Context::Prompt => app.overlay = None,
+        _ if action == Action::Messages => app.open_messages(),
+        Context::Messages => messages(app, action),
         Context::QuitConfirm if action == Action::Confirm => return app.quit(),
         Context::QuitConfirm => {
             app.overlay = None;
@@ -492,4 +500,20 @@ fn panes(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// A key in the message log.
+fn messages(app: &mut App, action: Action) {
+    let Some(Overlay::Messages { scroll }) = app.overlay else {
+        return;
+    };
+    app.overlay = match action {
+        Action::Up => Some(Overlay::Messages {
+            scroll: scroll.saturating_sub(1),
+        }),
+        Action::Down => Some(Overlay::Messages {
+            scroll: scroll.saturating_add(1),
+        }),
+        _ => None,
+    };
 }

@@ -527,6 +527,27 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<u
     use crate::config::Connection;
 
     let resolution = crate::config::load(&args.flags());
+    // A live org asked for by flag is never replaced by the simulator
+    // without a word: why it cannot be reached is the answer, before the
+    // terminal is touched.
+    let asked_live = !args.sim
+        && (args.region.is_some()
+            || args.client_id.is_some()
+            || args.client_secret.is_some()
+            || args.profile.is_some());
+    if asked_live && matches!(resolution.connection, Connection::Simulator) {
+        if let Some(Err(error)) = args.region.as_deref().map(crate::genesys::Target::parse) {
+            eprintln!("gc-attrs: --region: {error}");
+        }
+        for warning in &resolution.warnings {
+            eprintln!("gc-attrs: {warning}");
+        }
+        eprintln!(
+            "gc-attrs: the live org asked for cannot be reached as given; fix the flags above, \
+             or add --sim to open the simulator"
+        );
+        return Ok(2);
+    }
     let (mode, live) = match resolution.connection {
         Connection::Simulator => (Mode::Simulator, None),
         Connection::Live {

@@ -114,12 +114,18 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     let mut keys_line: Vec<Span<'static>> = vec![Span::raw(" ")];
     let mut used = 1;
     for shown in app.footer() {
-        let cost = width(&shown.keys) + 1 + width(shown.label) + 2;
+        // The log's entry counts what is unread.
+        let label = if shown.label == crate::app::keymap::MESSAGES_LABEL {
+            format!("{} ({})", shown.label, app.unread)
+        } else {
+            shown.label.to_owned()
+        };
+        let cost = width(&shown.keys) + 1 + width(&label) + 2;
         if used + cost > room {
             break;
         }
         keys_line.push(Span::styled(shown.keys, theme::key()));
-        keys_line.push(Span::styled(format!(" {}  ", shown.label), theme::dim()));
+        keys_line.push(Span::styled(format!(" {label}  "), theme::dim()));
         used += cost;
     }
     if used == 1 {

@@ -478,3 +478,47 @@ pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &App, edits: usize) {
     ];
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// The message log over the body: every error and warning of the run, in
+/// full, the newest first.
+pub fn messages(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
+    let close = key(app, Context::Messages, Action::Close);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border(true))
+        .title(Span::styled(
+            format!(" Messages ({}) ", app.messages.len()),
+            theme::title(true),
+        ))
+        .title_bottom(Line::styled(format!(" {close} close "), theme::dim()).right_aligned());
+    let inner = overlay(frame, area, block).inner(ratatui::layout::Margin::new(1, 0));
+    let room = usize::from(inner.width);
+    let mut lines = Vec::new();
+    if app.messages.is_empty() {
+        lines.push(Line::styled(
+            "No errors or warnings in this run.",
+            theme::dim(),
+        ));
+    }
+    for (i, message) in app.messages.iter().enumerate().rev() {
+        let style = if message.error {
+            theme::error()
+        } else {
+            theme::plain()
+        };
+        lines.extend(wrap(
+            &[
+                Span::styled(format!("{:>3} ", i + 1), theme::dim()),
+                Span::styled(super::text::visible(&message.text), style),
+            ],
+            room,
+            &[],
+            &[Span::raw("    ")],
+            Break::Words,
+        ));
+    }
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let offset = usize::from(scroll).min(max);
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(offset).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

@@ -14,7 +14,7 @@ mod remap;
 mod table;
 
 pub use remap::Remap;
-pub use table::{REVEAL_LABEL, Row, TABLE, TEXT_EDITING};
+pub use table::{MESSAGES_LABEL, REVEAL_LABEL, Row, TABLE, TEXT_EDITING};
 
 use super::Key;
 
@@ -49,6 +49,8 @@ pub enum Context {
     Code,
     /// The question before quitting with unsent edits.
     QuitConfirm,
+    /// The message log.
+    Messages,
 }
 
 impl Context {
@@ -69,6 +71,7 @@ impl Context {
             Self::Workbench => "the workbench",
             Self::Code => "the code picker",
             Self::QuitConfirm => "the quit question",
+            Self::Messages => "the message log",
         }
     }
 
@@ -97,6 +100,7 @@ impl Context {
         &[Self::Workbench],
         &[Self::Code],
         &[Self::QuitConfirm],
+        &[Self::Messages],
         &[Self::Request],
     ];
 }
@@ -220,6 +224,8 @@ actions! {
     FillPlaceholders = "fill_placeholders",
     /// Copy a program that performs the edit, after a language picker.
     CopyCode = "copy_code",
+    /// Open the message log (every error and warning, in full).
+    Messages = "messages",
 }
 
 impl Action {
@@ -352,7 +358,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 10] = [
+        const GROUPS: [Group; 11] = [
             (
                 "Global",
                 &[("Ctrl-C", "quit"), ("Ctrl-Z", "suspend (workbench: undo)")],
@@ -375,6 +381,7 @@ impl Keymap {
             ),
             ("Copy code", &[], &[Context::Code]),
             ("Quit with unsent edits", &[], &[Context::QuitConfirm]),
+            ("Messages", &[], &[Context::Messages]),
         ];
         let mut out: Vec<HelpGroup> = GROUPS
             .iter()

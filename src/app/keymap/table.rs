@@ -65,6 +65,10 @@ const fn row(
     }
 }
 
+/// The footer's word for [`Action::Messages`], offered only while some
+/// are unread.
+pub const MESSAGES_LABEL: &str = "messages";
+
 /// The footer's word for [`Action::Reveal`], offered only while secure
 /// values are masked.
 pub const REVEAL_LABEL: &str = "reveal";
@@ -120,6 +124,14 @@ pub const TABLE: &[Row] = &[
         10,
     ),
     row(X::Global, A::Reload, &[c('R')], "reload", "reload", 0),
+    row(
+        X::Global,
+        A::Messages,
+        &[c('M'), k(KeyCode::F(3))],
+        MESSAGES_LABEL,
+        "messages (errors, warnings) in full",
+        1,
+    ),
     row(
         X::Global,
         A::Workbench,
@@ -192,11 +204,27 @@ pub const TABLE: &[Row] = &[
     row(X::Picker, A::PreviousPane, &[BACKTAB], "back", "", 0),
     row(X::Picker, A::Help, &[F1], "help", "", 5),
     row(X::Picker, A::Workbench, &[F2], "workbench", "", 6),
+    row(
+        X::Picker,
+        A::Messages,
+        &[k(KeyCode::F(3))],
+        MESSAGES_LABEL,
+        "",
+        1,
+    ),
     row(X::Start, A::Up, &[UP], "choose", "choose", 3),
     row(X::Start, A::Down, &[DOWN], "choose", "choose", 3),
     row(X::Start, A::Load, &[ENTER], "open", "open", 2),
     row(X::Start, A::Help, &[F1], "help", "", 4),
     row(X::Start, A::Workbench, &[F2], "workbench", "", 6),
+    row(
+        X::Start,
+        A::Messages,
+        &[k(KeyCode::F(3))],
+        MESSAGES_LABEL,
+        "",
+        1,
+    ),
     row(
         X::Start,
         A::Quit,
@@ -443,6 +471,18 @@ pub const TABLE: &[Row] = &[
     row(X::Code, A::Confirm, &[ENTER], "copy", "copy", 2),
     row(X::Code, A::Cancel, &[ESC, c('q')], "cancel", "cancel", 4),
     row(X::Code, A::Help, &[F1, c('?')], "help", "help", 5),
+    // The message log.
+    row(X::Messages, A::Up, &[UP, c('k')], "scroll", "scroll", 2),
+    row(X::Messages, A::Down, &[DOWN, c('j')], "scroll", "scroll", 2),
+    row(
+        X::Messages,
+        A::Close,
+        &[ESC, c('q'), c('M'), k(KeyCode::F(3))],
+        "close",
+        "close",
+        3,
+    ),
+    row(X::Messages, A::Help, &[F1, c('?')], "help", "help", 4),
     // Quitting with unsent edits.
     row(
         X::QuitConfirm,

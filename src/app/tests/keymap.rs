@@ -192,6 +192,7 @@ fn where_(context: Context) -> &'static str {
         Context::Workbench => "workbench",
         Context::Code => "code picker",
         Context::QuitConfirm => "quit question",
+        Context::Messages => "message log",
     }
 }
 
@@ -267,7 +268,7 @@ fn an_open_overlay_keeps_the_keys_and_help_opens_over_it_and_gives_it_back() {
 }
 
 #[test]
-fn a_start_up_warning_outlives_the_first_load() {
+fn a_start_up_warning_stays_until_the_log_is_read_and_is_kept_there_in_full() {
     let mut app = App::new(Mode::Simulator, vec![id()]);
     app.notify("config.toml:3:1: unknown action `sned` in [keys]", true);
     let effects = app.open(&id());
@@ -280,5 +281,25 @@ fn a_start_up_warning_outlives_the_first_load() {
     let status = app.status.clone().unwrap();
     assert!(status.error && status.text.contains("sned"), "{status:?}");
     keys(&mut app, &[Key::plain(KeyCode::Down)]);
-    assert!(app.status.is_none(), "the next key clears it");
+    assert_eq!(
+        app.status.as_ref(),
+        Some(&status),
+        "a key does not clear an error"
+    );
+    assert_eq!(app.unread, 1);
+    assert!(
+        app.footer().iter().any(|s| s.label == "messages"),
+        "the log is offered"
+    );
+    keys(&mut app, &[Key::char('M')]);
+    assert_eq!(app.overlay, Some(Overlay::Messages { scroll: 0 }));
+    assert_eq!(
+        (app.unread, app.status.as_ref()),
+        (0, None),
+        "read: dismissed"
+    );
+    assert_eq!(app.messages, [status], "kept in full");
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.overlay, None);
+    assert!(!app.footer().iter().any(|s| s.label == "messages"));
 }
