@@ -319,15 +319,20 @@ fn keys_remapped_in_config_act_and_a_bad_entry_is_reported_with_its_line() {
         "[keys]\nsend = \"x\"\nsned = \"y\"\n",
     )
     .unwrap();
-    // On the picker the start-up status stays until a key is pressed.
+    // The start-up warning stays in the status line until the log is read,
+    // where it is in full.
     let mut run = session(&["--sim"], &home);
+    run.screen.wait_for("✖");
+    run.screen.send(b"\x1bOR"); // F3
     let shown = run.screen.wait_for("unknown action `sned`");
     assert!(shown.contains("config.toml:3:1"), "{shown}");
+    run.screen.send(b"\x1b");
+    thread::sleep(Duration::from_millis(200));
     // The fixtures are offered once the simulator runs, after the first frame.
     run.screen.wait_for("▶ ");
     // Enter opens the first suggestion, the call fixture.
     run.screen.send(b"\r");
-    run.screen.wait_for("loaded conversation");
+    run.screen.wait_for("Participant attributes");
     run.screen.wait_for(" x send ");
     run.screen.send(b"s");
     thread::sleep(Duration::from_millis(200));

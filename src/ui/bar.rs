@@ -104,7 +104,14 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         )],
         None => Vec::new(),
     };
-    let status = truncate_spans(status, total.saturating_sub(1));
+    // An error stays until it is read: the keys keep most of the line, and
+    // a long one is cut here and read in full in the message log.
+    let cap = if app.status.as_ref().is_some_and(|s| s.error) {
+        (total * 11 / 20).max(20)
+    } else {
+        total
+    };
+    let status = truncate_spans(status, cap.min(total.saturating_sub(1)));
     let status_width = spans_width(&status);
     let room = if status_width == 0 {
         total
