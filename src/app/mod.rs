@@ -238,12 +238,15 @@ pub enum Overlay {
         /// The language selected.
         selected: usize,
     },
-    /// The typed confirmation of a workbench send to a live org.
+    /// The typed confirmation of a workbench send, or of a re-send from
+    /// the history, to a live org.
     BenchConfirm {
         /// What would be sent.
         request: RawRequest,
         /// The user types `yes` here.
         confirmation: TextInput,
+        /// A re-send from the history (else the workbench's request).
+        resend: bool,
     },
 }
 

@@ -161,6 +161,15 @@ pub(super) fn dialog_action(app: &mut App, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::Cancel => app.overlay = None,
+        // The verb cannot change under a confirmation being typed.
+        Action::ToggleVerb if live && !dialog.confirmation.text().is_empty() => {
+            let clear = app.keymap.first(Context::Dialog, Action::Cancel);
+            app.set_status(
+                format!("the verb is fixed while yes is typed: {clear} clears it first"),
+                true,
+            );
+            return Vec::new();
+        }
         Action::ToggleVerb => {
             dialog.verb = if dialog.verb == Verb::Patch {
                 Verb::Put
@@ -257,9 +266,16 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
         .and_then(|w| w.conversation.id.clone());
     let target = app.workspace.as_ref().map(|w| w.target);
     if view.exchange.is_success() {
+        let mut said = view.exchange.outcome.to_string();
         match (target, conversation_id) {
             // Only a send of the form's edits has a before to compare with
             // (a re-send from the history has none).
+            // A send that changed nothing has nothing to observe.
+            (Some(SendTarget::ParticipantAttributes), Some(_))
+                if compare.as_ref().is_some_and(|c| c.before == c.expected) =>
+            {
+                said.push_str(": the PATCH changed nothing, so nothing is re-read");
+            }
             (Some(SendTarget::ParticipantAttributes), Some(id)) if compare.is_some() => {
                 view.observed = Observed::Pending { attempt: 1 };
                 // The re-reads are the request in flight: nothing else starts
@@ -279,7 +295,7 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             }
             _ => {}
         }
-        app.set_status(view.exchange.outcome.to_string(), false);
+        app.set_status(said, false);
     } else if let Some(300..=399) = view.exchange.status() {
         // Writes are never redirected (the body would go elsewhere).
         let to = view.exchange.header("location").unwrap_or("nowhere given");
@@ -406,6 +422,11 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
         "copied curl (token as $GENESYS_TOKEN)"
     };
     let curl = shown.to_curl();
+    let note = if app.mode == Mode::Simulator {
+        format!("{note}; it targets this run's temporary simulator, gone when gc-attrs quits")
+    } else {
+        note.to_owned()
+    };
     app.set_status(note, false);
     vec![Effect::Copy(curl)]
 }
@@ -444,16 +465,7 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.set_status("a request is in flight", true);
                 return Vec::new();
             }
-            if matches!(app.mode, Mode::Live { .. }) && exchange.method != "GET" {
-                let curl = app.keymap.first(Context::History, Action::CopyCurl);
-                app.set_status(
-                    format!(
-                        "re-sending a write to a live org: copy its curl ({curl}) and send it deliberately"
-                    ),
-                    true,
-                );
-                return Vec::new();
-            }
+            let live_write = matches!(app.mode, Mode::Live { .. }) && exchange.method != "GET";
             let request = RawRequest {
                 method: exchange.method.clone(),
                 path: exchange.url.clone(),
@@ -464,12 +476,17 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
                     .map(|(_, v)| v.clone()),
                 body: exchange.request_body.clone(),
             };
+            // A write to a live org asks for the typed yes, as any send does.
+            if live_write {
+                app.overlay = Some(Overlay::BenchConfirm {
+                    request,
+                    confirmation: TextInput::default(),
+                    resend: true,
+                });
+                return Vec::new();
+            }
             app.overlay = None;
-            app.in_flight = Some(InFlight::new(
-                Flight::Send(None),
-                format!("re-send {} {}", request.method, request.path),
-            ));
-            return vec![Effect::Send(request)];
+            return resend(app, request);
         }
         _ => {}
     }
@@ -553,4 +570,13 @@ pub(super) fn code_action(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Sends a request of the history again (after the typed yes on a live org).
+pub(super) fn resend(app: &mut App, request: RawRequest) -> Vec<Effect> {
+    app.in_flight = Some(InFlight::new(
+        Flight::Send(None),
+        format!("re-send {} {}", request.method, request.path),
+    ));
+    vec![Effect::Send(request)]
 }

@@ -862,6 +862,7 @@ impl App {
             self.overlay = Some(Overlay::BenchConfirm {
                 request,
                 confirmation: TextInput::default(),
+                resend: false,
             });
             return Vec::new();
         }
@@ -883,10 +884,12 @@ impl App {
         let Some(Overlay::BenchConfirm {
             request,
             confirmation,
+            resend,
         }) = &self.overlay
         else {
             return Vec::new();
         };
+        let resend = *resend;
         match action {
             Action::Confirm => {
                 if !confirmation.text().trim().eq_ignore_ascii_case("yes") {
@@ -899,7 +902,11 @@ impl App {
                 }
                 let request = request.clone();
                 self.overlay = None;
-                self.dispatch_bench(request)
+                if resend {
+                    super::send::resend(self, request)
+                } else {
+                    self.dispatch_bench(request)
+                }
             }
             Action::Cancel => {
                 self.overlay = None;

@@ -188,6 +188,12 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
     for warning in sim.fixture_warnings() {
         eprintln!("warning: fixture not loaded: {}", clean(warning));
     }
+    // The command that points the TUI (or any headless command) at it.
+    println!(
+        "connect the TUI: gc-attrs --region {base} --client-id {} --client-secret {}",
+        shell_word(&config.client_id),
+        shell_word(&config.client_secret)
+    );
     println!("serving; press Ctrl-C to stop");
     stop.await;
     println!("stopping");
@@ -389,5 +395,19 @@ mod tests {
         .unwrap();
         assert!(cli.connect.flags().sim);
         assert_eq!(cli.tui.participant.as_deref(), Some("p"));
+    }
+}
+
+/// A word as a POSIX shell reads it back: as it is when it is plain, else
+/// in single quotes.
+fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/@%+=".contains(c))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }

@@ -340,6 +340,7 @@ pub fn bench_confirm(
     app: &App,
     request: &crate::app::RawRequest,
     confirmation: &crate::app::TextInput,
+    resend: bool,
 ) {
     let Mode::Live { region, profile } = &app.mode else {
         return;
@@ -360,10 +361,14 @@ pub fn bench_confirm(
     );
     lines.extend(wrap(
         &[Span::styled(
-            format!(
-                "This writes to the live org {org}, exactly as written in the workbench \
-                 (the lint's findings are not fixed for you)."
-            ),
+            if resend {
+                format!("This sends the history's request again to the live org {org}, as it was.")
+            } else {
+                format!(
+                    "This writes to the live org {org}, exactly as written in the workbench \
+                     (the lint's findings are not fixed for you)."
+                )
+            },
             danger(),
         )],
         room,
@@ -379,7 +384,10 @@ pub fn bench_confirm(
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::error())
-        .title(Span::styled(" Send as is ", theme::title(true)))
+        .title(Span::styled(
+            if resend { " Re-send " } else { " Send as is " },
+            theme::title(true),
+        ))
         .title_bottom(
             Line::styled(
                 format!(" {} cancel ", key(app, Context::Dialog, Action::Cancel)),

@@ -74,7 +74,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::BenchConfirm {
             request,
             confirmation,
-        }) => dialog::bench_confirm(frame, body, app, request, confirmation),
+            resend,
+        }) => dialog::bench_confirm(frame, body, app, request, confirmation, *resend),
         None => {}
     }
 }

@@ -40,7 +40,7 @@ async fn the_sim_command_prints_its_url_and_serves_tokens() {
         base.starts_with("http://127.0.0.1:") && !base.ends_with('/'),
         "{base}"
     );
-    while !printed.iter().any(|l| l.contains(CALL)) {
+    while !printed.iter().any(|l| l.contains("connect the TUI")) {
         printed.push(
             received
                 .recv_timeout(Duration::from_secs(10))
@@ -52,6 +52,11 @@ async fn the_sim_command_prints_its_url_and_serves_tokens() {
         text.contains("client id: demo-client") && text.contains("client secret: demo-secret"),
         "{text}"
     );
+    assert!(text.contains(CALL), "{text}");
+    let command = format!(
+        "connect the TUI: gc-attrs --region {base} --client-id demo-client --client-secret demo-secret"
+    );
+    assert!(text.contains(&command), "the exact command: {text}");
 
     let http = reqwest::Client::new();
     let answer = token_request(

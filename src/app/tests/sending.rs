@@ -339,7 +339,11 @@ fn the_correlation_id_is_copied_and_ticks_drive_the_spinner() {
 #[test]
 fn edits_made_during_the_reread_are_kept() {
     let mut app = loaded(Mode::Simulator);
-    keys(&mut app, &[Key::char('s'), enter()]);
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "sent");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "now");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
     app.update(Msg::Sent(Ok(exchange(202, ""))));
     // The user goes back to the form and edits again before the re-read lands
     // (Esc would cancel the re-read: it is the request in flight).
@@ -602,4 +606,62 @@ fn copy_code_copies_the_program_of_the_chosen_language_for_the_forms_edit() {
     assert!(program.contains("billing"), "{program}");
     assert_eq!(app.overlay, None);
     assert!(app.status.as_ref().unwrap().text.contains("python"));
+}
+
+#[test]
+fn a_patch_that_changes_nothing_is_not_re_read() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    let effects = app.update(Msg::Sent(Ok(exchange(202, ""))));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Reread { .. })),
+        "{effects:?}"
+    );
+    assert!(app.in_flight.is_none());
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("changed nothing")
+    );
+}
+
+#[test]
+fn a_live_resend_of_a_write_asks_for_the_typed_yes() {
+    let mut app = loaded(Mode::Live {
+        region: "eu-west-1".into(),
+        profile: None,
+    });
+    app.history.push(exchange(202, ""));
+    keys(&mut app, &[Key::char('H'), Key::char('r')]);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::BenchConfirm { resend: true, .. })
+    ));
+    assert!(keys(&mut app, &[enter()]).is_empty(), "not without yes");
+    typed(&mut app, "yes");
+    let effects = keys(&mut app, &[enter()]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Send(_)]),
+        "{effects:?}"
+    );
+    assert!(matches!(
+        app.in_flight.as_ref().map(|f| &f.flight),
+        Some(Flight::Send(None))
+    ));
+}
+
+#[test]
+fn the_verb_stays_while_the_live_confirmation_is_typed() {
+    let mut app = loaded(Mode::Live {
+        region: "eu-west-1".into(),
+        profile: None,
+    });
+    keys(&mut app, &[Key::char('s')]);
+    typed(&mut app, "ye");
+    let verb = app.dialog().unwrap().verb;
+    keys(&mut app, &[Key::plain(KeyCode::Right)]);
+    assert_eq!(app.dialog().unwrap().verb, verb);
+    assert!(app.status.as_ref().unwrap().error);
 }
