@@ -224,6 +224,20 @@ fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
     })
 }
 
+/// A word as a POSIX shell reads it back: as it is when it is plain, else
+/// in single quotes.
+fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/@%+=".contains(c))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,19 +409,5 @@ mod tests {
         .unwrap();
         assert!(cli.connect.flags().sim);
         assert_eq!(cli.tui.participant.as_deref(), Some("p"));
-    }
-}
-
-/// A word as a POSIX shell reads it back: as it is when it is plain, else
-/// in single quotes.
-fn shell_word(word: &str) -> String {
-    if !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.:/@%+=".contains(c))
-    {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
