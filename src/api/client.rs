@@ -374,7 +374,8 @@ impl Client {
 
     /// Sends a request as given, with the bearer token. A 401 `bad.credentials`
     /// triggers one re-login and one retry (client credentials only); a read
-    /// answered 429 is retried after `Retry-After`, a bounded number of times;
+    /// answered 429 or 5xx (but 501) is retried after `Retry-After` (1 s
+    /// without one), a bounded number of times;
     /// writes are never retried otherwise. HTTP errors and network failures
     /// come back inside the [`Exchange`].
     ///
@@ -424,8 +425,12 @@ impl Client {
                 token = self.bearer().await?;
                 continue;
             }
-            if exchange.status() == Some(429) && is_read && read_retries < self.config.read_retries
-            {
+            // A read answered 429, or 5xx but 501, is tried again as the Go
+            // SDK's retry configuration does (§4); a write never is.
+            let retried = exchange
+                .status()
+                .is_some_and(|s| s == 429 || (500..=599).contains(&s) && s != 501);
+            if retried && is_read && read_retries < self.config.read_retries {
                 let wait =
                     Duration::from_secs(exchange.rate_limit.retry_after_seconds.unwrap_or(1));
                 if wait <= self.config.max_retry_after {

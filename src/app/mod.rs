@@ -432,6 +432,12 @@ impl App {
         self.response.as_ref().is_some_and(|r| r.from_bench)
     }
 
+    /// Whether the response shown is a failed conversation load.
+    #[must_use]
+    pub fn response_from_load(&self) -> bool {
+        self.response.as_ref().is_some_and(|r| r.from_load)
+    }
+
     /// Whether the form's values are secure ones shown masked: the target is
     /// the secure attributes and the user has not opted in.
     #[must_use]
@@ -765,6 +771,7 @@ impl App {
         exchange: Option<Exchange>,
     ) -> Vec<Effect> {
         self.in_flight = None;
+        let answered = exchange.clone().filter(|e| e.status().is_some());
         let effects = self.record(exchange);
         match result {
             Ok(conversation) => {
@@ -789,8 +796,18 @@ impl App {
                 }
             }
             Err(message) => {
-                self.focus = Focus::Picker;
                 self.set_status(format!("could not load {id}: {message}"), true);
+                // An answer (a 404, a 429, a 5xx) is read decoded, as a
+                // failed write's is; Esc goes back to the picker.
+                if let Some(exchange) = answered {
+                    let mut view = ResponseView::of(exchange, self.show_secure);
+                    view.from_load = true;
+                    self.response = Some(view);
+                    self.focus = Focus::Response;
+                    self.scroll = 0;
+                } else {
+                    self.focus = Focus::Picker;
+                }
             }
         }
         effects

@@ -223,6 +223,10 @@ fn cycle(app: &mut App, back: bool) {
         app.focus = Focus::Workbench;
         return;
     }
+    if app.focus == Focus::Response && app.response_from_load() {
+        app.focus = Focus::Picker;
+        return;
+    }
     if app.workspace.is_none() {
         return;
     }
@@ -372,6 +376,11 @@ fn picker(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Quit => return app.quit(),
         Action::Workbench => app.open_workbench_key(),
+        Action::History => {
+            app.overlay = Some(Overlay::History {
+                selected: app.history.len().saturating_sub(1),
+            });
+        }
         _ => {}
     }
     Vec::new()
@@ -495,6 +504,9 @@ fn panes(app: &mut App, action: Action) -> Vec<Effect> {
         // The answer to a workbench send goes back to the workbench.
         Action::Back if app.focus == Focus::Response && app.response_from_bench() => {
             app.focus = Focus::Workbench;
+        }
+        Action::Back if app.focus == Focus::Response && app.response_from_load() => {
+            app.focus = Focus::Picker;
         }
         Action::Back => app.focus = Focus::Attributes,
         _ => {}

@@ -54,13 +54,16 @@ pub struct ResponseView {
     pub observed: Observed,
     /// The answer to a workbench send (shown beside the workbench).
     pub from_bench: bool,
+    /// The answer to a conversation load that failed (shown over the
+    /// picker's place, Esc goes back to the picker).
+    pub from_load: bool,
 }
 
 impl ResponseView {
     /// The view of an exchange; its decoded errors are read from the body as
     /// the screen shows it (`show_secure`: in clear, else masked), so that
     /// an error that quotes a secure value does not show it either.
-    fn of(exchange: Exchange, show_secure: bool) -> Self {
+    pub(super) fn of(exchange: Exchange, show_secure: bool) -> Self {
         let explanation = match exchange.status() {
             Some(status) if status >= 400 => {
                 let body = if show_secure {
@@ -78,6 +81,7 @@ impl ResponseView {
             compare: None,
             observed: Observed::NotApplicable,
             from_bench: false,
+            from_load: false,
         }
     }
 }

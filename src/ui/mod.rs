@@ -56,6 +56,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     bar::top(frame, top, app);
     match &app.workspace {
         _ if shows_workbench(app) => workbench::render(frame, body, app),
+        // A failed load's answer, read where the picker was.
+        _ if app.focus == Focus::Response && app.response_from_load() => {
+            response::render(frame, body, app);
+        }
         Some(workspace) if app.focus != Focus::Picker => {
             workspace_view(frame, body, app, workspace);
         }
@@ -93,6 +97,13 @@ fn shows_workbench(app: &App) -> bool {
 pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return 0;
+    }
+    if app.focus == Focus::Response && app.response_from_load() {
+        let [_, body, _] = rows(screen);
+        let inner = Block::bordered().inner(body);
+        let total = response::lines(app, usize::from(inner.width)).len();
+        let excess = total.saturating_sub(usize::from(inner.height));
+        return u16::try_from(excess).unwrap_or(u16::MAX);
     }
     if shows_workbench(app) {
         if app.focus != Focus::Response {

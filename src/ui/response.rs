@@ -22,7 +22,7 @@ use crate::usecase::words::{Label, error_parts};
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Response;
     // Beside the workbench there is no payload to switch to.
-    let title = if app.response_from_bench() {
+    let title = if app.response_from_bench() || app.response_from_load() {
         Line::from(super::title_span("Response", focused))
     } else {
         bar::tabs(1, focused)

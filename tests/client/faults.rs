@@ -69,21 +69,36 @@ async fn throttled_reads_are_retried_and_writes_are_not() {
 }
 
 #[tokio::test]
-async fn server_failures_come_back_as_exchanges() {
+async fn server_failures_come_back_as_exchanges_after_the_read_retries() {
     let sim = start(SimConfig {
         fail_rate: 1.0,
         ..SimConfig::default()
     })
     .await;
     let client = client_for(&sim, SECRET);
-    let exchange = client
-        .send(&RawRequest::get(format!(
-            "/api/v2/conversations/{}",
-            sim.conversation_ids()[0]
-        )))
+    let id = sim.conversation_ids()[0].clone();
+    let write = client
+        .send(&RawRequest::json(
+            "PATCH",
+            format!("/api/v2/conversations/{id}/participants/x/attributes"),
+            &json!({"attributes": {}}),
+        ))
         .await
         .unwrap();
-    assert_eq!(exchange.status(), Some(503));
+    assert_eq!(
+        (write.status(), write.attempts),
+        (Some(503), 1),
+        "a write is never retried"
+    );
+    let exchange = client
+        .send(&RawRequest::get(format!("/api/v2/conversations/{id}")))
+        .await
+        .unwrap();
+    assert_eq!(
+        (exchange.status(), exchange.attempts),
+        (Some(503), 3),
+        "a 5xx read is retried as a 429 is: two retries, then the answer"
+    );
     assert_eq!(
         exchange.error_body.unwrap().code.as_deref(),
         Some("service.unavailable")

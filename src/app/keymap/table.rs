@@ -212,6 +212,7 @@ pub const TABLE: &[Row] = &[
         "",
         1,
     ),
+    row(X::Picker, A::History, &[k(KeyCode::F(4))], "history", "", 7),
     row(X::Start, A::Up, &[UP], "choose", "choose", 3),
     row(X::Start, A::Down, &[DOWN], "choose", "choose", 3),
     row(X::Start, A::Load, &[ENTER], "open", "open", 2),
@@ -225,6 +226,7 @@ pub const TABLE: &[Row] = &[
         "",
         1,
     ),
+    row(X::Start, A::History, &[k(KeyCode::F(4))], "history", "", 7),
     row(
         X::Start,
         A::Quit,

@@ -398,3 +398,34 @@ fn on_the_first_screen_question_mark_is_help_until_something_is_typed() {
         "then quits"
     );
 }
+
+#[test]
+fn a_failed_load_is_read_decoded_and_esc_goes_back_to_the_picker() {
+    let mut app = App::new(Mode::Simulator, vec![]);
+    keys(&mut app, &[Key::plain(KeyCode::F(4))]);
+    assert!(
+        app.history_selected().is_some(),
+        "the history is reachable from the picker"
+    );
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    let body = r#"{"message":"Conversation not found","code":"not.found","status":404,"contextId":"c0ffee00-0000-4000-8000-000000000002"}"#;
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Err("404 Not Found".into()),
+        exchange: Some(crate::app::tests::exchange(404, body)),
+    });
+    assert_eq!(app.focus, Focus::Response);
+    let view = app.response.as_ref().unwrap();
+    assert!(view.from_load);
+    let error = &view.explanation.as_ref().unwrap().errors[0];
+    assert_eq!(error.code.as_deref(), Some("not.found"));
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert_eq!(app.focus, Focus::Picker);
+    // A failure with no answer (refused, timed out) stays on the picker.
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Err("connection refused".into()),
+        exchange: None,
+    });
+    assert_eq!(app.focus, Focus::Picker);
+}
