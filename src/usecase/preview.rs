@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::RouteChoice;
 use crate::diff::{JsonDiff, diff};
 use crate::genesys::{Attributes, ROUTES, Route, RouteKind, Verb};
-use crate::lint::{Finding, Location, Request, Severity, lint};
+use crate::lint::{Finding, Location, Severity, lint_json};
 use crate::payload::{Edits, Plan};
 
 /// The content type every request of the preview carries (§3: the only one
@@ -95,13 +95,8 @@ pub struct PreviewRequest {
 
 impl PreviewRequest {
     fn new(verb: Verb, path: String, body: Value) -> Self {
-        let text = body.to_string();
-        let findings = lint(&Request {
-            verb: verb.as_str(),
-            path: &path,
-            content_type: Some(CONTENT_TYPE),
-            body: &text,
-        });
+        // The findings of the body as sent (its text), without writing it.
+        let findings = lint_json(verb.as_str(), &path, Some(CONTENT_TYPE), &body);
         Self {
             verb,
             path,
