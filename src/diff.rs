@@ -6,7 +6,9 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
+
+use crate::genesys::Attributes;
 use similar::{Algorithm, ChangeTag, InlineChangeMode, InlineChangeOptions, TextDiffConfig};
 
 /// A line diff of two canonical JSON texts and a summary of their leaves.
@@ -151,15 +153,26 @@ fn write_string(out: &mut String, text: &str) {
 /// deadline, so the output is deterministic.
 #[must_use]
 pub fn diff(old: &Value, new: &Value) -> JsonDiff {
-    let (old_text, new_text) = (canonical(old), canonical(new));
+    let lines = line_diff(&canonical(old), &canonical(new));
+    let mut summary = KeySummary::default();
+    walk(&mut String::new(), (Some(old), Some(new)), &mut summary);
+    summary.added.sort_unstable();
+    summary.changed.sort_unstable();
+    summary.removed.sort_unstable();
+    summary.unchanged.sort_unstable();
+    JsonDiff { lines, summary }
+}
+
+/// The lines of two texts diffed, with word-level emphasis.
+fn line_diff(old_text: &str, new_text: &str) -> Vec<DiffLine> {
     let text_diff = TextDiffConfig::default()
         .algorithm(Algorithm::Hunt)
-        .diff_lines(&old_text, &new_text);
+        .diff_lines(old_text, new_text);
     let mut options = InlineChangeOptions::new();
     options
         .algorithm(Algorithm::Patience)
         .mode(InlineChangeMode::Words);
-    let lines = text_diff
+    text_diff
         .iter_all_inline_changes_with_options_deadline(options, None)
         .map(|change| DiffLine {
             tag: match change.tag() {
@@ -171,14 +184,239 @@ pub fn diff(old: &Value, new: &Value) -> JsonDiff {
             new_line: change.new_index().map(|i| i + 1),
             segments: segments(change.values()),
         })
-        .collect();
+        .collect()
+}
+
+/// The diff of two attribute bodies, `{"attributes": old}` (with `"version":
+/// version` when given) against `{"attributes": new}`: what [`diff`] of the
+/// two values gives, made without writing either text whole when `new` is
+/// a part of `old` (each of its keys is in `old` with the same value, as the
+/// PATCH body is of the PUT-style one). Every line of such a pair is unique
+/// on its side and the lines both sides share come in the same order, so
+/// they are paired by key in one pass, and only the few lines between two
+/// pairs (where a comma moved) are diffed as text. Otherwise the two values
+/// are built and diffed.
+#[must_use]
+pub fn diff_attribute_bodies(old: &Attributes, version: Option<i64>, new: &Attributes) -> JsonDiff {
+    let part = new
+        .iter()
+        .all(|(key, value)| old.get(key).is_some_and(|old| old == value));
+    if !part {
+        let mut old_body = json!({ "attributes": old });
+        if let Some(version) = version {
+            old_body["version"] = json!(version);
+        }
+        return diff(&old_body, &json!({ "attributes": new }));
+    }
+    let (old_lines, new_lines) = (body_lines(old, version), body_lines(new, None));
+    let mut lines = Vec::with_capacity(old_lines.len() + 2);
+    let (mut i, mut j) = (0, 0);
+    // The lines of each side since the last pair.
+    let (mut gap_i, mut gap_j) = (0, 0);
+    loop {
+        let order = match (old_lines.get(i), new_lines.get(j)) {
+            (None, None) => break,
+            (Some(x), Some(y)) => x.position().cmp(&y.position()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+        };
+        match order {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal if old_lines[i] != new_lines[j] => (i, j) = (i + 1, j + 1),
+            Ordering::Equal => {
+                gap(
+                    &old_lines[gap_i..i],
+                    &new_lines[gap_j..j],
+                    (gap_i, gap_j),
+                    &mut lines,
+                );
+                lines.push(DiffLine {
+                    tag: LineTag::Equal,
+                    old_line: Some(i + 1),
+                    new_line: Some(j + 1),
+                    segments: vec![Segment {
+                        text: old_lines[i].text(),
+                        emphasized: false,
+                    }],
+                });
+                (i, j) = (i + 1, j + 1);
+                (gap_i, gap_j) = (i, j);
+            }
+        }
+    }
+    gap(
+        &old_lines[gap_i..],
+        &new_lines[gap_j..],
+        (gap_i, gap_j),
+        &mut lines,
+    );
+    JsonDiff {
+        lines,
+        summary: attribute_summary(old, version, new),
+    }
+}
+
+/// One line of the canonical text of an attribute body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyLine<'a> {
+    /// `{`
+    Open,
+    /// `  "attributes": {`, or `  "attributes": {}` for an empty map, with a
+    /// comma when `version` follows.
+    Header { empty: bool, comma: bool },
+    /// `    "key": "value"`, with a comma unless it is the last.
+    Entry {
+        key: &'a str,
+        value: &'a str,
+        comma: bool,
+    },
+    /// `  }` after a map that is not empty, with a comma when `version` follows.
+    Close { comma: bool },
+    /// `  "version": n`
+    Version(i64),
+    /// `}`
+    End,
+}
+
+impl BodyLine<'_> {
+    /// Where the line comes in either text: lines at the same position are
+    /// the same line or two versions of it.
+    fn position(&self) -> (u8, &str) {
+        match self {
+            Self::Open => (0, ""),
+            Self::Header { .. } => (1, ""),
+            Self::Entry { key, .. } => (2, key),
+            Self::Close { .. } => (3, ""),
+            Self::Version(_) => (4, ""),
+            Self::End => (5, ""),
+        }
+    }
+
+    /// The text, as [`canonical`] writes it.
+    fn text(&self) -> String {
+        let mut out = String::new();
+        let comma = match *self {
+            Self::Open => {
+                out.push('{');
+                false
+            }
+            Self::Header { empty, comma } => {
+                out.push_str(if empty {
+                    "  \"attributes\": {}"
+                } else {
+                    "  \"attributes\": {"
+                });
+                comma
+            }
+            Self::Entry { key, value, comma } => {
+                out.reserve(key.len() + value.len() + 10);
+                out.push_str("    ");
+                write_string(&mut out, key);
+                out.push_str(": ");
+                write_string(&mut out, value);
+                comma
+            }
+            Self::Close { comma } => {
+                out.push_str("  }");
+                comma
+            }
+            Self::Version(version) => {
+                _ = write!(out, "  \"version\": {version}");
+                false
+            }
+            Self::End => {
+                out.push('}');
+                false
+            }
+        };
+        if comma {
+            out.push(',');
+        }
+        out
+    }
+}
+
+/// The lines of `canonical({"attributes": map, "version": version})`.
+fn body_lines(map: &Attributes, version: Option<i64>) -> Vec<BodyLine<'_>> {
+    let comma = version.is_some();
+    let mut lines = Vec::with_capacity(map.len() + 5);
+    lines.push(BodyLine::Open);
+    lines.push(BodyLine::Header {
+        empty: map.is_empty(),
+        comma: comma && map.is_empty(),
+    });
+    let last = map.len().saturating_sub(1);
+    lines.extend(
+        map.iter()
+            .enumerate()
+            .map(|(i, (key, value))| BodyLine::Entry {
+                key,
+                value,
+                comma: i < last,
+            }),
+    );
+    if !map.is_empty() {
+        lines.push(BodyLine::Close { comma });
+    }
+    lines.extend(version.map(BodyLine::Version));
+    lines.push(BodyLine::End);
+    lines
+}
+
+/// The lines between two pairs, diffed as text (as [`diff`] diffs them: a
+/// replacement's words are emphasized), numbered from `at`.
+fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<DiffLine>) {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    let text = |lines: &[BodyLine]| {
+        let mut text = String::new();
+        for line in lines {
+            text.push_str(&line.text());
+            text.push('\n');
+        }
+        text
+    };
+    let (old_text, new_text) = (text(old), text(new));
+    out.extend(line_diff(&old_text, &new_text).into_iter().map(|mut line| {
+        line.old_line = line.old_line.map(|n| n + at.0);
+        line.new_line = line.new_line.map(|n| n + at.1);
+        line
+    }));
+}
+
+/// [`diff`]'s summary of the two attribute bodies, `new` being a part of `old`.
+fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -> KeySummary {
     let mut summary = KeySummary::default();
-    walk(&mut String::new(), (Some(old), Some(new)), &mut summary);
-    summary.added.sort_unstable();
-    summary.changed.sort_unstable();
-    summary.removed.sort_unstable();
-    summary.unchanged.sort_unstable();
-    JsonDiff { lines, summary }
+    if old.is_empty() && new.is_empty() {
+        summary.unchanged.push("/attributes".to_owned());
+    }
+    let mut escaped = false;
+    for (key, _) in old {
+        let mut pointer = String::with_capacity(key.len() + 12);
+        pointer.push_str("/attributes/");
+        if key.contains(['~', '/']) {
+            escaped = true;
+            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        } else {
+            pointer.push_str(key);
+        }
+        if new.contains_key(key) {
+            summary.unchanged.push(pointer);
+        } else {
+            summary.removed.push(pointer);
+        }
+    }
+    // Pointers are sorted as text: keys are, unless an escape moved one.
+    if escaped {
+        summary.unchanged.sort_unstable();
+        summary.removed.sort_unstable();
+    }
+    if version.is_some() {
+        summary.removed.push("/version".to_owned());
+    }
+    summary
 }
 
 /// Joins similar's `(emphasized, text)` runs of one line into segments,
@@ -506,6 +744,34 @@ mod tests {
             prop_assert_eq!(rows.iter().filter_map(|r| r.right.clone()).collect::<Vec<_>>(), without(LineTag::Delete));
             let s = &d.summary;
             prop_assert_eq!(s.added.is_empty() && s.changed.is_empty() && s.removed.is_empty(), a == b);
+        }
+    }
+
+    fn attribute_map() -> impl Strategy<Value = Attributes> {
+        prop::collection::btree_map("[ab/~\"é\n]{0,2}", "[a-c ]{0,5}", 0..7)
+    }
+
+    proptest! {
+        #[test]
+        fn pairing_attribute_bodies_by_key_gives_the_text_diff(
+            old in attribute_map(),
+            keep in prop::collection::vec(any::<bool>(), 7),
+            version in prop::option::of(0..3i64),
+            other in attribute_map(),
+            part in any::<bool>(),
+        ) {
+            // Mostly a part of `old` (the PATCH body of a PUT-style one), else any map.
+            let new: Attributes = if part {
+                old.iter().zip(&keep).filter(|(_, keep)| **keep).map(|((k, v), _)| (k.clone(), v.clone())).collect()
+            } else {
+                other
+            };
+            let mut old_body = json!({ "attributes": old });
+            if let Some(version) = version {
+                old_body["version"] = json!(version);
+            }
+            let expected = diff(&old_body, &json!({ "attributes": new }));
+            prop_assert_eq!(diff_attribute_bodies(&old, version, &new), expected);
         }
     }
 

@@ -638,7 +638,7 @@ impl Workspace {
             .get(participant)
             .and_then(|p| p.attributes.clone())
             .unwrap_or_default();
-        let edits = Edits::new(attributes);
+        let mut edits = Edits::new(attributes);
         let target = EditTarget::ParticipantAttributes {
             conversation_id: conversation.id.clone().unwrap_or_default(),
             participant_id: conversation
@@ -648,6 +648,8 @@ impl Workspace {
                 .unwrap_or_default(),
         };
         let derived = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+        // The preview is of these edits: the next refresh follows what changes.
+        edits.take_changes();
         Self {
             conversation,
             participant,
@@ -673,9 +675,13 @@ impl Workspace {
         self.refresh();
     }
 
-    /// Recomputes the derived payloads after any edit.
+    /// Makes the derived payloads follow the edits (and the verb, route and
+    /// target): per key changed, or from scratch when more changed.
     pub fn refresh(&mut self) {
-        self.derived = self.preview();
+        let changes = self.edits.take_changes();
+        let target = self.edit_target();
+        self.derived
+            .follow(&target, &self.edits, self.verb, self.route, &changes);
         self.measures = Memo::default();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
     }
