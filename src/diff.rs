@@ -367,7 +367,22 @@ fn body_lines(map: &Attributes, version: Option<i64>) -> Vec<BodyLine<'_>> {
 /// The lines between two pairs, diffed as text (as [`diff`] diffs them: a
 /// replacement's words are emphasized), numbered from `at`.
 fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<DiffLine>) {
-    if old.is_empty() && new.is_empty() {
+    // Lines on one side only are whole lines, with nothing emphasized.
+    if old.is_empty() || new.is_empty() {
+        let tag = if new.is_empty() {
+            LineTag::Delete
+        } else {
+            LineTag::Insert
+        };
+        out.extend(old.iter().chain(new).enumerate().map(|(i, line)| DiffLine {
+            tag,
+            old_line: new.is_empty().then_some(at.0 + i + 1),
+            new_line: old.is_empty().then_some(at.1 + i + 1),
+            segments: vec![Segment {
+                text: line.text(),
+                emphasized: false,
+            }],
+        }));
         return;
     }
     let text = |lines: &[BodyLine]| {

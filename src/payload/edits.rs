@@ -164,6 +164,27 @@ impl Edits {
         }
     }
 
+    /// Each row with its [status](Self::status), in order, with no key
+    /// looked up: the rows of the original keys come first, in the
+    /// original's order (a row that is removed is always an added one).
+    pub fn statuses(&self) -> impl Iterator<Item = (&Row, RowStatus)> {
+        let originals = self
+            .original
+            .values()
+            .map(Some)
+            .chain(std::iter::repeat(None));
+        self.rows.iter().zip(originals).map(|(row, original)| {
+            let status = match &row.origin {
+                None => RowStatus::Added,
+                Some(_) if row.deleted => RowStatus::Deleted,
+                Some(origin) if *origin != row.key => RowStatus::Renamed,
+                Some(_) if original != Some(&row.value) => RowStatus::Changed,
+                Some(_) => RowStatus::Unchanged,
+            };
+            (row, status)
+        })
+    }
+
     /// The map as the user wants it now.
     #[must_use]
     pub fn edited(&self) -> Attributes {

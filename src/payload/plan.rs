@@ -304,6 +304,10 @@ mod tests {
             prop_assert!(plan.patch.keys().all(|k| edited.contains_key(k)));
             prop_assert_eq!(plan.patch.len(), plan.added.len() + plan.changed.len());
             prop_assert!(edits.index_is_consistent());
+            // Statuses read in order are those looked up by key.
+            for (row, status) in edits.statuses() {
+                prop_assert_eq!(status, edits.status(row), "row {:?}", row);
+            }
             // Rows and map agree: live rows have unique keys.
             let live = edits.rows().iter().filter(|r| !r.deleted).count();
             prop_assert_eq!(live, edited.len());
