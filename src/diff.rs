@@ -408,6 +408,8 @@ fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -
         summary.unchanged.push("/attributes".to_owned());
     }
     let mut escaped = false;
+    // Both maps are sorted: walk `new` beside `old` instead of looking each key up.
+    let mut in_new = new.keys().peekable();
     for (key, _) in old {
         let mut pointer = String::with_capacity(key.len() + 12);
         pointer.push_str("/attributes/");
@@ -417,7 +419,7 @@ fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -
         } else {
             pointer.push_str(key);
         }
-        if new.contains_key(key) {
+        if in_new.next_if(|k| *k == key).is_some() {
             summary.unchanged.push(pointer);
         } else {
             summary.removed.push(pointer);

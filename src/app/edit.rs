@@ -107,12 +107,7 @@ impl App {
                 .map_err(|e| e.to_string()),
         };
         workspace.refresh();
-        if let Some(index) = workspace
-            .edits
-            .rows()
-            .iter()
-            .position(|r| !r.deleted && r.key == selected_key)
-        {
+        if let Some(index) = workspace.edits.row_of(&selected_key) {
             workspace.row = index;
         }
         match result {

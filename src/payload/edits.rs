@@ -202,6 +202,12 @@ impl Edits {
         self.live(key).map(|index| self.rows[index].value.as_str())
     }
 
+    /// The row of a live key, found through the key index.
+    #[must_use]
+    pub fn row_of(&self, key: &str) -> Option<usize> {
+        self.live(key)
+    }
+
     /// Whether the edited map differs from the original.
     #[must_use]
     pub fn is_dirty(&self) -> bool {

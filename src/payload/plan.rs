@@ -304,6 +304,11 @@ mod tests {
             prop_assert!(plan.patch.keys().all(|k| edited.contains_key(k)));
             prop_assert_eq!(plan.patch.len(), plan.added.len() + plan.changed.len());
             prop_assert!(edits.index_is_consistent());
+            // The index finds each live row as a search of the rows does.
+            for key in original.keys().chain(edited.keys()) {
+                let search = edits.rows().iter().position(|r| !r.deleted && r.key == *key);
+                prop_assert_eq!(edits.row_of(key), search, "key {:?}", key);
+            }
             // Statuses read in order are those looked up by key.
             for (row, status) in edits.statuses() {
                 prop_assert_eq!(status, edits.status(row), "row {:?}", row);
