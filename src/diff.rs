@@ -367,22 +367,33 @@ fn body_lines(map: &Attributes, version: Option<i64>) -> Vec<BodyLine<'_>> {
 /// The lines between two pairs, diffed as text (as [`diff`] diffs them: a
 /// replacement's words are emphasized), numbered from `at`.
 fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<DiffLine>) {
-    // Lines on one side only are whole lines, with nothing emphasized.
-    if old.is_empty() || new.is_empty() {
-        let tag = if new.is_empty() {
-            LineTag::Delete
-        } else {
-            LineTag::Insert
-        };
-        out.extend(old.iter().chain(new).enumerate().map(|(i, line)| DiffLine {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    // Lines on one side only are whole lines, with nothing emphasized; so
+    // are the lines of a replacement whose sides differ too much in length
+    // for their words to be diffed (similar's quick ratio, 2·min/total,
+    // under the default minimum of 0.5: the lines of every key but one
+    // against one line when nothing is edited).
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = 2.0 * old.len().min(new.len()) as f32 / (old.len() + new.len()) as f32;
+    let lopsided = ratio < 0.5;
+    if lopsided {
+        let whole = |tag, old_line, new_line, line: &BodyLine| DiffLine {
             tag,
-            old_line: new.is_empty().then_some(at.0 + i + 1),
-            new_line: old.is_empty().then_some(at.1 + i + 1),
+            old_line,
+            new_line,
             segments: vec![Segment {
                 text: line.text(),
                 emphasized: false,
             }],
-        }));
+        };
+        let deleted = old.iter().enumerate();
+        out.extend(deleted.map(|(i, line)| whole(LineTag::Delete, Some(at.0 + i + 1), None, line)));
+        let inserted = new.iter().enumerate();
+        out.extend(
+            inserted.map(|(i, line)| whole(LineTag::Insert, None, Some(at.1 + i + 1), line)),
+        );
         return;
     }
     let text = |lines: &[BodyLine]| {

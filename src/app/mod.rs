@@ -579,15 +579,30 @@ impl App {
                 self.suggestions.retain(|s| s != id);
                 self.suggestions.insert(0, id.to_owned());
                 self.picker_row = 0;
-                let participant = crate::usecase::default_participant(&conversation);
+                // The participant asked for (`--participant`), else the one to
+                // show first: one workspace is derived, not two.
+                let wanted = self.select_after_load.take();
+                let asked = wanted.as_deref().and_then(|id| {
+                    conversation
+                        .participants
+                        .iter()
+                        .position(|p| p.id.as_deref() == Some(id))
+                });
+                let participant =
+                    asked.unwrap_or_else(|| crate::usecase::default_participant(&conversation));
                 self.workspace = Some(Workspace::new(conversation, participant));
-                self.focus = Focus::Participants;
+                self.focus = if asked.is_some() {
+                    Focus::Attributes
+                } else {
+                    Focus::Participants
+                };
                 self.response = None;
                 // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
                 if !self.status.as_ref().is_some_and(|s| s.error) {
                     self.set_status(format!("loaded conversation {id}"), false);
                 }
-                if let Some(wanted) = self.select_after_load.take() {
+                if let (Some(wanted), None) = (wanted, asked) {
+                    // Not in this conversation: says so.
                     self.select_participant_by_id(&wanted);
                 }
             }

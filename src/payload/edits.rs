@@ -211,7 +211,12 @@ impl Edits {
     /// Whether the edited map differs from the original.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.edited() != self.original
+        // The edited map, without making it: as many keys, each with its value.
+        self.live.len() != self.original.len()
+            || self
+                .original
+                .iter()
+                .any(|(key, value)| self.value(key) != Some(value.as_str()))
     }
 
     fn live(&self, key: &str) -> Option<usize> {

@@ -309,6 +309,7 @@ mod tests {
                 let search = edits.rows().iter().position(|r| !r.deleted && r.key == *key);
                 prop_assert_eq!(edits.row_of(key), search, "key {:?}", key);
             }
+            prop_assert_eq!(edits.is_dirty(), edited != original);
             // Statuses read in order are those looked up by key.
             for (row, status) in edits.statuses() {
                 prop_assert_eq!(status, edits.status(row), "row {:?}", row);
