@@ -310,7 +310,9 @@ impl BodyLine<'_> {
                 comma
             }
             Self::Entry { key, value, comma } => {
-                out.reserve(key.len() + value.len() + 10);
+                // Indent, two quoted strings, `: ` and the comma: exactly, so
+                // that no line is reallocated (a diff holds one per key).
+                out.reserve_exact(key.len() + value.len() + 11);
                 out.push_str("    ");
                 write_string(&mut out, key);
                 out.push_str(": ");
@@ -414,7 +416,11 @@ fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<Dif
 
 /// [`diff`]'s summary of the two attribute bodies, `new` being a part of `old`.
 fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -> KeySummary {
-    let mut summary = KeySummary::default();
+    let mut summary = KeySummary {
+        unchanged: Vec::with_capacity(new.len()),
+        removed: Vec::with_capacity(old.len().saturating_sub(new.len()) + 1),
+        ..KeySummary::default()
+    };
     if old.is_empty() && new.is_empty() {
         summary.unchanged.push("/attributes".to_owned());
     }
