@@ -427,7 +427,7 @@ fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -
     let mut escaped = false;
     // Both maps are sorted: walk `new` beside `old` instead of looking each key up.
     let mut in_new = new.keys().peekable();
-    for (key, _) in old {
+    for key in old.keys() {
         let mut pointer = String::with_capacity(key.len() + 12);
         pointer.push_str("/attributes/");
         if key.contains(['~', '/']) {
