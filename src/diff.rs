@@ -198,6 +198,95 @@ fn line_diff(old_text: &str, new_text: &str) -> Vec<DiffLine> {
 /// are built and diffed.
 #[must_use]
 pub fn diff_attribute_bodies(old: &Attributes, version: Option<i64>, new: &Attributes) -> JsonDiff {
+    attribute_bodies(old, version, new, &mut Pool::default())
+}
+
+/// [`diff_attribute_bodies`] written over `diff`, reusing its allocations
+/// (its lines' text and its pointers): an edit's new diff is mostly the old
+/// one's lines, so it is written with next to no allocation.
+pub fn rediff_attribute_bodies(
+    diff: &mut JsonDiff,
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+) {
+    let spent = std::mem::replace(
+        diff,
+        JsonDiff {
+            lines: Vec::new(),
+            summary: KeySummary::default(),
+        },
+    );
+    let summary = spent.summary;
+    // Popped from the end: reversed, the lines come back in their order, so
+    // each is mostly rewritten with its own text, in place.
+    let mut lines = spent.lines;
+    lines.reverse();
+    let mut pool = Pool {
+        lines,
+        pointers: [
+            summary.added,
+            summary.changed,
+            summary.removed,
+            summary.unchanged,
+        ]
+        .concat(),
+    };
+    pool.pointers.reverse();
+    *diff = attribute_bodies(old, version, new, &mut pool);
+}
+
+/// The allocations of a spent diff, for the next one to write into.
+#[derive(Default)]
+struct Pool {
+    lines: Vec<DiffLine>,
+    pointers: Vec<String>,
+}
+
+impl Pool {
+    /// A whole line, nothing emphasized.
+    fn line(
+        &mut self,
+        tag: LineTag,
+        old_line: Option<usize>,
+        new_line: Option<usize>,
+        body: &BodyLine,
+    ) -> DiffLine {
+        let mut line = self.lines.pop().unwrap_or_else(|| DiffLine {
+            tag,
+            old_line,
+            new_line,
+            segments: Vec::with_capacity(1),
+        });
+        (line.tag, line.old_line, line.new_line) = (tag, old_line, new_line);
+        line.segments.truncate(1);
+        if line.segments.is_empty() {
+            line.segments.push(Segment {
+                text: String::new(),
+                emphasized: false,
+            });
+        }
+        let segment = &mut line.segments[0];
+        segment.emphasized = false;
+        segment.text.clear();
+        body.write(&mut segment.text);
+        line
+    }
+
+    /// An empty string to write a pointer in.
+    fn pointer(&mut self) -> String {
+        let mut pointer = self.pointers.pop().unwrap_or_default();
+        pointer.clear();
+        pointer
+    }
+}
+
+fn attribute_bodies(
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+    pool: &mut Pool,
+) -> JsonDiff {
     let part = new
         .iter()
         .all(|(key, value)| old.get(key).is_some_and(|old| old == value));
@@ -229,17 +318,11 @@ pub fn diff_attribute_bodies(old: &Attributes, version: Option<i64>, new: &Attri
                     &old_lines[gap_i..i],
                     &new_lines[gap_j..j],
                     (gap_i, gap_j),
+                    pool,
                     &mut lines,
                 );
-                lines.push(DiffLine {
-                    tag: LineTag::Equal,
-                    old_line: Some(i + 1),
-                    new_line: Some(j + 1),
-                    segments: vec![Segment {
-                        text: old_lines[i].text(),
-                        emphasized: false,
-                    }],
-                });
+                let line = &old_lines[i];
+                lines.push(pool.line(LineTag::Equal, Some(i + 1), Some(j + 1), line));
                 (i, j) = (i + 1, j + 1);
                 (gap_i, gap_j) = (i, j);
             }
@@ -249,11 +332,12 @@ pub fn diff_attribute_bodies(old: &Attributes, version: Option<i64>, new: &Attri
         &old_lines[gap_i..],
         &new_lines[gap_j..],
         (gap_i, gap_j),
+        pool,
         &mut lines,
     );
     JsonDiff {
         lines,
-        summary: attribute_summary(old, version, new),
+        summary: attribute_summary(old, version, new, pool),
     }
 }
 
@@ -296,6 +380,12 @@ impl BodyLine<'_> {
     /// The text, as [`canonical`] writes it.
     fn text(&self) -> String {
         let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    /// Appends the text to `out`.
+    fn write(&self, out: &mut String) {
         let comma = match *self {
             Self::Open => {
                 out.push('{');
@@ -314,9 +404,9 @@ impl BodyLine<'_> {
                 // that no line is reallocated (a diff holds one per key).
                 out.reserve_exact(key.len() + value.len() + 11);
                 out.push_str("    ");
-                write_string(&mut out, key);
+                write_string(out, key);
                 out.push_str(": ");
-                write_string(&mut out, value);
+                write_string(out, value);
                 comma
             }
             Self::Close { comma } => {
@@ -335,7 +425,6 @@ impl BodyLine<'_> {
         if comma {
             out.push(',');
         }
-        out
     }
 }
 
@@ -368,7 +457,13 @@ fn body_lines(map: &Attributes, version: Option<i64>) -> Vec<BodyLine<'_>> {
 
 /// The lines between two pairs, diffed as text (as [`diff`] diffs them: a
 /// replacement's words are emphasized), numbered from `at`.
-fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<DiffLine>) {
+fn gap(
+    old: &[BodyLine],
+    new: &[BodyLine],
+    at: (usize, usize),
+    pool: &mut Pool,
+    out: &mut Vec<DiffLine>,
+) {
     if old.is_empty() && new.is_empty() {
         return;
     }
@@ -381,21 +476,12 @@ fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<Dif
     let ratio = 2.0 * old.len().min(new.len()) as f32 / (old.len() + new.len()) as f32;
     let lopsided = ratio < 0.5;
     if lopsided {
-        let whole = |tag, old_line, new_line, line: &BodyLine| DiffLine {
-            tag,
-            old_line,
-            new_line,
-            segments: vec![Segment {
-                text: line.text(),
-                emphasized: false,
-            }],
-        };
-        let deleted = old.iter().enumerate();
-        out.extend(deleted.map(|(i, line)| whole(LineTag::Delete, Some(at.0 + i + 1), None, line)));
-        let inserted = new.iter().enumerate();
-        out.extend(
-            inserted.map(|(i, line)| whole(LineTag::Insert, None, Some(at.1 + i + 1), line)),
-        );
+        for (i, line) in old.iter().enumerate() {
+            out.push(pool.line(LineTag::Delete, Some(at.0 + i + 1), None, line));
+        }
+        for (i, line) in new.iter().enumerate() {
+            out.push(pool.line(LineTag::Insert, None, Some(at.1 + i + 1), line));
+        }
         return;
     }
     let text = |lines: &[BodyLine]| {
@@ -415,7 +501,12 @@ fn gap(old: &[BodyLine], new: &[BodyLine], at: (usize, usize), out: &mut Vec<Dif
 }
 
 /// [`diff`]'s summary of the two attribute bodies, `new` being a part of `old`.
-fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -> KeySummary {
+fn attribute_summary(
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+    pool: &mut Pool,
+) -> KeySummary {
     let mut summary = KeySummary {
         unchanged: Vec::with_capacity(new.len()),
         removed: Vec::with_capacity(old.len().saturating_sub(new.len()) + 1),
@@ -428,7 +519,8 @@ fn attribute_summary(old: &Attributes, version: Option<i64>, new: &Attributes) -
     // Both maps are sorted: walk `new` beside `old` instead of looking each key up.
     let mut in_new = new.keys().peekable();
     for key in old.keys() {
-        let mut pointer = String::with_capacity(key.len() + 12);
+        let mut pointer = pool.pointer();
+        pointer.reserve_exact(key.len() + 12);
         pointer.push_str("/attributes/");
         if key.contains(['~', '/']) {
             escaped = true;
@@ -805,7 +897,11 @@ mod tests {
                 old_body["version"] = json!(version);
             }
             let expected = diff(&old_body, &json!({ "attributes": new }));
-            prop_assert_eq!(diff_attribute_bodies(&old, version, &new), expected);
+            prop_assert_eq!(&diff_attribute_bodies(&old, version, &new), &expected);
+            // Written over another diff, reusing its allocations: the same.
+            let mut reused = diff_attribute_bodies(&new, None, &Attributes::new());
+            rediff_attribute_bodies(&mut reused, &old, version, &new);
+            prop_assert_eq!(reused, expected);
         }
     }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::RouteChoice;
-use crate::diff::{JsonDiff, diff_attribute_bodies};
+use crate::diff::{JsonDiff, diff_attribute_bodies, rediff_attribute_bodies};
 use crate::genesys::{Attributes, ROUTES, Route, RouteKind, Verb};
 use crate::lint::{Finding, Location, Severity, lint_json};
 use crate::payload::{Changes, Edits, Plan};
@@ -246,7 +246,8 @@ impl Preview {
         }
         self.patch.relint();
         self.put.relint();
-        self.diff = diff_attribute_bodies(&self.plan.put, target.put_version(), &self.plan.patch);
+        let version = target.put_version();
+        rediff_attribute_bodies(&mut self.diff, &self.plan.put, version, &self.plan.patch);
         self.by_key = by_key(&self.patch.findings, &self.put.findings);
     }
 
