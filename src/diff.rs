@@ -6,7 +6,9 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
+
+use crate::genesys::Attributes;
 use similar::{Algorithm, ChangeTag, InlineChangeMode, InlineChangeOptions, TextDiffConfig};
 
 /// A line diff of two canonical JSON texts and a summary of their leaves.
@@ -151,15 +153,26 @@ fn write_string(out: &mut String, text: &str) {
 /// deadline, so the output is deterministic.
 #[must_use]
 pub fn diff(old: &Value, new: &Value) -> JsonDiff {
-    let (old_text, new_text) = (canonical(old), canonical(new));
+    let lines = line_diff(&canonical(old), &canonical(new));
+    let mut summary = KeySummary::default();
+    walk(&mut String::new(), (Some(old), Some(new)), &mut summary);
+    summary.added.sort_unstable();
+    summary.changed.sort_unstable();
+    summary.removed.sort_unstable();
+    summary.unchanged.sort_unstable();
+    JsonDiff { lines, summary }
+}
+
+/// The lines of two texts diffed, with word-level emphasis.
+fn line_diff(old_text: &str, new_text: &str) -> Vec<DiffLine> {
     let text_diff = TextDiffConfig::default()
         .algorithm(Algorithm::Hunt)
-        .diff_lines(&old_text, &new_text);
+        .diff_lines(old_text, new_text);
     let mut options = InlineChangeOptions::new();
     options
         .algorithm(Algorithm::Patience)
         .mode(InlineChangeMode::Words);
-    let lines = text_diff
+    text_diff
         .iter_all_inline_changes_with_options_deadline(options, None)
         .map(|change| DiffLine {
             tag: match change.tag() {
@@ -171,14 +184,365 @@ pub fn diff(old: &Value, new: &Value) -> JsonDiff {
             new_line: change.new_index().map(|i| i + 1),
             segments: segments(change.values()),
         })
-        .collect();
-    let mut summary = KeySummary::default();
-    walk(&mut String::new(), (Some(old), Some(new)), &mut summary);
-    summary.added.sort_unstable();
-    summary.changed.sort_unstable();
-    summary.removed.sort_unstable();
-    summary.unchanged.sort_unstable();
-    JsonDiff { lines, summary }
+        .collect()
+}
+
+/// The diff of two attribute bodies, `{"attributes": old}` (with `"version":
+/// version` when given) against `{"attributes": new}`: what [`diff`] of the
+/// two values gives, made without writing either text whole when `new` is
+/// a part of `old` (each of its keys is in `old` with the same value, as the
+/// PATCH body is of the PUT-style one). Every line of such a pair is unique
+/// on its side and the lines both sides share come in the same order, so
+/// they are paired by key in one pass, and only the few lines between two
+/// pairs (where a comma moved) are diffed as text. Otherwise the two values
+/// are built and diffed.
+#[must_use]
+pub fn diff_attribute_bodies(old: &Attributes, version: Option<i64>, new: &Attributes) -> JsonDiff {
+    attribute_bodies(old, version, new, &mut Pool::default())
+}
+
+/// [`diff_attribute_bodies`] written over `diff`, reusing its allocations
+/// (its lines' text and its pointers): an edit's new diff is mostly the old
+/// one's lines, so it is written with next to no allocation.
+pub fn rediff_attribute_bodies(
+    diff: &mut JsonDiff,
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+) {
+    let spent = std::mem::replace(
+        diff,
+        JsonDiff {
+            lines: Vec::new(),
+            summary: KeySummary::default(),
+        },
+    );
+    let summary = spent.summary;
+    // Popped from the end: reversed, the lines come back in their order, so
+    // each is mostly rewritten with its own text, in place.
+    let mut lines = spent.lines;
+    lines.reverse();
+    let mut pool = Pool {
+        lines,
+        pointers: [
+            summary.added,
+            summary.changed,
+            summary.removed,
+            summary.unchanged,
+        ]
+        .concat(),
+    };
+    pool.pointers.reverse();
+    *diff = attribute_bodies(old, version, new, &mut pool);
+}
+
+/// The allocations of a spent diff, for the next one to write into.
+#[derive(Default)]
+struct Pool {
+    lines: Vec<DiffLine>,
+    pointers: Vec<String>,
+}
+
+impl Pool {
+    /// A whole line, nothing emphasized.
+    fn line(
+        &mut self,
+        tag: LineTag,
+        old_line: Option<usize>,
+        new_line: Option<usize>,
+        body: &BodyLine,
+    ) -> DiffLine {
+        let mut line = self.lines.pop().unwrap_or_else(|| DiffLine {
+            tag,
+            old_line,
+            new_line,
+            segments: Vec::with_capacity(1),
+        });
+        (line.tag, line.old_line, line.new_line) = (tag, old_line, new_line);
+        line.segments.truncate(1);
+        if line.segments.is_empty() {
+            line.segments.push(Segment {
+                text: String::new(),
+                emphasized: false,
+            });
+        }
+        let segment = &mut line.segments[0];
+        segment.emphasized = false;
+        segment.text.clear();
+        body.write(&mut segment.text);
+        line
+    }
+
+    /// An empty string to write a pointer in.
+    fn pointer(&mut self) -> String {
+        let mut pointer = self.pointers.pop().unwrap_or_default();
+        pointer.clear();
+        pointer
+    }
+}
+
+fn attribute_bodies(
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+    pool: &mut Pool,
+) -> JsonDiff {
+    let part = new
+        .iter()
+        .all(|(key, value)| old.get(key).is_some_and(|old| old == value));
+    if !part {
+        let mut old_body = json!({ "attributes": old });
+        if let Some(version) = version {
+            old_body["version"] = json!(version);
+        }
+        return diff(&old_body, &json!({ "attributes": new }));
+    }
+    let (old_lines, new_lines) = (body_lines(old, version), body_lines(new, None));
+    let mut lines = Vec::with_capacity(old_lines.len() + 2);
+    let (mut i, mut j) = (0, 0);
+    // The lines of each side since the last pair.
+    let (mut gap_i, mut gap_j) = (0, 0);
+    loop {
+        let order = match (old_lines.get(i), new_lines.get(j)) {
+            (None, None) => break,
+            (Some(x), Some(y)) => x.position().cmp(&y.position()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+        };
+        match order {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal if old_lines[i] != new_lines[j] => (i, j) = (i + 1, j + 1),
+            Ordering::Equal => {
+                gap(
+                    &old_lines[gap_i..i],
+                    &new_lines[gap_j..j],
+                    (gap_i, gap_j),
+                    pool,
+                    &mut lines,
+                );
+                let line = &old_lines[i];
+                lines.push(pool.line(LineTag::Equal, Some(i + 1), Some(j + 1), line));
+                (i, j) = (i + 1, j + 1);
+                (gap_i, gap_j) = (i, j);
+            }
+        }
+    }
+    gap(
+        &old_lines[gap_i..],
+        &new_lines[gap_j..],
+        (gap_i, gap_j),
+        pool,
+        &mut lines,
+    );
+    JsonDiff {
+        lines,
+        summary: attribute_summary(old, version, new, pool),
+    }
+}
+
+/// One line of the canonical text of an attribute body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyLine<'a> {
+    /// `{`
+    Open,
+    /// `  "attributes": {`, or `  "attributes": {}` for an empty map, with a
+    /// comma when `version` follows.
+    Header { empty: bool, comma: bool },
+    /// `    "key": "value"`, with a comma unless it is the last.
+    Entry {
+        key: &'a str,
+        value: &'a str,
+        comma: bool,
+    },
+    /// `  }` after a map that is not empty, with a comma when `version` follows.
+    Close { comma: bool },
+    /// `  "version": n`
+    Version(i64),
+    /// `}`
+    End,
+}
+
+impl BodyLine<'_> {
+    /// Where the line comes in either text: lines at the same position are
+    /// the same line or two versions of it.
+    fn position(&self) -> (u8, &str) {
+        match self {
+            Self::Open => (0, ""),
+            Self::Header { .. } => (1, ""),
+            Self::Entry { key, .. } => (2, key),
+            Self::Close { .. } => (3, ""),
+            Self::Version(_) => (4, ""),
+            Self::End => (5, ""),
+        }
+    }
+
+    /// The text, as [`canonical`] writes it.
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    /// Appends the text to `out`.
+    fn write(&self, out: &mut String) {
+        let comma = match *self {
+            Self::Open => {
+                out.push('{');
+                false
+            }
+            Self::Header { empty, comma } => {
+                out.push_str(if empty {
+                    "  \"attributes\": {}"
+                } else {
+                    "  \"attributes\": {"
+                });
+                comma
+            }
+            Self::Entry { key, value, comma } => {
+                // Indent, two quoted strings, `: ` and the comma: exactly, so
+                // that no line is reallocated (a diff holds one per key).
+                out.reserve_exact(key.len() + value.len() + 11);
+                out.push_str("    ");
+                write_string(out, key);
+                out.push_str(": ");
+                write_string(out, value);
+                comma
+            }
+            Self::Close { comma } => {
+                out.push_str("  }");
+                comma
+            }
+            Self::Version(version) => {
+                _ = write!(out, "  \"version\": {version}");
+                false
+            }
+            Self::End => {
+                out.push('}');
+                false
+            }
+        };
+        if comma {
+            out.push(',');
+        }
+    }
+}
+
+/// The lines of `canonical({"attributes": map, "version": version})`.
+fn body_lines(map: &Attributes, version: Option<i64>) -> Vec<BodyLine<'_>> {
+    let comma = version.is_some();
+    let mut lines = Vec::with_capacity(map.len() + 5);
+    lines.push(BodyLine::Open);
+    lines.push(BodyLine::Header {
+        empty: map.is_empty(),
+        comma: comma && map.is_empty(),
+    });
+    let last = map.len().saturating_sub(1);
+    lines.extend(
+        map.iter()
+            .enumerate()
+            .map(|(i, (key, value))| BodyLine::Entry {
+                key,
+                value,
+                comma: i < last,
+            }),
+    );
+    if !map.is_empty() {
+        lines.push(BodyLine::Close { comma });
+    }
+    lines.extend(version.map(BodyLine::Version));
+    lines.push(BodyLine::End);
+    lines
+}
+
+/// The lines between two pairs, diffed as text (as [`diff`] diffs them: a
+/// replacement's words are emphasized), numbered from `at`.
+fn gap(
+    old: &[BodyLine],
+    new: &[BodyLine],
+    at: (usize, usize),
+    pool: &mut Pool,
+    out: &mut Vec<DiffLine>,
+) {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    // Lines on one side only are whole lines, with nothing emphasized; so
+    // are the lines of a replacement whose sides differ too much in length
+    // for their words to be diffed (similar's quick ratio, 2·min/total,
+    // under the default minimum of 0.5: the lines of every key but one
+    // against one line when nothing is edited).
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = 2.0 * old.len().min(new.len()) as f32 / (old.len() + new.len()) as f32;
+    let lopsided = ratio < 0.5;
+    if lopsided {
+        for (i, line) in old.iter().enumerate() {
+            out.push(pool.line(LineTag::Delete, Some(at.0 + i + 1), None, line));
+        }
+        for (i, line) in new.iter().enumerate() {
+            out.push(pool.line(LineTag::Insert, None, Some(at.1 + i + 1), line));
+        }
+        return;
+    }
+    let text = |lines: &[BodyLine]| {
+        let mut text = String::new();
+        for line in lines {
+            text.push_str(&line.text());
+            text.push('\n');
+        }
+        text
+    };
+    let (old_text, new_text) = (text(old), text(new));
+    out.extend(line_diff(&old_text, &new_text).into_iter().map(|mut line| {
+        line.old_line = line.old_line.map(|n| n + at.0);
+        line.new_line = line.new_line.map(|n| n + at.1);
+        line
+    }));
+}
+
+/// [`diff`]'s summary of the two attribute bodies, `new` being a part of `old`.
+fn attribute_summary(
+    old: &Attributes,
+    version: Option<i64>,
+    new: &Attributes,
+    pool: &mut Pool,
+) -> KeySummary {
+    let mut summary = KeySummary {
+        unchanged: Vec::with_capacity(new.len()),
+        removed: Vec::with_capacity(old.len().saturating_sub(new.len()) + 1),
+        ..KeySummary::default()
+    };
+    if old.is_empty() && new.is_empty() {
+        summary.unchanged.push("/attributes".to_owned());
+    }
+    let mut escaped = false;
+    // Both maps are sorted: walk `new` beside `old` instead of looking each key up.
+    let mut in_new = new.keys().peekable();
+    for key in old.keys() {
+        let mut pointer = pool.pointer();
+        pointer.reserve_exact(key.len() + 12);
+        pointer.push_str("/attributes/");
+        if key.contains(['~', '/']) {
+            escaped = true;
+            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        } else {
+            pointer.push_str(key);
+        }
+        if in_new.next_if(|k| *k == key).is_some() {
+            summary.unchanged.push(pointer);
+        } else {
+            summary.removed.push(pointer);
+        }
+    }
+    // Pointers are sorted as text: keys are, unless an escape moved one.
+    if escaped {
+        summary.unchanged.sort_unstable();
+        summary.removed.sort_unstable();
+    }
+    if version.is_some() {
+        summary.removed.push("/version".to_owned());
+    }
+    summary
 }
 
 /// Joins similar's `(emphasized, text)` runs of one line into segments,
@@ -506,6 +870,38 @@ mod tests {
             prop_assert_eq!(rows.iter().filter_map(|r| r.right.clone()).collect::<Vec<_>>(), without(LineTag::Delete));
             let s = &d.summary;
             prop_assert_eq!(s.added.is_empty() && s.changed.is_empty() && s.removed.is_empty(), a == b);
+        }
+    }
+
+    fn attribute_map() -> impl Strategy<Value = Attributes> {
+        prop::collection::btree_map("[ab/~\"é\n]{0,2}", "[a-c ]{0,5}", 0..7)
+    }
+
+    proptest! {
+        #[test]
+        fn pairing_attribute_bodies_by_key_gives_the_text_diff(
+            old in attribute_map(),
+            keep in prop::collection::vec(any::<bool>(), 7),
+            version in prop::option::of(0..3i64),
+            other in attribute_map(),
+            part in any::<bool>(),
+        ) {
+            // Mostly a part of `old` (the PATCH body of a PUT-style one), else any map.
+            let new: Attributes = if part {
+                old.iter().zip(&keep).filter(|(_, keep)| **keep).map(|((k, v), _)| (k.clone(), v.clone())).collect()
+            } else {
+                other
+            };
+            let mut old_body = json!({ "attributes": old });
+            if let Some(version) = version {
+                old_body["version"] = json!(version);
+            }
+            let expected = diff(&old_body, &json!({ "attributes": new }));
+            prop_assert_eq!(&diff_attribute_bodies(&old, version, &new), &expected);
+            // Written over another diff, reusing its allocations: the same.
+            let mut reused = diff_attribute_bodies(&new, None, &Attributes::new());
+            rediff_attribute_bodies(&mut reused, &old, version, &new);
+            prop_assert_eq!(reused, expected);
         }
     }
 

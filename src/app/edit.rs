@@ -107,12 +107,7 @@ impl App {
                 .map_err(|e| e.to_string()),
         };
         workspace.refresh();
-        if let Some(index) = workspace
-            .edits
-            .rows()
-            .iter()
-            .position(|r| !r.deleted && r.key == selected_key)
-        {
+        if let Some(index) = workspace.edits.row_of(&selected_key) {
             workspace.row = index;
         }
         match result {
@@ -215,8 +210,11 @@ impl App {
             );
             return;
         }
-        let conversation = workspace.conversation.clone();
-        *workspace = super::Workspace::new(conversation, next);
+        // The conversation moves to the new workspace: the old one, with its
+        // copies of the map, is gone before the new one is derived.
+        if let Some(old) = self.workspace.take() {
+            self.workspace = Some(super::Workspace::new(old.conversation, next));
+        }
         self.focus = Focus::Participants;
     }
 }
@@ -243,8 +241,11 @@ impl App {
         if workspace.edits.is_dirty() {
             return false;
         }
-        let conversation = workspace.conversation.clone();
-        self.workspace = Some(super::Workspace::new(conversation, index));
+        // The conversation moves to the new workspace: the old one, with its
+        // copies of the map, is gone before the new one is derived.
+        if let Some(old) = self.workspace.take() {
+            self.workspace = Some(super::Workspace::new(old.conversation, index));
+        }
         self.focus = Focus::Attributes;
         true
     }

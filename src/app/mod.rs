@@ -778,20 +778,36 @@ impl App {
                 self.suggestions.retain(|s| s != id);
                 self.suggestions.insert(0, id.to_owned());
                 self.picker_row = 0;
-                let participant = crate::usecase::default_participant(&conversation);
+                // The participant asked for (`--participant`), else the one to
+                // show first: one workspace is derived, not two.
+                let wanted = self.select_after_load.take();
+                let asked = wanted.as_deref().and_then(|id| {
+                    conversation
+                        .participants
+                        .iter()
+                        .position(|p| p.id.as_deref() == Some(id))
+                });
+                let participant =
+                    asked.unwrap_or_else(|| crate::usecase::default_participant(&conversation));
                 self.workspace = Some(Workspace::new(conversation, participant));
+                let focus = if asked.is_some() {
+                    Focus::Attributes
+                } else {
+                    Focus::Participants
+                };
                 // A load started from the workbench (a pasted request) stays there.
                 if self.focus == Focus::Workbench {
-                    self.workbench.back = Focus::Participants;
+                    self.workbench.back = focus;
                 } else {
-                    self.focus = Focus::Participants;
+                    self.focus = focus;
                 }
                 self.response = None;
                 // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
                 if !self.status.as_ref().is_some_and(|s| s.error) {
                     self.set_status(format!("loaded conversation {id}"), false);
                 }
-                if let Some(wanted) = self.select_after_load.take() {
+                if let (Some(wanted), None) = (wanted, asked) {
+                    // Not in this conversation: says so.
                     self.select_participant_by_id(&wanted);
                 }
             }
@@ -852,7 +868,7 @@ impl Workspace {
             .get(participant)
             .and_then(|p| p.attributes.clone())
             .unwrap_or_default();
-        let edits = Edits::new(attributes);
+        let mut edits = Edits::new(attributes);
         let target = EditTarget::ParticipantAttributes {
             conversation_id: conversation.id.clone().unwrap_or_default(),
             participant_id: conversation
@@ -862,6 +878,8 @@ impl Workspace {
                 .unwrap_or_default(),
         };
         let derived = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+        // The preview is of these edits: the next refresh follows what changes.
+        edits.take_changes();
         Self {
             conversation,
             participant,
@@ -887,9 +905,13 @@ impl Workspace {
         self.refresh();
     }
 
-    /// Recomputes the derived payloads after any edit.
+    /// Makes the derived payloads follow the edits (and the verb, route and
+    /// target): per key changed, or from scratch when more changed.
     pub fn refresh(&mut self) {
-        self.derived = self.preview();
+        let changes = self.edits.take_changes();
+        let target = self.edit_target();
+        self.derived
+            .follow(&target, &self.edits, self.verb, self.route, &changes);
         self.measures = Memo::default();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
     }

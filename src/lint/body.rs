@@ -1,7 +1,9 @@
 //! Rules on the bodies of the participant-attribute PATCH
 //! (`ParticipantAttributes`) and of `secureattributes`.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
@@ -147,12 +149,12 @@ fn no_op(out: &mut Vec<Finding>, what: &str) {
 fn top_level<'a>(
     object: &'a Map<String, Value>,
     out: &mut Vec<Finding>,
-) -> Option<(&'a Map<String, Value>, Arc<Value>)> {
-    let corrected = Arc::new(json!({ "attributes": repaired_attributes(object) }));
+) -> Option<(&'a Map<String, Value>, Corrected<'a>)> {
+    let corrected = Corrected::new(move || json!({ "attributes": repaired_attributes(object) }));
     let fix = |summary: &str| {
         Some(Fix {
             summary: summary.to_owned(),
-            body: Some(Arc::clone(&corrected)),
+            body: Some(corrected.get()),
             ..Fix::default()
         })
     };
@@ -253,19 +255,41 @@ fn is_known_stray(key: &str) -> bool {
         .any(|(name, _)| *name == key)
 }
 
+/// The corrected body every fix of one request shares: made on first use
+/// only, so that a body with no finding to fix (the usual preview) is never
+/// copied, and once, however many findings carry it.
+pub(crate) struct Corrected<'a> {
+    cell: OnceCell<Arc<Value>>,
+    make: Box<dyn Fn() -> Value + 'a>,
+}
+
+impl<'a> Corrected<'a> {
+    fn new(make: impl Fn() -> Value + 'a) -> Self {
+        Self {
+            cell: OnceCell::new(),
+            make: Box::new(make),
+        }
+    }
+
+    /// The corrected body (one allocation, shared).
+    fn get(&self) -> Arc<Value> {
+        Arc::clone(self.cell.get_or_init(|| Arc::new((self.make)())))
+    }
+}
+
 /// Checks keys and values of an attribute map (also used for secure attributes).
 /// `corrected` is the request's corrected body, with `map` repaired
 /// ([`repair_map`]); every fix here shares it.
 pub(crate) fn check_map(
     root: &[String],
     map: &Map<String, Value>,
-    corrected: &Arc<Value>,
+    corrected: &Corrected<'_>,
     out: &mut Vec<Finding>,
 ) {
     let fix = |summary: String| {
         Some(Fix {
             summary,
-            body: Some(Arc::clone(corrected)),
+            body: Some(corrected.get()),
             ..Fix::default()
         })
     };
@@ -274,10 +298,15 @@ pub(crate) fn check_map(
         segments.push(key.to_owned());
         Location::pointer(&segments)
     };
-    let mut seen_lower: BTreeMap<String, &str> = BTreeMap::new();
+    // Each key's lower case, to the last key seen with it; an ASCII key with
+    // no upper-case letter is its own lower case, borrowed.
+    let mut seen_lower: HashMap<Cow<'_, str>, &str> = HashMap::with_capacity(map.len());
     for (key, value) in map {
         match value {
-            Value::String(text) if text.chars().count() > BOT_FLOW_VALUE_LIMIT => out.push(rules::VALUE_LONG.finding(
+            // No more bytes than the limit: no more characters either.
+            Value::String(text)
+                if text.len() > BOT_FLOW_VALUE_LIMIT
+                    && text.chars().count() > BOT_FLOW_VALUE_LIMIT => out.push(rules::VALUE_LONG.finding(
                 at(key),
                 // Not the exact length: a secure value's length is a secret's too.
                 format!("the value of `{key}` is longer than {BOT_FLOW_VALUE_LIMIT} characters"),
@@ -326,7 +355,12 @@ pub(crate) fn check_map(
                 fix(format!("Use `{}`.", key.trim())),
             ));
         }
-        if let Some(first) = seen_lower.insert(key.to_lowercase(), key) {
+        let lower = if key.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            Cow::Owned(key.to_lowercase())
+        } else {
+            Cow::Borrowed(key.as_str())
+        };
+        if let Some(first) = seen_lower.insert(lower, key) {
             out.push(rules::KEY_CASE_COLLISION.finding(
                 at(key),
                 format!("`{key}` and `{first}` differ only by case"),
@@ -467,12 +501,17 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
         return;
     };
     // One corrected body for every finding: the two fields, the map repaired.
-    let mut corrected = object.clone();
-    corrected.retain(|k, _| k == "attributes" || k == "version");
-    if let Some(Value::Object(map)) = object.get("attributes") {
-        corrected.insert("attributes".into(), json!(repair_map(map)));
-    }
-    let corrected = Arc::new(Value::Object(corrected));
+    let corrected = Corrected::new(|| {
+        let mut corrected: Map<String, Value> = object
+            .iter()
+            .filter(|(k, _)| *k == "attributes" || *k == "version")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if let Some(Value::Object(map)) = object.get("attributes") {
+            corrected.insert("attributes".into(), json!(repair_map(map)));
+        }
+        Value::Object(corrected)
+    });
     for key in object
         .keys()
         .filter(|k| *k != "attributes" && *k != "version")
@@ -483,7 +522,7 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
             "ConversationSecureAttributes has two fields, attributes and version.".into(),
             Some(Fix {
                 summary: format!("Remove `{key}`."),
-                body: Some(Arc::clone(&corrected)),
+                body: Some(corrected.get()),
                 ..Fix::default()
             }),
         ));

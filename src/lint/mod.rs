@@ -266,19 +266,61 @@ impl Rule {
 /// Lints a request: every finding, the most severe first.
 #[must_use]
 pub fn lint(request: &Request<'_>) -> Vec<Finding> {
+    let body = request::parse_body(request.body);
+    let body = match &body {
+        Body::Empty => BodyRef::Empty,
+        Body::Json(value) => BodyRef::Json(value),
+        Body::Malformed {
+            message,
+            line,
+            column,
+        } => BodyRef::Malformed {
+            message,
+            line: *line,
+            column: *column,
+        },
+    };
+    lint_parts(request.verb, request.path, request.content_type, &body)
+}
+
+/// Lints a request whose body is already JSON, `body`: the same findings as
+/// [`lint`] of the request with `body.to_string()` as its text (what the
+/// server would read), without writing the text and reading it back. The
+/// preview's bodies, which gc-attrs builds itself, are linted this way.
+#[must_use]
+pub fn lint_json(verb: &str, path: &str, content_type: Option<&str>, body: &Value) -> Vec<Finding> {
+    lint_parts(verb, path, content_type, &BodyRef::Json(body))
+}
+
+/// A body as read: none, JSON, or not JSON (with serde's message and where).
+enum BodyRef<'a> {
+    Empty,
+    Json(&'a Value),
+    Malformed {
+        message: &'a str,
+        line: usize,
+        column: usize,
+    },
+}
+
+fn lint_parts(
+    raw_verb: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &BodyRef<'_>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let verb = request::parse_verb(request.verb);
-    route::check_verb(request.verb, verb, &mut out);
-    let normal = request::normalize_path(request.path);
-    route::check_path(request.path, &normal, &mut out);
+    let verb = request::parse_verb(raw_verb);
+    route::check_verb(raw_verb, verb, &mut out);
+    let normal = request::normalize_path(path);
+    route::check_path(path, &normal, &mut out);
     let shape = request::shape(&normal.path);
     route::check_ids(&shape, &mut out);
 
-    let body = request::parse_body(request.body);
     let sends_body = !matches!(verb, Some(Verb::Get | Verb::Delete));
-    let parsed = match &body {
-        Body::Json(value) => Some(value),
-        Body::Empty | Body::Malformed { .. } => None,
+    let parsed = match body {
+        BodyRef::Json(value) => Some(*value),
+        BodyRef::Empty | BodyRef::Malformed { .. } => None,
     };
     let resolved = verb.map_or(Resolved::Unresolved, |verb| {
         inventory::check_route(verb, &normal.path, &shape, parsed, sends_body, &mut out)
@@ -287,33 +329,35 @@ pub fn lint(request: &Request<'_>) -> Vec<Finding> {
         Resolved::Modelled(route) => Some(route),
         Resolved::Unmodelled | Resolved::Unresolved => None,
     };
-    if sends_body && !matches!(body, Body::Empty) {
-        route::check_content_type(request.content_type, &mut out);
+    if sends_body && !matches!(body, BodyRef::Empty) {
+        route::check_content_type(content_type, &mut out);
     }
-    let json = match &body {
-        Body::Empty => None,
-        Body::Json(value) => Some(value),
-        Body::Malformed {
-            message,
-            line,
-            column,
-        } => {
-            out.push(rules::MALFORMED_JSON.finding(
-                Location::LineColumn { line: *line, column: *column },
+    if let BodyRef::Malformed {
+        message,
+        line,
+        column,
+    } = body
+    {
+        out.push(
+            rules::MALFORMED_JSON.finding(
+                Location::LineColumn {
+                    line: *line,
+                    column: *column,
+                },
                 format!("the body is not valid JSON: {message}"),
                 "The server cannot read the body. Expect a 400: bad.request is the code the spec \
-                 declares for a bad request (§2), though its exact answer to malformed JSON is not \
-                 documented. Common causes: a trailing comma, single quotes, an unquoted key, or a \
-                 body cut off when it was pasted."
+             declares for a bad request (§2), though its exact answer to malformed JSON is not \
+             documented. Common causes: a trailing comma, single quotes, an unquoted key, or a \
+             body cut off when it was pasted."
                     .into(),
                 None,
-            ));
-            None
-        }
-    };
+            ),
+        );
+    }
+    let json = parsed;
     // A real route gc-attrs does not model has said so (route/body-not-checked).
     let checks_body = !matches!(resolved, Resolved::Unmodelled);
-    if checks_body && sends_body && !matches!(body, Body::Malformed { .. }) {
+    if checks_body && sends_body && !matches!(body, BodyRef::Malformed { .. }) {
         match &shape {
             Shape::Attributes(_) => {
                 // The route decides whether a body is required; a wrong route is linted as the generic one.

@@ -1,6 +1,6 @@
 //! The edit model over an original attribute map.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::genesys::Attributes;
 
@@ -48,6 +48,40 @@ pub enum EditError {
     RevertConflict(String),
 }
 
+/// What changed in the edited map since the changes were last taken
+/// ([`Edits::take_changes`]), so that what follows from it can follow one
+/// key at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// Anything: start over (new edits, or every edit reverted).
+    All,
+    /// At most these keys have another value in the edited map, or are in it
+    /// or out of it where they were not.
+    Keys(BTreeSet<String>),
+}
+
+/// The changes not taken yet. Bookkeeping, not state: two logs compare equal.
+#[derive(Debug, Clone)]
+struct Log(Changes);
+
+impl PartialEq for Log {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Log {}
+
+impl Log {
+    fn touch(&mut self, key: &str) {
+        if let Changes::Keys(keys) = &mut self.0 {
+            if !keys.contains(key) {
+                keys.insert(key.to_owned());
+            }
+        }
+    }
+}
+
 /// The user's edits over an original attribute map.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edits {
@@ -56,6 +90,8 @@ pub struct Edits {
     /// Live (not deleted) keys to their row, so that edits on large maps
     /// stay O(1) per key.
     live: HashMap<String, usize>,
+    /// The keys touched since the changes were last taken.
+    log: Log,
 }
 
 impl Edits {
@@ -68,7 +104,14 @@ impl Edits {
             original,
             rows,
             live,
+            log: Log(Changes::All),
         }
+    }
+
+    /// The changes to the edited map since they were last taken (all of it
+    /// for new edits), and starts a new record.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::replace(&mut self.log.0, Changes::Keys(BTreeSet::new()))
     }
 
     fn index_of(rows: &[Row]) -> HashMap<String, usize> {
@@ -121,6 +164,27 @@ impl Edits {
         }
     }
 
+    /// Each row with its [status](Self::status), in order, with no key
+    /// looked up: the rows of the original keys come first, in the
+    /// original's order (a row that is removed is always an added one).
+    pub fn statuses(&self) -> impl Iterator<Item = (&Row, RowStatus)> {
+        let originals = self
+            .original
+            .values()
+            .map(Some)
+            .chain(std::iter::repeat(None));
+        self.rows.iter().zip(originals).map(|(row, original)| {
+            let status = match &row.origin {
+                None => RowStatus::Added,
+                Some(_) if row.deleted => RowStatus::Deleted,
+                Some(origin) if *origin != row.key => RowStatus::Renamed,
+                Some(_) if original != Some(&row.value) => RowStatus::Changed,
+                Some(_) => RowStatus::Unchanged,
+            };
+            (row, status)
+        })
+    }
+
     /// The map as the user wants it now.
     #[must_use]
     pub fn edited(&self) -> Attributes {
@@ -138,10 +202,21 @@ impl Edits {
         self.live(key).map(|index| self.rows[index].value.as_str())
     }
 
+    /// The row of a live key, found through the key index.
+    #[must_use]
+    pub fn row_of(&self, key: &str) -> Option<usize> {
+        self.live(key)
+    }
+
     /// Whether the edited map differs from the original.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.edited() != self.original
+        // The edited map, without making it: as many keys, each with its value.
+        self.live.len() != self.original.len()
+            || self
+                .original
+                .iter()
+                .any(|(key, value)| self.value(key) != Some(value.as_str()))
     }
 
     fn live(&self, key: &str) -> Option<usize> {
@@ -167,6 +242,7 @@ impl Edits {
     /// [`EditError::NoSuchKey`] when no live attribute has the key.
     pub fn set_value(&mut self, key: &str, value: &str) -> Result<(), EditError> {
         value.clone_into(&mut self.live_mut(key)?.value);
+        self.log.touch(key);
         Ok(())
     }
 
@@ -198,6 +274,7 @@ impl Edits {
             self.rows.len() - 1
         };
         self.live.insert(key.to_owned(), index);
+        self.log.touch(key);
         Ok(())
     }
 
@@ -221,6 +298,8 @@ impl Edits {
             .ok_or_else(|| EditError::NoSuchKey(old.to_owned()))?;
         new.clone_into(&mut self.rows[index].key);
         self.live.insert(new.to_owned(), index);
+        self.log.touch(old);
+        self.log.touch(new);
         Ok(())
     }
 
@@ -234,6 +313,7 @@ impl Edits {
             .live
             .remove(key)
             .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
+        self.log.touch(key);
         if self.rows[index].origin.is_some() {
             self.rows[index].deleted = true;
         } else {
@@ -258,12 +338,16 @@ impl Edits {
             })
             .ok_or_else(|| EditError::NoSuchKey(key.to_owned()))?;
         let Some(origin) = self.rows[index].origin.clone() else {
+            self.log.touch(key);
             self.remove_row(index);
             return Ok(());
         };
         if self.live(&origin).is_some_and(|other| other != index) {
             return Err(EditError::RevertConflict(origin));
         }
+        let now = self.rows[index].key.clone();
+        self.log.touch(&now);
+        self.log.touch(&origin);
         let value = self.original.get(&origin).cloned().unwrap_or_default();
         let row = &mut self.rows[index];
         if !row.deleted {
@@ -280,6 +364,7 @@ impl Edits {
     pub fn revert_all(&mut self) {
         self.rows = Self::rows_of(&self.original);
         self.live = Self::index_of(&self.rows);
+        self.log.0 = Changes::All;
     }
 }
 

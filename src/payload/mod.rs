@@ -12,5 +12,5 @@
 mod edits;
 mod plan;
 
-pub use edits::{EditError, Edits, Row, RowStatus};
+pub use edits::{Changes, EditError, Edits, Row, RowStatus};
 pub use plan::Plan;

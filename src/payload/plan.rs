@@ -62,6 +62,28 @@ impl Plan {
         }
     }
 
+    /// Follows a change of one key: its original value and its value in the
+    /// edited map now (`None`: not in it). The plan is then
+    /// [`Plan::between`] of the edited map, in O(log n) per key.
+    pub fn follow(&mut self, key: &str, original: Option<&String>, edited: Option<&str>) {
+        let original = original.map(String::as_str);
+        set(&mut self.put, key, edited);
+        let in_patch = edited.is_some() && edited != original;
+        set(&mut self.patch, key, edited.filter(|_| in_patch));
+        set(
+            &mut self.after_patch,
+            key,
+            if in_patch { edited } else { original },
+        );
+        member(&mut self.added, key, edited.is_some() && original.is_none());
+        member(&mut self.changed, key, in_patch && original.is_some());
+        member(
+            &mut self.removed,
+            key,
+            original.is_some() && edited.is_none(),
+        );
+    }
+
     /// Predicted attributes after a full replacement: the PUT-style map itself.
     #[must_use]
     pub fn after_put(&self) -> &Attributes {
@@ -91,6 +113,32 @@ impl Plan {
     #[must_use]
     pub fn put_body(&self) -> Value {
         json!({ "attributes": self.put })
+    }
+}
+
+/// Sets or removes a key of a map.
+fn set(map: &mut Attributes, key: &str, value: Option<&str>) {
+    match value {
+        Some(value) => match map.get_mut(key) {
+            Some(old) => value.clone_into(old),
+            None => {
+                map.insert(key.to_owned(), value.to_owned());
+            }
+        },
+        None => {
+            map.remove(key);
+        }
+    }
+}
+
+/// Puts a key in a sorted list of keys, or takes it out.
+fn member(keys: &mut Vec<String>, key: &str, member: bool) {
+    match (keys.binary_search_by(|k| k.as_str().cmp(key)), member) {
+        (Err(at), true) => keys.insert(at, key.to_owned()),
+        (Ok(at), false) => {
+            keys.remove(at);
+        }
+        _ => {}
     }
 }
 
@@ -256,6 +304,16 @@ mod tests {
             prop_assert!(plan.patch.keys().all(|k| edited.contains_key(k)));
             prop_assert_eq!(plan.patch.len(), plan.added.len() + plan.changed.len());
             prop_assert!(edits.index_is_consistent());
+            // The index finds each live row as a search of the rows does.
+            for key in original.keys().chain(edited.keys()) {
+                let search = edits.rows().iter().position(|r| !r.deleted && r.key == *key);
+                prop_assert_eq!(edits.row_of(key), search, "key {:?}", key);
+            }
+            prop_assert_eq!(edits.is_dirty(), edited != original);
+            // Statuses read in order are those looked up by key.
+            for (row, status) in edits.statuses() {
+                prop_assert_eq!(status, edits.status(row), "row {:?}", row);
+            }
             // Rows and map agree: live rows have unique keys.
             let live = edits.rows().iter().filter(|r| !r.deleted).count();
             prop_assert_eq!(live, edited.len());

@@ -30,6 +30,16 @@ pub fn shown_key(key: &str) -> String {
     format!("{}{trimmed}{}", "␣".repeat(lead), "␣".repeat(trail))
 }
 
+/// The width of [`shown_key`], without making it when the key is printable
+/// ASCII (a space shows as `␣`, one cell too).
+fn shown_key_width(key: &str) -> usize {
+    if key.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        key.len()
+    } else {
+        width(&shown_key(key))
+    }
+}
+
 /// The pane's title, from the most to the least detailed: which attributes
 /// are edited.
 fn titles(workspace: &Workspace) -> Vec<String> {
@@ -243,18 +253,23 @@ pub fn measures(workspace: &Workspace) -> &Measures {
         let rows = edits.rows();
         let plan = &workspace.derived.plan;
         let widest = |keys: &mut dyn Iterator<Item = &String>| {
-            keys.map(|k| width(&shown_key(k))).max().unwrap_or(0)
+            keys.map(|k| shown_key_width(k)).max().unwrap_or(0)
         };
         let removed = plan.unremovable();
         Measures {
             keys: rows.iter().filter(|r| !r.deleted).count(),
-            edits: rows
-                .iter()
-                .filter(|r| edits.status(r) != RowStatus::Unchanged)
+            edits: edits
+                .statuses()
+                .filter(|(_, status)| *status != RowStatus::Unchanged)
                 .count(),
             form_key_width: rows
                 .iter()
-                .map(|r| width(&key_cell(workspace, r)))
+                .map(|r| match &r.origin {
+                    Some(origin) if !r.deleted && *origin != r.key => {
+                        width(&key_cell(workspace, r))
+                    }
+                    _ => shown_key_width(&r.key),
+                })
                 .max()
                 .unwrap_or(0),
             after_patch_key_width: widest(&mut plan.after_patch.keys().chain(removed)),

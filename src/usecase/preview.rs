@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::RouteChoice;
-use crate::diff::{JsonDiff, diff};
+use crate::diff::{JsonDiff, diff_attribute_bodies, rediff_attribute_bodies};
 use crate::genesys::{Attributes, ROUTES, Route, RouteKind, Verb};
-use crate::lint::{Finding, Location, Request, Severity, lint};
-use crate::payload::{Edits, Plan};
+use crate::lint::{Finding, Location, Severity, lint_json};
+use crate::payload::{Changes, Edits, Plan};
 
 /// The content type every request of the preview carries (§3: the only one
 /// these routes consume).
@@ -39,6 +39,15 @@ pub enum EditTarget {
 }
 
 impl EditTarget {
+    /// The `version` a PUT carries: the one last read of secure attributes.
+    #[must_use]
+    pub fn put_version(&self) -> Option<i64> {
+        match self {
+            Self::SecureAttributes { version, .. } => *version,
+            Self::ParticipantAttributes { .. } => None,
+        }
+    }
+
     /// The route that writes this target with `verb` on `choice`, and the
     /// path built from it. A participant's attributes have no PUT route: a
     /// PUT goes to the PATCH route's path, so that the server's answer to it
@@ -95,13 +104,8 @@ pub struct PreviewRequest {
 
 impl PreviewRequest {
     fn new(verb: Verb, path: String, body: Value) -> Self {
-        let text = body.to_string();
-        let findings = lint(&Request {
-            verb: verb.as_str(),
-            path: &path,
-            content_type: Some(CONTENT_TYPE),
-            body: &text,
-        });
+        // The findings of the body as sent (its text), without writing it.
+        let findings = lint_json(verb.as_str(), &path, Some(CONTENT_TYPE), &body);
         Self {
             verb,
             path,
@@ -109,6 +113,15 @@ impl PreviewRequest {
             body,
             findings,
         }
+    }
+
+    fn relint(&mut self) {
+        self.findings = lint_json(
+            self.verb.as_str(),
+            &self.path,
+            Some(CONTENT_TYPE),
+            &self.body,
+        );
     }
 
     /// The most severe finding's severity, if any.
@@ -158,6 +171,9 @@ pub struct Preview {
     /// Built from every finding, not the listing, so that each key's row
     /// shows its own.
     pub by_key: BTreeMap<String, Vec<Finding>>,
+    /// What it is the preview of, so that [`Preview::follow`] knows when to
+    /// start over.
+    target: EditTarget,
 }
 
 impl Preview {
@@ -168,18 +184,14 @@ impl Preview {
         let (_, patch_path) = target.route(Verb::Patch, route);
         let (_, put_path) = target.route(Verb::Put, route);
         let mut put_body = plan.put_body();
-        if let EditTarget::SecureAttributes {
-            version: Some(version),
-            ..
-        } = target
-        {
+        if let Some(version) = target.put_version() {
             // `version` is "used to detect conflicting updates when using
             // PUT. Not used for PATCH." (§1.5)
             put_body["version"] = json!(version);
         }
         let patch = PreviewRequest::new(Verb::Patch, patch_path, plan.patch_body());
         let put = PreviewRequest::new(Verb::Put, put_path, put_body);
-        let diff = diff(&put.body, &patch.body);
+        let diff = diff_attribute_bodies(&plan.put, target.put_version(), &plan.patch);
         let by_key = by_key(&patch.findings, &put.findings);
         Self {
             verb,
@@ -189,7 +201,54 @@ impl Preview {
             put,
             diff,
             by_key,
+            target: target.clone(),
         }
+    }
+
+    /// Follows `changes` to `edits` (taken with [`Edits::take_changes`]
+    /// since this preview was made or last followed them): afterwards it is
+    /// [`Preview::of`] the same arguments. A change of a few keys updates
+    /// the plan and both bodies per key, then lints both bodies (linear,
+    /// with no text written) and pairs their lines again (no text diff of
+    /// the whole body); anything else (another target, verb or route, or
+    /// every edit reverted) starts over.
+    pub fn follow(
+        &mut self,
+        target: &EditTarget,
+        edits: &Edits,
+        verb: Verb,
+        route: RouteChoice,
+        changes: &Changes,
+    ) {
+        let keys = match changes {
+            Changes::Keys(keys)
+                if (self.verb, self.route, &self.target) == (verb, route, target) =>
+            {
+                keys
+            }
+            _ => {
+                *self = Self::of(target, edits, verb, route);
+                return;
+            }
+        };
+        if keys.is_empty() {
+            return;
+        }
+        for key in keys {
+            let edited = edits.value(key);
+            self.plan.follow(key, edits.original().get(key), edited);
+            set_attribute(&mut self.put.body, key, edited);
+            set_attribute(
+                &mut self.patch.body,
+                key,
+                self.plan.patch.get(key).map(String::as_str),
+            );
+        }
+        self.patch.relint();
+        self.put.relint();
+        let version = target.put_version();
+        rediff_attribute_bodies(&mut self.diff, &self.plan.put, version, &self.plan.patch);
+        self.by_key = by_key(&self.patch.findings, &self.put.findings);
     }
 
     /// The request of a verb: PUT, or PATCH for any other.
@@ -241,6 +300,21 @@ impl Preview {
     }
 }
 
+/// Sets or removes a key of a body's `attributes`.
+fn set_attribute(body: &mut Value, key: &str, value: Option<&str>) {
+    let Some(Value::Object(map)) = body.get_mut("attributes") else {
+        return;
+    };
+    match value {
+        Some(value) => {
+            map.insert(key.to_owned(), Value::from(value));
+        }
+        None => {
+            map.remove(key);
+        }
+    }
+}
+
 /// Findings that point at `/attributes/<key>`, by key, each rule once.
 fn by_key(patch: &[Finding], put: &[Finding]) -> BTreeMap<String, Vec<Finding>> {
     let mut by_key: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
@@ -260,6 +334,8 @@ fn by_key(patch: &[Finding], put: &[Finding]) -> BTreeMap<String, Vec<Finding>> 
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::genesys::Media;
 
@@ -282,6 +358,94 @@ mod tests {
         edits.set_value("a", "changed").unwrap();
         edits.delete("b").unwrap();
         edits
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Set(String, String),
+        Add(String, String),
+        Rename(String, String),
+        Delete(String),
+        Revert(String),
+        RevertAll,
+    }
+
+    // Few keys, so that edits meet: white space and case (findings with a
+    // corrected body), an escape, an empty key.
+    fn key() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["a", "A", "b", " a", "", "k/1", "z"]).prop_map(str::to_owned)
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["1", "2", "", "x y"]).prop_map(str::to_owned)
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (key(), value()).prop_map(|(k, v)| Op::Set(k, v)),
+            3 => (key(), value()).prop_map(|(k, v)| Op::Add(k, v)),
+            2 => (key(), key()).prop_map(|(a, b)| Op::Rename(a, b)),
+            2 => key().prop_map(Op::Delete),
+            2 => key().prop_map(Op::Revert),
+            1 => Just(Op::RevertAll),
+        ]
+    }
+
+    fn apply(edits: &mut Edits, op: &Op) {
+        let _ = match op {
+            Op::Set(k, v) => edits.set_value(k, v),
+            Op::Add(k, v) => edits.add(k, v),
+            Op::Rename(a, b) => edits.rename(a, b),
+            Op::Delete(k) => edits.delete(k),
+            Op::Revert(k) => edits.revert(k),
+            Op::RevertAll => {
+                edits.revert_all();
+                Ok(())
+            }
+        };
+    }
+
+    proptest! {
+        #[test]
+        fn following_any_edit_sequence_gives_the_preview_made_from_scratch(
+            original in prop::collection::btree_map(key(), value(), 0..6),
+            steps in prop::collection::vec(prop::collection::vec(op(), 1..3), 0..12),
+            secure in any::<bool>(),
+            version in prop::option::of(0..3i64),
+        ) {
+            let target = if secure {
+                EditTarget::SecureAttributes { conversation_id: C.into(), version }
+            } else {
+                participant()
+            };
+            let mut edits = Edits::new(original);
+            let mut preview = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+            edits.take_changes();
+            // A step is what one keystroke does: one edit, or a few.
+            for step in &steps {
+                for op in step {
+                    apply(&mut edits, op);
+                }
+                let changes = edits.take_changes();
+                preview.follow(&target, &edits, Verb::Patch, RouteChoice::Generic, &changes);
+                let scratch = Preview::of(&target, &edits, Verb::Patch, RouteChoice::Generic);
+                prop_assert_eq!(&preview, &scratch);
+            }
+        }
+    }
+
+    #[test]
+    fn following_another_verb_or_route_starts_over() {
+        let mut edits = edits();
+        let mut preview = Preview::of(&participant(), &edits, Verb::Patch, RouteChoice::Generic);
+        edits.take_changes();
+        let route = RouteChoice::Media(Media::Cobrowsesessions);
+        let changes = edits.take_changes();
+        preview.follow(&participant(), &edits, Verb::Put, route, &changes);
+        assert_eq!(
+            preview,
+            Preview::of(&participant(), &edits, Verb::Put, route)
+        );
     }
 
     #[test]

@@ -246,3 +246,71 @@ fn a_bad_id_gets_a_fix_that_names_where_that_id_comes_from() {
     );
     assert!(fixes[1].contains("participants[].id"), "{}", fixes[1]);
 }
+
+mod parsed {
+    //! [`lint_json`] of a body says what [`lint`] of its text says.
+
+    use proptest::prelude::*;
+    use serde_json::{Map, Value, json};
+
+    use super::*;
+
+    // A small key space: case collisions, white space, empty and escaped keys.
+    fn key() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "a", "A", "b", " a", "a ", "", "ключ", "КЛЮЧ", "k/1", "ǅ", "ǆ", "version", "data",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => "[a-z ]{0,4}".prop_map(Value::from),
+            1 => Just(Value::from("é".repeat(200))),
+            1 => Just(Value::from("x".repeat(257))),
+            1 => Just(Value::Null),
+            1 => (0..5).prop_map(Value::from),
+            1 => Just(json!({"n": [true]})),
+        ]
+    }
+
+    fn map() -> impl Strategy<Value = Map<String, Value>> {
+        prop::collection::btree_map(key(), value(), 0..8).prop_map(|m| m.into_iter().collect())
+    }
+
+    fn body() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => map().prop_map(|m| json!({ "attributes": m })),
+            2 => (map(), 0..9i64).prop_map(|(m, v)| json!({ "attributes": m, "version": v })),
+            1 => map().prop_map(Value::Object),
+            1 => Just(json!({"attributes": null})),
+            1 => Just(json!([{"op": "add", "path": "/a", "value": "1"}])),
+            1 => Just(json!("text")),
+        ]
+    }
+
+    fn path() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            format!("/api/v2/conversations/{C}/participants/{P}/attributes"),
+            format!("/api/v2/conversations/calls/{C}/participants/{P}/attributes"),
+            format!("/api/v2/conversations/cobrowsesessions/{C}/participants/{P}/attributes"),
+            format!("/api/v2/conversations/{C}/participants/{P}"),
+            format!("/api/v2/conversations/{C}/secureattributes"),
+            format!("/api/v2/conversations/{C}"),
+            "/api/v2/users/me".to_owned(),
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn linting_a_parsed_body_finds_what_linting_its_text_finds(
+            verb in prop::sample::select(vec!["PATCH", "PUT", "POST", "GET"]),
+            path in path(),
+            body in body(),
+        ) {
+            let text = body.to_string();
+            let from_text = lint(&Request { verb, path: &path, content_type: JSON, body: &text });
+            prop_assert_eq!(lint_json(verb, &path, JSON, &body), from_text);
+        }
+    }
+}
