@@ -10,8 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine as _;
-use crossterm::event::{Event, EventStream, KeyEventKind, KeyModifiers};
-use futures_util::StreamExt as _;
+use crossterm::event::{Event, KeyEventKind, KeyModifiers};
 use futures_util::future::{BoxFuture, FutureExt as _, Shared};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -19,6 +18,48 @@ use tokio_util::sync::CancellationToken;
 use crate::api::{ApiError, Client, Exchange};
 use crate::app::{App, Effect, Key, KeyCode, Msg};
 use crate::history::Recorder;
+
+/// SIGHUP's number: how a terminal that went away ends the TUI.
+const HANG_UP: i32 = 1;
+
+/// How long the reader waits for a terminal event before it checks that
+/// the terminal is still there.
+const READ_POLL: Duration = Duration::from_millis(200);
+
+/// The terminal's events, read on a thread of their own and sent to the
+/// loop; the channel closes when the terminal is gone. crossterm's reader
+/// spins forever on a terminal that hung up (each read returns nothing), so
+/// the loop never waits inside it: it stays free to see the signals, and the
+/// thread ends once standard input is no terminal any more.
+fn terminal_events() -> mpsc::UnboundedReceiver<Event> {
+    use std::io::IsTerminal as _;
+    let (tx, rx) = mpsc::unbounded_channel();
+    let spawned = std::thread::Builder::new()
+        .name("terminal events".into())
+        .spawn(move || {
+            loop {
+                match crossterm::event::poll(READ_POLL) {
+                    Ok(true) => match crossterm::event::read() {
+                        Ok(event) => {
+                            if tx.send(event).is_err() {
+                                return;
+                            }
+                        }
+                        Err(_) => return,
+                    },
+                    Ok(false) if std::io::stdin().is_terminal() => {
+                        if tx.is_closed() {
+                            return;
+                        }
+                    }
+                    Ok(false) | Err(_) => return,
+                }
+            }
+        });
+    // Without the thread no key can be read: the channel closes at once.
+    drop(spawned);
+    rx
+}
 
 /// How often the spinner turns while a request is in flight.
 const TICK: Duration = Duration::from_millis(120);
@@ -91,7 +132,21 @@ where
     }));
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
+    // A terminal that went away fails the next draw: that is a hang-up, not
+    // a failure to report (there is nowhere to report it).
+    let result = match result {
+        Err(_) if !std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            Ok(Ended::Signal(HANG_UP))
+        }
+        other => other,
+    };
     leave_terminal();
+    // A terminal that hung up takes no more writes: ratatui's drop would
+    // try to show the cursor and print its failure to the dead terminal,
+    // and printing there panics. Nothing is left to restore.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        std::mem::forget(terminal);
+    }
     result
 }
 
@@ -184,7 +239,7 @@ async fn serve(
     mut connection: Connection,
     mut rx: mpsc::UnboundedReceiver<Msg>,
 ) -> std::io::Result<Ended> {
-    let mut events = EventStream::new();
+    let mut events = terminal_events();
     let mut tick = tokio::time::interval(TICK);
     let mut connected = false;
     // Set by a suspend, until the SIGCONT that resumed it is seen.
@@ -216,20 +271,21 @@ async fn serve(
                     Err(message) => return Ok(Ended::Unconnected(message)),
                 }
             },
-            event = events.next() => match event {
+            event = events.recv() => match event {
                 // In the workbench's editor Ctrl-Z is undo.
-                Some(Ok(event)) if is_suspend(&event) && !app.takes_undo_key() => {
+                Some(event) if is_suspend(&event) && !app.takes_undo_key() => {
                     suspend(terminal)?;
                     own_stop = true;
                     Msg::Tick
                 }
-                Some(Ok(event)) => match translate(&event) {
+                Some(event) => match translate(&event) {
                     Some(msg) => msg,
                     None if matches!(event, Event::Resize(..)) => Msg::Tick,
                     None => continue,
                 },
-                // The terminal is gone: nothing more can be read.
-                Some(Err(_)) | None => return Ok(Ended::Quit),
+                // The terminal is gone (it hung up): nothing more can be read,
+                // and nobody is there to quit. Ended as a hang-up is.
+                None => return Ok(Ended::Signal(HANG_UP)),
             },
             Some(msg) = rx.recv() => msg,
             _ = tick.tick() => {

@@ -575,3 +575,84 @@ fn live_flags_with_an_unknown_region_exit_2_with_the_regions_before_the_tui_open
     assert!(!raw.contains("not-used"), "the secret is not echoed");
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn the_tui_ends_as_on_a_hang_up_when_its_terminal_goes_away() {
+    use std::os::fd::AsRawFd as _;
+    use std::process::Stdio;
+
+    let home = temp_home("hangup");
+    let size = nix::pty::Winsize {
+        ws_row: ROWS,
+        ws_col: COLS,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = nix::pty::openpty(Some(&size), None).unwrap();
+    // openpty's descriptors are inherited: a child holding the master would
+    // keep its own terminal alive. A copy is close-on-exec.
+    let master = pty.master.try_clone().unwrap();
+    drop(pty.master);
+    let slave = pty.slave;
+    // The child leads a session whose controlling terminal is the pty, as in
+    // a terminal window (util-linux's setsid execs it, not a fork, since the
+    // child leads no process group).
+    let mut command = std::process::Command::new("setsid");
+    command
+        .args(["--ctty", "--wait", env!("CARGO_BIN_EXE_gc-attrs"), "--sim"])
+        .env("TERM", "xterm-256color")
+        .env("HOME", &home)
+        .env("GC_ATTRS_CONFIG_DIR", &home)
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    for name in [
+        "GENESYSCLOUD_OAUTHCLIENT_ID",
+        "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+        "GENESYSCLOUD_ACCESS_TOKEN",
+        "GENESYSCLOUD_REGION",
+    ] {
+        command.env_remove(name);
+    }
+    let mut child = command.spawn().unwrap();
+    drop(slave);
+    drop(command);
+    // The only handle on the master side reads until the first frame, then
+    // closes: the terminal window is gone.
+    let mut master = std::fs::File::from(master);
+    let raw = master.as_raw_fd();
+    let reader = thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buffer = [0u8; 8192];
+        while let Ok(n) = master.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buffer[..n]);
+            if String::from_utf8_lossy(&seen).contains("SIMULATOR") {
+                break;
+            }
+        }
+        drop(master);
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    let seen = reader.join().unwrap();
+    assert!(seen.contains("SIMULATOR"), "fd {raw}: {seen}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the TUI still runs 10 s after its terminal went away");
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        status.code(),
+        Some(129),
+        "ended as a hang-up is: {status:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}
