@@ -577,6 +577,11 @@ impl App {
             self.set_status(format!("`{text}` holds no conversation id"), true);
             return Vec::new();
         };
+        self.start_load(id)
+    }
+
+    /// Starts the load of a conversation: the request in flight and its effect.
+    fn start_load(&mut self, id: String) -> Vec<Effect> {
         self.in_flight = Some(InFlight::new(
             Flight::Load,
             format!("GET conversation {id}"),
@@ -729,13 +734,7 @@ impl App {
         if self.in_flight.is_some() || self.workspace.as_ref().is_some_and(|w| w.edits.is_dirty()) {
             return Vec::new();
         }
-        self.in_flight = Some(InFlight::new(
-            Flight::Load,
-            format!("GET conversation {id}"),
-        ));
-        vec![Effect::Load {
-            conversation_id: id,
-        }]
+        self.start_load(id)
     }
 
     fn set_status(&mut self, text: impl Into<String>, error: bool) {

@@ -94,17 +94,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &SendDialog) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if let (Some(row), Some(live_input)) = (field_row, live.then_some(&dialog.confirmation)) {
-        let row = u16::try_from(row).unwrap_or(u16::MAX);
-        if row < inner.height {
-            let x = inner.x + u16::try_from(super::text::width(&confirm_text(app))).unwrap_or(0);
-            let field = Rect::new(
-                x,
-                inner.y + row,
-                inner.width.saturating_sub(x - inner.x).min(12),
-                1,
-            );
-            prompt::field(frame, field, live_input, "", !app.help_open());
-        }
+        confirm_field(frame, inner, row, app, live_input, !app.help_open());
+    }
+}
+
+/// The field for the typed `yes`, after the confirmation's prompt on line
+/// `row` of `inner`.
+fn confirm_field(
+    frame: &mut Frame,
+    inner: Rect,
+    row: usize,
+    app: &App,
+    input: &crate::app::TextInput,
+    focused: bool,
+) {
+    let row = u16::try_from(row).unwrap_or(u16::MAX);
+    if row < inner.height {
+        let x = inner.x + u16::try_from(super::text::width(&confirm_text(app))).unwrap_or(0);
+        let field = Rect::new(
+            x,
+            inner.y + row,
+            inner.width.saturating_sub(x - inner.x).min(12),
+            1,
+        );
+        prompt::field(frame, field, input, "", focused);
     }
 }
 
@@ -397,17 +410,7 @@ pub fn bench_confirm(
         );
     let inner = overlay(frame, rect, block).inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(Paragraph::new(lines), inner);
-    let row = u16::try_from(row).unwrap_or(u16::MAX);
-    if row < inner.height {
-        let x = inner.x + u16::try_from(super::text::width(&confirm_text(app))).unwrap_or(0);
-        let field = Rect::new(
-            x,
-            inner.y + row,
-            inner.width.saturating_sub(x - inner.x).min(12),
-            1,
-        );
-        prompt::field(frame, field, confirmation, "", true);
-    }
+    confirm_field(frame, inner, row, app, confirmation, true);
 }
 
 /// The language picker of the code to copy: each language with whether its

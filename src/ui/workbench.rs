@@ -487,25 +487,32 @@ fn lint_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
     for (i, finding) in listed.iter().enumerate() {
         out.push(Line::raw(""));
         starts.push(out.len());
-        let mut lines =
-            findings::lines(&verb, finding, &secrets, room.saturating_sub(2), &mut shown);
-        let selected = i == bench.selected;
-        for (n, line) in lines.drain(..).enumerate() {
-            let lead = match (selected, n) {
-                (true, 0) => Span::styled("▶ ", theme::key()),
-                (true, _) => Span::styled("┃ ", theme::key()),
-                _ => Span::raw("  "),
-            };
-            let mut spans = vec![lead];
-            spans.extend(line.spans);
-            out.push(Line::from(spans));
-        }
+        let lines = findings::lines(&verb, finding, &secrets, room.saturating_sub(2), &mut shown);
+        out.extend(led(lines.into_iter(), i == bench.selected));
     }
     for unlisted in &bench.unlisted {
         out.extend(prose(&unlisted_line(unlisted), theme::dim(), room, 0));
     }
     out.extend(note_lines(app, room));
     (starts, out)
+}
+
+/// An item's lines indented by two cells, the selected one's marked there
+/// (`▶` on its first line, `┃` on the others).
+fn led(
+    lines: impl Iterator<Item = Line<'static>>,
+    selected: bool,
+) -> impl Iterator<Item = Line<'static>> {
+    lines.enumerate().map(move |(n, line)| {
+        let lead = match (selected, n) {
+            (true, 0) => Span::styled("▶ ", theme::key()),
+            (true, _) => Span::styled("┃ ", theme::key()),
+            _ => Span::raw("  "),
+        };
+        let mut spans = vec![lead];
+        spans.extend(line.spans);
+        Line::from(spans)
+    })
 }
 
 /// What the workbench is for, while it has nothing to say of a request.
@@ -697,17 +704,7 @@ fn check_doc(app: &App, room: usize) -> (Vec<usize>, Vec<Line<'static>>) {
                 }
             }
         }
-        let selected = i == bench.item;
-        for (n, line) in lines.into_iter().enumerate() {
-            let lead = match (selected, n) {
-                (true, 0) => Span::styled("▶ ", theme::key()),
-                (true, _) => Span::styled("┃ ", theme::key()),
-                _ => Span::raw("  "),
-            };
-            let mut spans = vec![lead];
-            spans.extend(line.spans);
-            out.push(Line::from(spans));
-        }
+        out.extend(led(lines.into_iter(), i == bench.item));
     }
     if last < bench.items.len() {
         out.push(Line::raw(""));

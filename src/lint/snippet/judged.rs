@@ -68,6 +68,20 @@ pub fn route_of_method(name: &str) -> Option<&'static ApiRoute> {
     inventory().routes().iter().find(|r| r.python == snake)
 }
 
+/// An `update_*` / `updateX` method: none exists in any SDK (§5 a).
+fn invented_update(hit: &Hit<'_>) -> TextClaim {
+    hit.claim(
+        Verdict::False,
+        "claim/invented-sdk-method",
+        (
+            "does not exist",
+            "No SDK has an update_* (updateX) method: the Python prefixes are delete, get, head, patch, post and put, and no PUT exists on participant attributes.".to_owned(),
+            "Use patch_conversation_participant_attributes / patchConversationParticipantAttributes.".to_owned(),
+            "§5 a",
+        ),
+    )
+}
+
 fn update_calls(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
     let Some(regex) = UPDATE_CALL.as_ref() else {
         return;
@@ -87,16 +101,7 @@ fn update_calls(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
             start,
             end: start + name.len(),
         };
-        out.push(hit.claim(
-            Verdict::False,
-            "claim/invented-sdk-method",
-            (
-                "does not exist",
-                "No SDK has an update_* (updateX) method: the Python prefixes are delete, get, head, patch, post and put, and no PUT exists on participant attributes.".to_owned(),
-                "Use patch_conversation_participant_attributes / patchConversationParticipantAttributes.".to_owned(),
-                "§5 a",
-            ),
-        ));
+        out.push(invented_update(&hit));
     }
 }
 
@@ -114,16 +119,7 @@ fn methods(line_index: usize, line: &str, out: &mut Vec<TextClaim>) {
         };
         let rest = &line[m.end()..];
         let claim = if snake.starts_with("update_") {
-            hit.claim(
-                Verdict::False,
-                "claim/invented-sdk-method",
-                (
-                    "does not exist",
-                    "No SDK has an update_* (updateX) method: the Python prefixes are delete, get, head, patch, post and put, and no PUT exists on participant attributes.".to_owned(),
-                    "Use patch_conversation_participant_attributes / patchConversationParticipantAttributes.".to_owned(),
-                    "§5 a",
-                ),
-            )
+            invented_update(&hit)
         } else if snake.contains("_chat_") || snake.contains("_chats_") || snake.ends_with("_chat")
         {
             hit.claim(
