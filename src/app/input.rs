@@ -98,6 +98,10 @@ impl TextInput {
                     self.text.drain(..at);
                     self.cursor = 0;
                 }
+                KeyCode::Char('k') => {
+                    let at = self.byte(self.cursor);
+                    self.text.truncate(at);
+                }
                 KeyCode::Char('w') | KeyCode::Backspace => self.delete_word(),
                 _ => return false,
             }
@@ -160,6 +164,17 @@ mod tests {
         input.handle(Key::plain(KeyCode::Left));
         input.handle(Key::ctrl('u'));
         assert_eq!((input.text(), input.cursor()), ("b", 0));
+    }
+
+    #[test]
+    fn ctrl_k_deletes_to_the_end() {
+        let mut input = TextInput::with("billing-dispute");
+        input.handle(Key::ctrl('a'));
+        for _ in 0..7 {
+            input.handle(Key::plain(KeyCode::Right));
+        }
+        input.handle(Key::ctrl('k'));
+        assert_eq!((input.text(), input.cursor()), ("billing", 7));
     }
 
     #[test]

@@ -303,6 +303,19 @@ impl TextArea {
         Handled::Edited
     }
 
+    /// Deletes from the cursor to the end of its line (the line break, at
+    /// the end of one).
+    fn delete_to_end(&mut self) -> Handled {
+        if self.column >= self.line_chars() {
+            return self.delete();
+        }
+        self.remember(Last::Other);
+        let line = &mut self.lines[self.row];
+        let at = byte(line, self.column);
+        line.truncate(at);
+        Handled::Edited
+    }
+
     fn backspace(&mut self) -> Handled {
         if self.column > 0 {
             self.remember(Last::Other);
@@ -382,6 +395,7 @@ impl TextArea {
                     self.column = self.line_chars();
                     Handled::Moved
                 }
+                KeyCode::Char('k') => self.delete_to_end(),
                 KeyCode::Char('w') | KeyCode::Backspace => self.delete_word(),
                 KeyCode::Home => {
                     (self.row, self.column) = (0, 0);
@@ -523,6 +537,16 @@ mod tests {
         assert_eq!(area.text(), "  \"");
         assert!(area.undo());
         assert_eq!(area.text(), "  \"escalationLevel");
+    }
+
+    #[test]
+    fn ctrl_k_deletes_to_the_end_of_the_line_then_the_line_break() {
+        let mut area = TextArea::with("ab\ncd");
+        area.go_to(1, 2);
+        area.handle(Key::ctrl('k'));
+        assert_eq!(area.text(), "a\ncd");
+        area.handle(Key::ctrl('k'));
+        assert_eq!(area.text(), "acd");
     }
 
     #[test]

@@ -14,9 +14,13 @@ use crate::genesys::secure::MASK;
 use crate::lint::Finding;
 use crate::payload::{Row as EditRow, RowStatus};
 
-/// A key with leading and trailing whitespace made visible as `␣`.
+/// A key with leading and trailing whitespace made visible as `␣`; the
+/// empty key as `""`.
 #[must_use]
 pub fn shown_key(key: &str) -> String {
+    if key.is_empty() {
+        return "\"\"".to_owned();
+    }
     let key = visible(key);
     let trimmed = key.trim_matches(' ');
     if trimmed.len() == key.len() {
@@ -33,7 +37,7 @@ pub fn shown_key(key: &str) -> String {
 /// The width of [`shown_key`], without making it when the key is printable
 /// ASCII (a space shows as `␣`, one cell too).
 fn shown_key_width(key: &str) -> usize {
-    if key.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if !key.is_empty() && key.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         key.len()
     } else {
         width(&shown_key(key))

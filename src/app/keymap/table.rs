@@ -513,6 +513,6 @@ pub const TABLE: &[Row] = &[
 pub const TEXT_EDITING: &[(&str, &str)] = &[
     ("← → Home End", "move"),
     ("Ctrl-A Ctrl-E", "start / end"),
-    ("Ctrl-U", "delete to start"),
+    ("Ctrl-U Ctrl-K", "delete to start / end"),
     ("Ctrl-W Alt-⌫", "delete a word"),
 ];

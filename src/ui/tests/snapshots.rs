@@ -135,3 +135,9 @@ fn the_code_picker_over_the_form() {
     press(&mut app, &[Key::char('y'), code(KeyCode::Down)]);
     assert_snapshot!(draw(&app, 100, 30));
 }
+
+#[test]
+fn the_empty_key_is_shown_as_two_quotes() {
+    assert_eq!(crate::ui::form::shown_key(""), "\"\"");
+    assert_eq!(crate::ui::form::shown_key(" a"), "␣a");
+}
