@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
-use crate::app::{App, Effect, Key, KeyCode, Msg};
+use crate::app::{App, Effect, Key, KeyCode, Msg, TICK};
 use crate::history::Recorder;
 
 /// SIGHUP's number: how a terminal that went away ends the TUI.
@@ -60,9 +60,6 @@ fn terminal_events() -> mpsc::UnboundedReceiver<Event> {
     drop(spawned);
     rx
 }
-
-/// How often the spinner turns while a request is in flight.
-const TICK: Duration = Duration::from_millis(120);
 
 /// The connection the TUI works on, made after the first frame: the API
 /// client and the ids the picker offers (recent ones, the simulator's

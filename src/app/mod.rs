@@ -46,6 +46,10 @@ pub use crate::usecase::RouteChoice;
 use crate::usecase::{EditTarget, Preview, Sent};
 use keymap::Context;
 
+/// How often time passes for the app ([`Msg::Tick`]) while a request is in
+/// flight: the spinner turns, the elapsed time counts.
+pub const TICK: Duration = Duration::from_millis(120);
+
 /// The most messages the log keeps; the oldest go first.
 pub const MAX_MESSAGES: usize = 200;
 
@@ -322,6 +326,12 @@ pub struct InFlight {
 }
 
 impl InFlight {
+    /// About how long it has been in flight (the ticks counted).
+    #[must_use]
+    pub fn elapsed(&self) -> Duration {
+        TICK * self.ticks
+    }
+
     /// A request that starts now.
     #[must_use]
     pub fn new(flight: Flight, label: impl Into<String>) -> Self {
@@ -777,9 +787,19 @@ impl App {
                 self.suggestions.retain(|s| s != id);
                 self.suggestions.insert(0, id.to_owned());
                 self.picker_row = 0;
+                // A reload of the open conversation keeps its participant,
+                // the pane and the last answer.
+                let reload = self
+                    .workspace
+                    .as_ref()
+                    .filter(|w| w.conversation.id.as_deref() == Some(id));
+                let kept = reload.and_then(|w| w.selected()).and_then(|p| p.id.clone());
+                let reload = reload.is_some();
                 // The participant asked for (`--participant`), else the one to
                 // show first: one workspace is derived, not two.
                 let wanted = self.select_after_load.take();
+                let explicit = wanted.is_some();
+                let wanted = wanted.or(kept);
                 let asked = wanted.as_deref().and_then(|id| {
                     conversation
                         .participants
@@ -789,7 +809,9 @@ impl App {
                 let participant =
                     asked.unwrap_or_else(|| crate::usecase::default_participant(&conversation));
                 self.workspace = Some(Workspace::new(conversation, participant));
-                let focus = if asked.is_some() {
+                let focus = if reload && !matches!(self.focus, Focus::Picker | Focus::Workbench) {
+                    self.focus
+                } else if asked.is_some() && explicit {
                     Focus::Attributes
                 } else {
                     Focus::Participants
@@ -800,7 +822,9 @@ impl App {
                 } else {
                     self.focus = focus;
                 }
-                self.response = None;
+                if !reload {
+                    self.response = None;
+                }
                 // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
                 if !self.status.as_ref().is_some_and(|s| s.error) {
                     self.set_status(format!("loaded conversation {id}"), false);

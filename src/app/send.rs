@@ -454,10 +454,18 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
+                let what = format!(
+                    "history entry {} of {}: {} {}",
+                    selected + 1,
+                    app.history.len(),
+                    exchange.method,
+                    exchange.url
+                );
                 app.response = Some(ResponseView::of(exchange, app.show_secure));
                 app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll = 0;
+                app.set_status(what, false);
             }
         }
         Action::CopyCurl => return copy_curl(app, Some(selected)),

@@ -61,7 +61,11 @@ pub fn top(frame: &mut Frame, area: Rect, app: &App) {
         let label = if flight.cancelling {
             "cancelling…".to_owned()
         } else {
-            short_ids(&flight.label).replacen("/api/v2", "", 1)
+            format!(
+                "{} · {:.1} s",
+                short_ids(&flight.label).replacen("/api/v2", "", 1),
+                flight.elapsed().as_secs_f32()
+            )
         };
         right.push(Span::styled(
             format!("{} ", theme::spinner(flight.ticks)),

@@ -75,8 +75,9 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
             "cancelling…".to_owned()
         } else {
             format!(
-                "{} · {} cancels",
+                "{} · {:.1} s · {} cancels",
                 flight.label,
+                flight.elapsed().as_secs_f32(),
                 key(app, Context::Request, Action::CancelRequest)
             )
         };

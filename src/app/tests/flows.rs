@@ -429,3 +429,41 @@ fn a_failed_load_is_read_decoded_and_esc_goes_back_to_the_picker() {
     });
     assert_eq!(app.focus, Focus::Picker);
 }
+
+#[test]
+fn a_reload_keeps_the_selected_participant_the_pane_and_the_last_answer() {
+    let mut app = loaded(Mode::Simulator);
+    keys(
+        &mut app,
+        &[Key::plain(KeyCode::Esc), Key::char('j'), Key::char('j')],
+    );
+    assert_eq!(app.focus, Focus::Participants);
+    let chosen = workspace(&app).selected().unwrap().id.clone();
+    app.response = Some(ResponseView::of(
+        crate::app::tests::exchange(202, ""),
+        false,
+    ));
+    let effects = keys(&mut app, &[Key::char('R')]);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Load { .. }]),
+        "{effects:?}"
+    );
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    assert_eq!(workspace(&app).selected().unwrap().id, chosen);
+    assert_eq!(app.focus, Focus::Participants);
+    assert!(app.response.is_some(), "the last answer stays");
+}
+
+#[test]
+fn the_request_in_flight_counts_its_time() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('R')]);
+    for _ in 0..10 {
+        app.update(Msg::Tick);
+    }
+    assert_eq!(app.in_flight.as_ref().unwrap().elapsed(), TICK * 10);
+}
