@@ -231,6 +231,11 @@ pub enum Overlay {
         /// The scroll, in lines.
         scroll: u16,
     },
+    /// Revert every edit? (how many would be lost).
+    RevertConfirm {
+        /// The edits.
+        edits: usize,
+    },
     /// Quit with unsent edits? (how many would be lost).
     QuitConfirm {
         /// The unsent edits.
@@ -659,6 +664,7 @@ impl App {
             Some(Overlay::Prompt(_)) => vec![Context::Prompt],
             Some(Overlay::Code { .. }) => vec![Context::Code],
             Some(Overlay::QuitConfirm { .. }) => vec![Context::QuitConfirm],
+            Some(Overlay::RevertConfirm { .. }) => vec![Context::RevertConfirm],
             Some(Overlay::Messages { .. }) => vec![Context::Messages],
             Some(Overlay::Help) | None => self.pane_contexts(),
         }

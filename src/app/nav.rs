@@ -24,6 +24,7 @@ impl App {
             Some(Overlay::Prompt(_)) => Some(Context::Prompt),
             Some(Overlay::Code { .. }) => Some(Context::Code),
             Some(Overlay::QuitConfirm { .. }) => Some(Context::QuitConfirm),
+            Some(Overlay::RevertConfirm { .. }) => Some(Context::RevertConfirm),
             Some(Overlay::Messages { .. }) => Some(Context::Messages),
             None => None,
         };
@@ -64,6 +65,7 @@ impl App {
                 | Overlay::History { .. }
                 | Overlay::Code { .. }
                 | Overlay::QuitConfirm { .. }
+                | Overlay::RevertConfirm { .. }
                 | Overlay::Messages { .. },
             ) => false,
             None => matches!(self.focus, Focus::Picker | Focus::Workbench),
@@ -190,6 +192,14 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Prompt => app.overlay = None,
         _ if action == Action::Messages => app.open_messages(),
         Context::Messages => messages(app, action),
+        Context::RevertConfirm => {
+            app.overlay = None;
+            if action == Action::Confirm {
+                app.revert(true);
+            } else {
+                app.set_status("nothing reverted: the edits are kept", false);
+            }
+        }
         Context::QuitConfirm if action == Action::Confirm => return app.quit(),
         Context::QuitConfirm => {
             app.overlay = None;
@@ -451,7 +461,11 @@ fn attributes(app: &mut App, action: Action) {
         Action::Rename => app.edit_selected(true),
         Action::Delete => app.delete_selected(),
         Action::Revert => app.revert(false),
-        Action::RevertAll => app.revert(true),
+        // Every edit is a lot to lose: asked first.
+        Action::RevertAll => match app.unsent_edits() {
+            0 => app.set_status("no edit to revert", false),
+            edits => app.overlay = Some(Overlay::RevertConfirm { edits }),
+        },
         Action::Back => app.focus = Focus::Participants,
         Action::Forward => app.focus = Focus::Payload,
         _ => {}

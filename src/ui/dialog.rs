@@ -461,30 +461,37 @@ pub fn code_picker(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The question before quitting with unsent edits, naming how many.
-pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &App, edits: usize) {
+/// The question before quitting with unsent edits, or before reverting
+/// every edit (`revert`), naming how many.
+pub fn quit_confirm(frame: &mut Frame, area: Rect, app: &App, edits: usize, revert: bool) {
     let width = area.width.saturating_sub(4).min(60);
     let rect = centered(area, width, 5);
+    let (title, context, verb) = if revert {
+        (" Revert all? ", Context::RevertConfirm, " reverts · ")
+    } else {
+        (" Quit? ", Context::QuitConfirm, " quits · ")
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::warning())
-        .title(Span::styled(" Quit? ", theme::title(true)));
+        .title(Span::styled(title, theme::title(true)));
     let inner = overlay(frame, rect, block).inner(ratatui::layout::Margin::new(1, 0));
     let plural = if edits == 1 { "edit" } else { "edits" };
     let lines = vec![
         Line::styled(
-            format!("{edits} unsent {plural} would be lost."),
+            if revert {
+                format!("{edits} {plural} would be reverted.")
+            } else {
+                format!("{edits} unsent {plural} would be lost.")
+            },
             theme::warning(),
         ),
         Line::raw(""),
         Line::from(vec![
-            Span::styled(
-                key(app, Context::QuitConfirm, Action::Confirm),
-                theme::key(),
-            ),
-            Span::raw(" quits · "),
-            Span::styled(key(app, Context::QuitConfirm, Action::Cancel), theme::key()),
-            Span::raw(" stays"),
+            Span::styled(key(app, context, Action::Confirm), theme::key()),
+            Span::raw(verb),
+            Span::styled(key(app, context, Action::Cancel), theme::key()),
+            Span::raw(if revert { " keeps them" } else { " stays" }),
         ]),
     ];
     frame.render_widget(Paragraph::new(lines), inner);

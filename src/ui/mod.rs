@@ -73,7 +73,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::History { selected }) => history::render(frame, body, app, *selected),
         Some(Overlay::Help) => help::render(frame, body, app),
         Some(Overlay::Messages { scroll }) => dialog::messages(frame, body, app, *scroll),
-        Some(Overlay::QuitConfirm { edits }) => dialog::quit_confirm(frame, body, app, *edits),
+        Some(Overlay::QuitConfirm { edits }) => {
+            dialog::quit_confirm(frame, body, app, *edits, false);
+        }
+        Some(Overlay::RevertConfirm { edits }) => {
+            dialog::quit_confirm(frame, body, app, *edits, true);
+        }
         Some(Overlay::Code { selected }) => dialog::code_picker(frame, body, app, *selected),
         Some(Overlay::BenchConfirm {
             request,

@@ -49,6 +49,8 @@ pub enum Context {
     Code,
     /// The question before quitting with unsent edits.
     QuitConfirm,
+    /// The question before reverting every edit.
+    RevertConfirm,
     /// The message log.
     Messages,
 }
@@ -71,6 +73,7 @@ impl Context {
             Self::Workbench => "the workbench",
             Self::Code => "the code picker",
             Self::QuitConfirm => "the quit question",
+            Self::RevertConfirm => "the revert-all question",
             Self::Messages => "the message log",
         }
     }
@@ -100,6 +103,7 @@ impl Context {
         &[Self::Workbench],
         &[Self::Code],
         &[Self::QuitConfirm],
+        &[Self::RevertConfirm],
         &[Self::Messages],
         &[Self::Request],
     ];
@@ -358,7 +362,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 11] = [
+        const GROUPS: [Group; 12] = [
             (
                 "Global",
                 &[("Ctrl-C", "quit"), ("Ctrl-Z", "suspend (workbench: undo)")],
@@ -381,6 +385,7 @@ impl Keymap {
             ),
             ("Copy code", &[], &[Context::Code]),
             ("Quit with unsent edits", &[], &[Context::QuitConfirm]),
+            ("Revert every edit", &[], &[Context::RevertConfirm]),
             ("Messages", &[], &[Context::Messages]),
         ];
         let mut out: Vec<HelpGroup> = GROUPS

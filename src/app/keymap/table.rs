@@ -485,6 +485,23 @@ pub const TABLE: &[Row] = &[
         3,
     ),
     row(X::Messages, A::Help, &[F1, c('?')], "help", "help", 4),
+    // Reverting every edit.
+    row(
+        X::RevertConfirm,
+        A::Confirm,
+        &[c('y')],
+        "revert all",
+        "revert all",
+        2,
+    ),
+    row(
+        X::RevertConfirm,
+        A::Cancel,
+        &[c('n'), ESC],
+        "keep",
+        "keep the edits",
+        3,
+    ),
     // Quitting with unsent edits.
     row(
         X::QuitConfirm,

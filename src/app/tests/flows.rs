@@ -129,7 +129,7 @@ fn the_form_adds_edits_renames_deletes_and_reverts() {
     // Revert the deleted row, then everything.
     keys(&mut app, &[Key::char('u')]);
     assert_eq!(workspace(&app).derived.plan.unremovable().len(), 1);
-    keys(&mut app, &[Key::char('U')]);
+    keys(&mut app, &[Key::char('U'), Key::char('y')]);
     assert_eq!(workspace(&app).edits.edited(), original);
     assert!(workspace(&app).derived.plan.patch_is_empty());
 }
@@ -466,4 +466,21 @@ fn the_request_in_flight_counts_its_time() {
         app.update(Msg::Tick);
     }
     assert_eq!(app.in_flight.as_ref().unwrap().elapsed(), TICK * 10);
+}
+
+#[test]
+fn revert_all_asks_first_naming_how_many_edits() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('U')]);
+    assert_eq!(app.overlay, None, "nothing to revert: nothing to ask");
+    keys(&mut app, &[Key::char('d'), Key::char('j'), Key::char('d')]);
+    keys(&mut app, &[Key::char('U')]);
+    assert_eq!(app.overlay, Some(Overlay::RevertConfirm { edits: 2 }));
+    keys(&mut app, &[Key::char('n')]);
+    assert!(
+        app.overlay.is_none() && workspace(&app).edits.is_dirty(),
+        "kept"
+    );
+    keys(&mut app, &[Key::char('U'), Key::char('y')]);
+    assert!(!workspace(&app).edits.is_dirty(), "reverted");
 }

@@ -192,6 +192,7 @@ fn where_(context: Context) -> &'static str {
         Context::Workbench => "workbench",
         Context::Code => "code picker",
         Context::QuitConfirm => "quit question",
+        Context::RevertConfirm => "revert-all question",
         Context::Messages => "message log",
     }
 }
