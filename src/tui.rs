@@ -310,7 +310,13 @@ async fn serve(
             app.update(Msg::Viewport { scroll_limit });
             if app.focus == crate::app::Focus::Workbench {
                 let height = crate::ui::editor_height(app, area);
-                let (up, down) = crate::ui::list_room(app, area);
+                // Unscrolled, there is nothing to clamp: the list's lines
+                // (made again by the frame) are measured only when scrolled.
+                let (up, down) = if app.workbench.pane_scroll == 0 {
+                    (0, 0)
+                } else {
+                    crate::ui::list_room(app, area)
+                };
                 app.update(Msg::BenchView { height, up, down });
             }
         }

@@ -3,6 +3,33 @@
 
 use super::keys::{Key, KeyCode};
 
+/// Where the word before character `cursor` of `text` starts: back over
+/// the spaces, then over a run of word characters (letters, digits, `_`) or
+/// of other punctuation. Word delete (Ctrl-W, Alt-⌫) removes from there.
+#[must_use]
+pub(super) fn word_start(text: &str, cursor: usize) -> usize {
+    let chars: Vec<char> = text.chars().take(cursor).collect();
+    let mut start = chars.len();
+    while start > 0 && chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let in_word = start > 0 && word(chars[start - 1]);
+    while start > 0 {
+        let c = chars[start - 1];
+        let same = if in_word {
+            word(c)
+        } else {
+            !word(c) && !c.is_whitespace()
+        };
+        if !same {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
 /// A one-line text field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
@@ -63,25 +90,7 @@ impl TextInput {
 
     /// Deletes the word before the cursor and the spaces after it.
     fn delete_word(&mut self) {
-        let chars: Vec<char> = self.text.chars().collect();
-        let mut start = self.cursor;
-        while start > 0 && chars[start - 1].is_whitespace() {
-            start -= 1;
-        }
-        let word = |c: char| c.is_alphanumeric() || c == '_';
-        let in_word = start > 0 && word(chars[start - 1]);
-        while start > 0 {
-            let c = chars[start - 1];
-            let same = if in_word {
-                word(c)
-            } else {
-                !word(c) && !c.is_whitespace()
-            };
-            if !same {
-                break;
-            }
-            start -= 1;
-        }
+        let start = word_start(&self.text, self.cursor);
         let (from, to) = (self.byte(start), self.byte(self.cursor));
         self.text.drain(from..to);
         self.cursor = start;

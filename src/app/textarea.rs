@@ -281,21 +281,7 @@ impl TextArea {
             return self.backspace();
         }
         self.remember(Last::Other);
-        let chars: Vec<char> = self.lines[self.row].chars().collect();
-        let mut start = self.column;
-        while start > 0 && chars[start - 1].is_whitespace() {
-            start -= 1;
-        }
-        let word = |c: char| c.is_alphanumeric() || c == '_';
-        if start > 0 && word(chars[start - 1]) {
-            while start > 0 && word(chars[start - 1]) {
-                start -= 1;
-            }
-        } else {
-            while start > 0 && !word(chars[start - 1]) && !chars[start - 1].is_whitespace() {
-                start -= 1;
-            }
-        }
+        let start = super::input::word_start(&self.lines[self.row], self.column);
         let line = &mut self.lines[self.row];
         let (from, to) = (byte(line, start), byte(line, self.column));
         line.drain(from..to);
