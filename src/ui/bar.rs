@@ -2,7 +2,9 @@
 //! keys that act now, from the app's keymap, and the status line).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+
+use super::split::{self, Part};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -84,11 +86,13 @@ pub fn top(frame: &mut Frame, area: Rect, app: &App) {
     let right = truncate_spans(right, room);
     let right_width = spans_width(&right);
     let left = truncate_spans(left, total.saturating_sub(right_width + 1));
-    let [l, r] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(u16::try_from(right_width).unwrap_or(0)),
-    ])
-    .areas(area);
+    let [l, r] = split::horizontal(
+        area,
+        [
+            Part::Fill,
+            Part::Len(u16::try_from(right_width).unwrap_or(0)),
+        ],
+    );
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(Paragraph::new(Line::from(right)), r);
 }
@@ -143,11 +147,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         keys_line.clear();
         used = 0;
     }
-    let [l, r] = Layout::horizontal([
-        Constraint::Length(u16::try_from(used).unwrap_or(0)),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [l, r] = split::horizontal(
+        area,
+        [Part::Len(u16::try_from(used).unwrap_or(0)), Part::Fill],
+    );
     frame.render_widget(Paragraph::new(Line::from(keys_line)), l);
     let mut status = status;
     status.push(Span::raw(" "));

@@ -21,6 +21,7 @@ mod payload;
 mod picker;
 mod prompt;
 mod response;
+mod split;
 mod text;
 mod theme;
 mod workbench;
@@ -31,11 +32,13 @@ pub use workbench::{editor_height, list_room};
 mod tests;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
+
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
+use split::Part;
 
 use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Overlay, Workspace};
@@ -146,17 +149,15 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
 
 /// Top bar, body, footer.
 fn rows(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    split::vertical(area, [Part::Len(1), Part::Fill, Part::Len(1)])
 }
 
 /// The workspace's left (conversation, form) and right (payload, response) columns.
 fn columns(body: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body)
+    split::horizontal(
+        body,
+        [Part::Len(split::percent(body.width, 45)), Part::Fill],
+    )
 }
 
 fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
@@ -164,9 +165,7 @@ fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspac
     let wanted = conversation::height(workspace);
     // The form keeps at least eight lines: three rows, its header and detail.
     let conversation_height = wanted.min(left.height.saturating_sub(8)).max(5);
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(conversation_height), Constraint::Fill(1)])
-            .areas(left);
+    let [top, bottom] = split::vertical(left, [Part::Len(conversation_height), Part::Fill]);
     conversation::render(frame, top, app, workspace);
     form::render(frame, bottom, app, workspace);
     if app.focus == Focus::Response {

@@ -3,10 +3,11 @@
 //! fixtures.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::split::{self, Part};
 use super::text::truncate;
 use super::{key, pane_block, prompt, theme, title_span};
 use crate::app::keymap::{Action, Context};
@@ -21,14 +22,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
-    let [field_area, _, heading, list_area, hint_area] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(2),
-    ])
-    .areas(inner);
+    let [field_area, _, heading, list_area, hint_area] = split::vertical(
+        inner,
+        [
+            Part::Len(3),
+            Part::Len(1),
+            Part::Len(1),
+            Part::Fill,
+            Part::Len(2),
+        ],
+    );
 
     let field_block = Block::bordered()
         .border_type(BorderType::Rounded)

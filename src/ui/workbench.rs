@@ -5,13 +5,14 @@
 //! error, or the answer to the send (the response pane).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthChar;
 
 use super::payload::section;
+use super::split::{self, Part};
 use super::text::{prose, truncate, visible, wrap};
 use super::{findings, key, pane_block, prompt, response, scrolled, theme};
 use crate::app::keymap::{Action, Context};
@@ -24,7 +25,10 @@ use crate::usecase::workbench::Mark;
 /// The editor's and the right pane's areas of the workbench's body.
 #[must_use]
 pub fn columns(area: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area)
+    split::horizontal(
+        area,
+        [Part::Len(split::percent(area.width, 55)), Part::Fill],
+    )
 }
 
 /// The lines the workbench's text area shows on a screen of this size
