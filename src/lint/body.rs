@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
@@ -301,6 +301,8 @@ pub(crate) fn check_map(
     // Each key's lower case, to the last key seen with it; an ASCII key with
     // no upper-case letter is its own lower case, borrowed.
     let mut seen_lower: HashMap<Cow<'_, str>, &str> = HashMap::with_capacity(map.len());
+    // The keys already marked as colliding.
+    let mut collided: HashSet<&str> = HashSet::new();
     for (key, value) in map {
         match value {
             // No more bytes than the limit: no more characters either.
@@ -361,14 +363,20 @@ pub(crate) fn check_map(
             Cow::Borrowed(key.as_str())
         };
         if let Some(first) = seen_lower.insert(lower, key) {
-            out.push(rules::KEY_CASE_COLLISION.finding(
-                at(key),
-                format!("`{key}` and `{first}` differ only by case"),
-                "Keys are case-sensitive, so these are two attributes; a reader expecting one of them \
-                 misses the other."
-                    .into(),
-                None,
-            ));
+            // Both spellings are marked: whichever sorts first may be the new one.
+            let pairs: &[(&str, &str)] = if collided.insert(first) {
+                &[(first, key.as_str()), (key.as_str(), first)]
+            } else {
+                &[(key.as_str(), first)]
+            };
+            for &(this, other) in pairs {
+                out.push(case_collision(
+                    at(this),
+                    format!("`{this}` and `{other}` differ only by case"),
+                    "Keys are case-sensitive, so these are two attributes; a reader expecting one of \
+                     them misses the other.",
+                ));
+            }
         }
     }
 }
@@ -556,4 +564,44 @@ pub(crate) fn check_secure(body: Option<&Value>, is_put: bool, out: &mut Vec<Fin
         )),
         None => {}
     }
+}
+
+fn case_collision(at: Location, message: String, explanation: &str) -> Finding {
+    rules::KEY_CASE_COLLISION.finding(at, message, explanation.into(), None)
+}
+
+/// A key of a PATCH body that differs only by case from a key the PATCH
+/// leaves in place: the body alone holds no collision, the attributes after
+/// it do (PATCH merges per key; expected, not confirmed, fact sheet §3).
+/// `after` is the predicted end state of the PATCH; each finding points at
+/// the sent key under `/attributes`. One pass over `after`; a key is
+/// lower-cased only when it has an upper-case or non-ASCII letter.
+#[must_use]
+pub fn kept_case_collisions(
+    sent: &crate::genesys::Attributes,
+    after: &crate::genesys::Attributes,
+) -> Vec<Finding> {
+    let lower = |key: &str| -> String { key.to_lowercase() };
+    let sent_lower: HashMap<String, &str> = sent.keys().map(|k| (lower(k), k.as_str())).collect();
+    let mut out = Vec::new();
+    for kept in after.keys().filter(|k| !sent.contains_key(*k)) {
+        let folded = if kept
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            Cow::Owned(lower(kept))
+        } else {
+            Cow::Borrowed(kept.as_str())
+        };
+        if let Some(sent_key) = sent_lower.get(folded.as_ref()) {
+            out.push(case_collision(
+                Location::pointer(&["attributes", *sent_key]),
+                format!("`{sent_key}` and `{kept}` differ only by case: the PATCH keeps `{kept}`"),
+                "Keys are case-sensitive, and a PATCH changes only the keys it sends (it merges, as \
+                 expected; not confirmed, §3): the participant would hold both, and a reader \
+                 expecting one of them misses the other.",
+            ));
+        }
+    }
+    out
 }

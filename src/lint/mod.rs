@@ -33,6 +33,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::genesys::{BodyModel, Route, Verb};
+pub use body::kept_case_collisions;
 use inventory::Resolved;
 pub use listing::{LISTED_PER_RULE, Listing, Unlisted, listing};
 pub use masked::{masked, masked_body, secure_values};

@@ -124,6 +124,16 @@ impl PreviewRequest {
         );
     }
 
+    /// Adds what the PATCH's body alone cannot show: a sent key that
+    /// differs only by case from a key the PATCH leaves in place.
+    fn lint_end_state(&mut self, plan: &Plan) {
+        let kept = crate::lint::kept_case_collisions(&plan.patch, &plan.after_patch);
+        if !kept.is_empty() {
+            self.findings.extend(kept);
+            self.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        }
+    }
+
     /// The most severe finding's severity, if any.
     #[must_use]
     pub fn worst(&self) -> Option<Severity> {
@@ -189,7 +199,8 @@ impl Preview {
             // PUT. Not used for PATCH." (§1.5)
             put_body["version"] = json!(version);
         }
-        let patch = PreviewRequest::new(Verb::Patch, patch_path, plan.patch_body());
+        let mut patch = PreviewRequest::new(Verb::Patch, patch_path, plan.patch_body());
+        patch.lint_end_state(&plan);
         let put = PreviewRequest::new(Verb::Put, put_path, put_body);
         let diff = diff_attribute_bodies(&plan.put, target.put_version(), &plan.patch);
         let by_key = by_key(&patch.findings, &put.findings);
@@ -245,6 +256,7 @@ impl Preview {
             );
         }
         self.patch.relint();
+        self.patch.lint_end_state(&self.plan);
         self.put.relint();
         let version = target.put_version();
         rediff_attribute_bodies(&mut self.diff, &self.plan.put, version, &self.plan.patch);

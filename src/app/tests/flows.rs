@@ -484,3 +484,56 @@ fn revert_all_asks_first_naming_how_many_edits() {
     keys(&mut app, &[Key::char('U'), Key::char('y')]);
     assert!(!workspace(&app).edits.is_dirty(), "reverted");
 }
+
+#[test]
+fn a_case_collision_is_marked_on_the_new_key_and_on_the_key_it_collides_with() {
+    let mut app = loaded(Mode::Simulator);
+    let existing = workspace(&app).edits.rows()[0].key.clone();
+    let variant = existing.to_uppercase();
+    assert_ne!(variant, existing, "the fixture key has lower-case letters");
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, &variant);
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "x");
+    keys(&mut app, &[enter()]);
+    let derived = &workspace(&app).derived;
+    for key in [&variant, &existing] {
+        let on_row = derived.by_key.get(key).cloned().unwrap_or_default();
+        assert!(
+            on_row.iter().any(|f| f.rule == "body/key-case-collision"),
+            "`{key}`: {on_row:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rename_that_makes_a_case_collision_is_a_finding_of_the_patch_too() {
+    let mut app = loaded(Mode::Simulator);
+    let rows = workspace(&app).edits.rows().to_vec();
+    assert!(rows.len() >= 2, "the fixture has two keys");
+    let (kept, renamed) = (rows[0].key.clone(), rows[1].key.clone());
+    let variant = kept.to_uppercase();
+    app.workspace.as_mut().unwrap().row = 1;
+    keys(&mut app, &[Key::char('r'), Key::ctrl('u')]);
+    typed(&mut app, &variant);
+    keys(&mut app, &[enter()]);
+    let derived = &workspace(&app).derived;
+    assert!(
+        derived.plan.patch.contains_key(&variant),
+        "{:?}",
+        derived.plan
+    );
+    assert!(!derived.plan.put.contains_key(&renamed));
+    // PATCH keeps `kept`: the end state holds both spellings.
+    assert!(
+        derived
+            .patch
+            .findings
+            .iter()
+            .any(|f| f.rule == "body/key-case-collision" && f.message.contains(&variant)),
+        "{:?}",
+        derived.patch.findings
+    );
+    let on_row = derived.by_key.get(&variant).cloned().unwrap_or_default();
+    assert!(on_row.iter().any(|f| f.rule == "body/key-case-collision"));
+}
