@@ -14,11 +14,18 @@ use crate::app::{App, Focus, Workspace};
 use crate::genesys::Participant;
 use crate::usecase::participant_state;
 
-/// Lines the pane wants: borders, two header lines, the table's header and rows.
+/// Lines the pane wants at `width` columns: borders, the header lines (the
+/// id's only where it fits whole), the table's header and rows.
 #[must_use]
-pub fn height(workspace: &Workspace) -> u16 {
+pub fn height(workspace: &Workspace, width: u16) -> u16 {
     let rows = u16::try_from(workspace.conversation.participants.len()).unwrap_or(u16::MAX);
-    rows.saturating_add(5)
+    let room = usize::from(width.saturating_sub(2));
+    let id_line = workspace
+        .conversation
+        .id
+        .as_deref()
+        .is_none_or(|id| super::text::width(id) + 3 <= room);
+    rows.saturating_add(if id_line { 5 } else { 4 })
 }
 
 /// A media array's name as a word: `calls` -> `call`.
@@ -76,25 +83,25 @@ fn header(workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
     } else {
         kinds.join(", ")
     };
-    vec![
-        Line::from(truncate_spans(
-            vec![
-                Span::styled("id ", theme::dim()),
-                Span::styled(id, theme::bold()),
-            ],
-            room,
-        )),
-        Line::from(truncate_spans(
-            vec![
-                Span::raw(start),
-                Span::styled(" → ", theme::dim()),
-                end,
-                Span::styled(" · ", theme::dim()),
-                Span::raw(media),
-            ],
-            room,
-        )),
-    ]
+    let mut lines = Vec::with_capacity(2);
+    // An id is never cut: one that does not fit is left to the top bar.
+    if width(&id) + 3 <= room {
+        lines.push(Line::from(vec![
+            Span::styled("id ", theme::dim()),
+            Span::styled(id, theme::bold()),
+        ]));
+    }
+    lines.push(Line::from(truncate_spans(
+        vec![
+            Span::raw(start),
+            Span::styled(" → ", theme::dim()),
+            end,
+            Span::styled(" · ", theme::dim()),
+            Span::raw(media),
+        ],
+        room,
+    )));
+    lines
 }
 
 /// Draws the conversation header and the participants table.
@@ -118,7 +125,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let mut head = header(workspace, room);
     // Short of room, the id goes first: the top bar shows it too.
     let wanted = head.len() + 1 + participants.len();
-    if usize::from(inner.height) < wanted {
+    if usize::from(inner.height) < wanted && head.len() > 1 {
         head.remove(0);
     }
     let head_height = u16::try_from(head.len()).unwrap_or(0).min(inner.height);
@@ -135,7 +142,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     table(frame, table_area, workspace, focused);
 }
 
-/// The participants table; columns drop out (media, then state) when narrow.
+/// The participants table; columns drop out (media, then state) before
+/// the names are cut.
 fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
     let participants = &workspace.conversation.participants;
     let room = usize::from(area.width);
@@ -162,8 +170,10 @@ fn table(frame: &mut Frame, area: Rect, workspace: &Workspace, focused: bool) {
     let count_w = widest(4, 2, 4);
     // The selection mark, three columns and three gaps.
     let fixed = 2 + purpose + count_w + 2;
-    // The name matters more than the state, the state more than the media.
-    let show_state = room >= fixed + state_w + 1 + 6;
+    // The name matters more than the state, the state more than the media:
+    // the state shows only beside whole names (up to 20 columns of them).
+    let name_full = widest(1, 6, 20);
+    let show_state = room >= fixed + state_w + 1 + name_full;
     let fixed = fixed + if show_state { state_w + 1 } else { 0 };
     let mixed = rows_text.windows(2).any(|w| w[0][3] != w[1][3]);
     let show_media = show_state && room >= fixed + media_w + 1 + if mixed { 8 } else { 16 };

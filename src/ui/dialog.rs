@@ -229,7 +229,7 @@ fn request_lines(
             room,
             &[],
             &[Span::raw(" ".repeat(LABEL))],
-            Break::Anywhere,
+            Break::Path,
         ));
     }
     let conversation = workspace

@@ -162,7 +162,7 @@ fn columns(body: Rect) -> [Rect; 2] {
 
 fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let [left, right] = columns(area);
-    let wanted = conversation::height(workspace);
+    let wanted = conversation::height(workspace, left.width);
     // The form keeps at least eight lines: three rows, its header and detail.
     let conversation_height = wanted.min(left.height.saturating_sub(8)).max(5);
     let [top, bottom] = split::vertical(left, [Part::Len(conversation_height), Part::Fill]);

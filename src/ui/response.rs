@@ -10,7 +10,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::payload::section;
-use super::text::{Break, prose, visible, wrap};
+use super::text::{Break, prose, visible, width, wrap};
 use super::{bar, diffview, key, pane_block, scrolled, theme};
 use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Observed, Outcome, ResponseView};
@@ -57,12 +57,20 @@ fn ms(duration: Duration) -> String {
 fn labelled(label: &str, value: Vec<Span<'static>>, room: usize) -> Vec<Line<'static>> {
     let mut spans = vec![Span::styled(format!("{label:<12}"), theme::dim())];
     spans.extend(value);
-    // A URL wraps anywhere; words elsewhere.
+    // A URL wraps between its segments; words elsewhere. A one-word value
+    // (an id) that would be cut goes whole to the next line when it fits there.
     let mode = if label == "request" {
-        Break::Anywhere
+        Break::Path
     } else {
         Break::Words
     };
+    let value_width: usize = spans[1..].iter().map(|s| width(&s.content)).sum();
+    let one_word = spans[1..].iter().all(|s| !s.content.contains(' '));
+    if mode == Break::Words && one_word && 12 + value_width > room && value_width + 2 <= room {
+        let mut value = vec![Span::raw("  ")];
+        value.extend(spans.drain(1..));
+        return vec![Line::from(spans), Line::from(value)];
+    }
     wrap(&spans, room, &[], &[Span::raw(" ".repeat(12))], mode)
 }
 
@@ -156,7 +164,8 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
                 room,
                 &[],
                 &[Span::raw("  ")],
-                Break::Anywhere,
+                // A correlation id or a URL moves to the next line whole.
+                Break::Path,
             ));
         }
     }

@@ -113,6 +113,9 @@ pub enum Break {
     Words,
     /// At any character (JSON, ids, values).
     Anywhere,
+    /// After a `/` or a space where possible, so that a URL's ids stay whole
+    /// (a segment longer than the line breaks anywhere).
+    Path,
 }
 
 /// Wraps styled spans to `width` cells. The first line starts with `first`,
@@ -153,6 +156,16 @@ pub fn wrap(
             if let Some(space) = (start + 1..end).rev().find(|&i| cells[i].0 == ' ') {
                 end = space;
                 next = space + 1;
+            }
+        }
+        if end < cells.len() && mode == Break::Path {
+            // Break after the separator: it ends the line, the next starts clean.
+            if let Some(at) = (start + 1..end)
+                .rev()
+                .find(|&i| matches!(cells[i - 1].0, '/' | ' ' | '?' | '&'))
+            {
+                end = at;
+                next = at;
             }
         }
         let mut line: Vec<Span<'static>> = prefix.to_vec();
@@ -278,6 +291,31 @@ pub fn minute(timestamp: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_wraps_after_its_slashes_so_that_no_id_is_cut() {
+        let path = "PATCH /api/v2/conversations/6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14/participants/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/attributes";
+        let lines = wrap(&[Span::raw(path)], 60, &[], &[Span::raw("  ")], Break::Path);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "PATCH /api/v2/conversations/",
+                "  6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14/participants/",
+                "  c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/attributes",
+            ]
+        );
+        assert_eq!(text.concat().replace("  ", ""), path.replace("  ", ""));
+        // A segment longer than the line still wraps, anywhere.
+        let long = wrap(
+            &[Span::raw("a/".repeat(2) + &"b".repeat(30))],
+            10,
+            &[],
+            &[],
+            Break::Path,
+        );
+        assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
+    }
 
     #[test]
     fn widths_count_cells_not_bytes() {
