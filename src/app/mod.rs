@@ -409,6 +409,9 @@ pub struct App {
     /// under `[display]` in `config.toml`). Off by default: they are masked.
     /// The history and the exports mask them whatever this says.
     pub show_secure: bool,
+    /// Whether the screen uses colour: not under `NO_COLOR`, where focus and
+    /// the selected row show by reverse video instead.
+    pub colour: bool,
 }
 
 impl App {
@@ -438,6 +441,7 @@ impl App {
             messages: Vec::new(),
             unread: 0,
             show_secure: false,
+            colour: true,
         }
     }
 

@@ -573,6 +573,8 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<u
     let (display, display_problems) =
         crate::config::load_display(&crate::config::Paths::discover());
     app.show_secure = show_secure(open, display);
+    // https://no-color.org: set and not empty.
+    app.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut warnings = resolution.warnings;
     for problem in read_problems
         .into_iter()

@@ -50,6 +50,29 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen for the app's state.
 pub fn render(frame: &mut Frame, app: &App) {
+    theme::set_colour(app.colour);
+    draw(frame, app);
+    for cell in &mut frame.buffer_mut().content {
+        if !app.colour {
+            // Every colour goes; the modifiers (bold, reverse) stay.
+            cell.set_fg(ratatui::style::Color::Reset);
+            cell.set_bg(ratatui::style::Color::Reset);
+        }
+        // Terminals disagree on how wide a character with variation
+        // selector 16 is (`⚠️`: one cell in tmux 3.3, two for ratatui), which
+        // shifts the rest of the row. Drawn without it, the character is one
+        // cell everywhere, in the two cells ratatui left it.
+        if cell.symbol().contains(VS16) {
+            let symbol: String = cell.symbol().chars().filter(|&c| c != VS16).collect();
+            cell.set_symbol(if symbol.is_empty() { " " } else { &symbol });
+        }
+    }
+}
+
+/// Variation selector 16 (emoji presentation).
+const VS16: char = '\u{FE0F}';
+
+fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);

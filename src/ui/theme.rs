@@ -7,6 +7,22 @@ use ratatui::text::Span;
 use crate::lint::Severity;
 use crate::payload::RowStatus;
 
+thread_local! {
+    /// Whether this frame is drawn in colour (see [`set_colour`]).
+    static COLOUR: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Sets whether the frame drawn next on this thread uses colour; without
+/// it, what colour alone would tell (focus, the selected row) is shown by
+/// reverse video. [`crate::ui::render`] sets it from the app each frame.
+pub fn set_colour(on: bool) {
+    COLOUR.with(|c| c.set(on));
+}
+
+fn colour() -> bool {
+    COLOUR.with(std::cell::Cell::get)
+}
+
 /// The accent colour (focus, titles, keys).
 pub const ACCENT: Color = Color::Cyan;
 
@@ -80,23 +96,25 @@ pub fn border(focused: bool) -> Style {
 /// A pane's title.
 #[must_use]
 pub fn title(focused: bool) -> Style {
-    if focused {
-        Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
-    } else {
-        bold()
+    match (focused, colour()) {
+        (true, true) => Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        (true, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        (false, _) => bold(),
     }
 }
 
 /// The selected row of a table or list.
 #[must_use]
 pub fn selected(focused: bool) -> Style {
-    if focused {
-        Style::new()
+    match (focused, colour()) {
+        (true, true) => Style::new()
             .bg(Color::Blue)
             .fg(Color::White)
-            .add_modifier(Modifier::BOLD)
-    } else {
-        Style::new().bg(Color::DarkGray)
+            .add_modifier(Modifier::BOLD),
+        (true, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        // The row keeps its `▶` mark.
+        (false, true) => Style::new().bg(Color::DarkGray),
+        (false, false) => Style::new(),
     }
 }
 

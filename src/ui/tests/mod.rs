@@ -7,6 +7,7 @@ mod remap;
 mod secure;
 mod sizes;
 mod snapshots;
+mod terminal;
 mod window;
 mod workbench;
 
