@@ -117,6 +117,13 @@ pub enum Msg {
         /// The largest useful scroll of the payload and response panes.
         scroll_limit: u16,
     },
+    /// The external editor ([`Effect::OpenEditor`]) closed.
+    Edited {
+        /// The key whose value was edited.
+        key: String,
+        /// The text as saved, or why there is none.
+        result: Result<String, String>,
+    },
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -159,6 +166,14 @@ pub enum Effect {
     Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal to the user's editor (`$VISUAL`, else `$EDITOR`)
+    /// on `text`, and take it back after; answered by [`Msg::Edited`].
+    OpenEditor {
+        /// The key whose value is edited.
+        key: String,
+        /// The value now.
+        text: String,
+    },
     /// Leave the app.
     Quit,
 }
@@ -542,6 +557,10 @@ impl App {
             } => self.loaded(&id, result, exchange),
             Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
             Msg::Sent(result) => send::sent(self, result),
+            Msg::Edited { key, result } => {
+                self.edited(&key, result);
+                Vec::new()
+            }
             Msg::Reread {
                 attempt,
                 result,
