@@ -322,7 +322,7 @@ async fn serve(
             },
             Some(msg) = rx.recv() => msg,
             _ = tick.tick() => {
-                if app.in_flight.is_none() {
+                if !app.wants_ticks() {
                     continue;
                 }
                 Msg::Tick

@@ -306,6 +306,9 @@ fn busy_or_dirty(app: &App) -> Option<String> {
 }
 
 fn reload(app: &mut App) -> Vec<Effect> {
+    if app.sent_unseen() && app.in_flight.is_none() {
+        return super::send::reread_again(app);
+    }
     read_conversation(app, |id| {
         (
             Flight::Load,

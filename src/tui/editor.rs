@@ -8,11 +8,11 @@ use std::io::{Read as _, Write as _};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crate::usecase::import::MAX_IMPORT;
+use crate::app::textarea::MAX_TEXT;
 
 /// The most bytes read back from the editor's file: the same bound as any
 /// text pasted into the app (gc-attrs' own bound; the API documents none).
-pub(super) const MAX_EDITED: usize = MAX_IMPORT;
+pub(super) const MAX_EDITED: usize = MAX_TEXT;
 
 /// Keeps the terminal reader off standard input while another program owns
 /// the terminal: a key typed in the editor must reach the editor.
