@@ -350,6 +350,9 @@ async fn serve(
             let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             let scroll_limit = crate::ui::scroll_limit(app, area);
             app.update(Msg::Viewport { scroll_limit });
+            if app.help_open() {
+                app.update(Msg::HelpPages(crate::ui::help_pages(app, area)));
+            }
             if app.focus == crate::app::Focus::Workbench {
                 let height = crate::ui::editor_height(app, area);
                 // Unscrolled, there is nothing to clamp: the list's lines

@@ -123,6 +123,8 @@ pub enum Msg {
         /// The text as saved, or why there is none.
         result: Result<String, String>,
     },
+    /// How many pages the help takes on this screen: its page stays within.
+    HelpPages(u16),
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -417,6 +419,9 @@ pub struct App {
     pub workbench: Workbench,
     /// The overlay the help was opened over, given back when it closes.
     pub under_help: Option<Box<Overlay>>,
+    /// The help's page, when its keys take more than one
+    /// ([`Msg::HelpPages`] keeps it within them).
+    pub help_page: u16,
     /// Every error and warning of this run, oldest first (at most
     /// [`MAX_MESSAGES`]), to be read in full.
     pub messages: Vec<Status>,
@@ -456,6 +461,7 @@ impl App {
             keymap: Keymap::default(),
             workbench: Workbench::default(),
             under_help: None,
+            help_page: 0,
             messages: Vec::new(),
             unread: 0,
             show_secure: false,
@@ -591,6 +597,10 @@ impl App {
             } => self.loaded(&id, result, exchange),
             Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
             Msg::Sent(result) => send::sent(self, result),
+            Msg::HelpPages(pages) => {
+                self.help_page = self.help_page.min(pages.saturating_sub(1));
+                Vec::new()
+            }
             Msg::Edited { key, result } => {
                 self.edited(&key, result);
                 Vec::new()
@@ -704,6 +714,7 @@ impl App {
         let under = self.overlay.take().filter(|o| *o != Overlay::Help);
         self.under_help = under.map(Box::new);
         self.overlay = Some(Overlay::Help);
+        self.help_page = 0;
     }
 
     /// Closes the help, giving back what it was opened over.

@@ -187,7 +187,11 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
     match context {
         Context::Prompt if action == Action::Save => app.commit_prompt(),
         _ if action == Action::Help && context != Context::Help => app.open_help(),
-        Context::Help => app.close_help(),
+        Context::Help => match action {
+            Action::PageDown | Action::Down => app.help_page = app.help_page.saturating_add(1),
+            Action::PageUp | Action::Up => app.help_page = app.help_page.saturating_sub(1),
+            _ => app.close_help(),
+        },
         // Prompt: cancel.
         Context::Prompt => app.overlay = None,
         _ if action == Action::Messages => app.open_messages(),

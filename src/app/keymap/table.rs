@@ -392,6 +392,22 @@ pub const TABLE: &[Row] = &[
         "",
         2,
     ),
+    row(
+        X::Help,
+        A::PageDown,
+        &[k(KeyCode::PageDown), DOWN, c('j')],
+        "more keys",
+        "",
+        0,
+    ),
+    row(
+        X::Help,
+        A::PageUp,
+        &[k(KeyCode::PageUp), UP, c('k')],
+        "back",
+        "",
+        0,
+    ),
     // The request workbench.
     row(
         X::Workbench,

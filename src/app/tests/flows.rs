@@ -628,3 +628,23 @@ fn e_on_a_deleted_row_says_to_restore_it_first() {
             .contains("restore it first")
     );
 }
+
+#[test]
+fn the_help_turns_its_pages_and_stays_within_the_pages_it_has() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('?')]);
+    assert_eq!(app.help_page, 0);
+    keys(&mut app, &[Key::plain(KeyCode::PageDown), Key::char('j')]);
+    assert_eq!(app.help_page, 2);
+    // The screen says it has two pages: the page stays on the last.
+    app.update(Msg::HelpPages(2));
+    assert_eq!(app.help_page, 1);
+    assert!(app.help_open(), "turning pages keeps the help open");
+    keys(&mut app, &[Key::plain(KeyCode::PageUp), Key::char('k')]);
+    assert_eq!(app.help_page, 0);
+    keys(&mut app, &[Key::plain(KeyCode::PageDown)]);
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(!app.help_open());
+    keys(&mut app, &[Key::plain(KeyCode::F(1))]);
+    assert_eq!(app.help_page, 0, "it opens on its first page");
+}
