@@ -16,9 +16,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
+use crate::app::ConversationRow;
 use crate::app::{App, Effect, Key, KeyCode, Msg, TICK};
 use crate::history::{Place, Recorder};
-use crate::usecase::summary::ConversationRow;
 
 mod editor;
 
