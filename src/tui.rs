@@ -16,8 +16,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
+use crate::app::ConversationRow;
 use crate::app::{App, Effect, Key, KeyCode, Msg, TICK};
-use crate::history::Recorder;
+use crate::history::{Place, Recorder};
 
 mod editor;
 
@@ -74,13 +75,15 @@ fn terminal_events(gate: Arc<editor::Gate>) -> mpsc::UnboundedReceiver<Event> {
 }
 
 /// The connection the TUI works on, made after the first frame: the API
-/// client and the ids the picker offers (recent ones, the simulator's
-/// fixtures).
+/// client, the conversations the picker offers (this target's recent ones,
+/// the simulator's fixtures) and the place the history records.
 pub struct Connected {
     /// The API client.
     pub client: Client,
-    /// Ids to offer on the picker, after any already offered.
-    pub suggestions: Vec<String>,
+    /// Conversations to offer on the picker, after any already offered.
+    pub suggestions: Vec<ConversationRow>,
+    /// Where the exchanges are made, as the history records it.
+    pub place: Place,
 }
 
 /// How the TUI ended; the terminal is restored in every case.
@@ -453,11 +456,11 @@ mod signals {
 /// stalls drawing. A failure comes back as [`Msg::HistoryNote`] (once) and
 /// never stops the TUI.
 struct Writer {
-    writer: Option<(
-        std::sync::mpsc::Sender<Exchange>,
-        std::thread::JoinHandle<()>,
-    )>,
+    writer: Option<(std::sync::mpsc::Sender<Handed>, std::thread::JoinHandle<()>)>,
 }
+
+/// An exchange handed to the writer, with the place it was made on.
+type Handed = (Exchange, Option<Place>);
 
 impl Writer {
     fn open(tx: mpsc::UnboundedSender<Msg>) -> Self {
@@ -465,9 +468,10 @@ impl Writer {
     }
 
     fn with(mut recorder: Recorder, tx: mpsc::UnboundedSender<Msg>) -> Self {
-        let (writer, rx) = std::sync::mpsc::channel::<Exchange>();
+        let (writer, rx) = std::sync::mpsc::channel::<Handed>();
         let handle = std::thread::spawn(move || {
-            for exchange in rx {
+            for (exchange, place) in rx {
+                recorder.set_place(place);
                 if let Some(error) = recorder.record(&exchange) {
                     let _ = tx.send(Msg::HistoryNote(error));
                 }
@@ -478,9 +482,10 @@ impl Writer {
         }
     }
 
-    fn record(&self, exchange: Exchange) {
+    /// Hands an exchange over, with the place it was made on.
+    fn record(&self, exchange: Exchange, place: Option<Place>) {
         if let Some((tx, _)) = &self.writer {
-            let _ = tx.send(exchange);
+            let _ = tx.send((exchange, place));
         }
     }
 
@@ -587,7 +592,15 @@ impl Runner {
                 });
             }
             Effect::Cancel => self.cancel.cancel(),
-            Effect::Record(exchange) => self.recorder.record(*exchange),
+            Effect::Record(exchange) => {
+                // Every exchange is made on the connection, so it is there.
+                let place = self
+                    .connection
+                    .peek()
+                    .and_then(|ready| ready.as_ref().ok())
+                    .map(|connected| connected.place.clone());
+                self.recorder.record(*exchange, place);
+            }
             Effect::Copy(text) => copy(&text),
             // The loop itself performs these: they need the terminal.
             Effect::Quit | Effect::OpenEditor { .. } => {}
@@ -680,13 +693,14 @@ mod tests {
         let (tx, mut rx) = mpsc::unbounded_channel();
         let mut writer = Writer::with(Recorder::with("tui", Ok(history.clone())), tx);
         for url in ["https://x/1", "https://x/2", "https://x/3"] {
-            writer.record(exchange(url));
+            writer.record(exchange(url), Some(Place::Simulator));
         }
         writer.finish();
         let (entries, _) = history.last(10).unwrap();
         let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
         assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
         assert!(entries.iter().all(|e| e.source == "tui"));
+        assert!(entries.iter().all(|e| e.place == Some(Place::Simulator)));
         let note = rx.try_recv();
         assert!(note.is_err(), "no failure reported: {note:?}");
     }
@@ -695,8 +709,8 @@ mod tests {
     fn a_history_that_cannot_open_is_reported_once_as_a_message() {
         let (tx, mut rx) = mpsc::unbounded_channel();
         let mut writer = Writer::with(Recorder::with("tui", Err(HistoryError::NoDataDir)), tx);
-        writer.record(exchange("https://x/1"));
-        writer.record(exchange("https://x/2"));
+        writer.record(exchange("https://x/1"), None);
+        writer.record(exchange("https://x/2"), None);
         writer.finish();
         let Ok(Msg::HistoryNote(text)) = rx.try_recv() else {
             panic!("the failure comes back as a message");

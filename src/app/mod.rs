@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod keys;
 mod nav;
+pub mod picker;
 mod send;
 #[cfg(test)]
 mod tests;
@@ -27,12 +28,32 @@ pub(crate) fn call_fixture() -> Conversation {
     serde_json::from_value(value).expect("the fixture is a Conversation")
 }
 
+/// The four simulator fixtures as rows, the call first.
+#[cfg(test)]
+pub(crate) fn fixture_rows() -> Vec<ConversationRow> {
+    [
+        include_str!("../../assets/fixtures/call-billing-dispute.json"),
+        include_str!("../../assets/fixtures/callback-appointment.json"),
+        include_str!("../../assets/fixtures/email-warranty-claim.json"),
+        include_str!("../../assets/fixtures/webmessage-order-status.json"),
+    ]
+    .into_iter()
+    .map(|text| {
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        value.as_object_mut().unwrap().remove("_sim");
+        let conversation: Conversation = serde_json::from_value(value).unwrap();
+        ConversationRow::of(&conversation, Origin::Fixture)
+    })
+    .collect()
+}
+
 use std::time::Duration;
 
 pub use derive::{DiffShape, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
+pub use picker::{ConversationRow, Origin, Query};
 pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
 pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
@@ -96,10 +117,10 @@ pub enum Msg {
     /// What the history recorder has to say, as one sentence: the history
     /// could not be written, or its folder is open to other users.
     HistoryNote(String),
-    /// Ids to offer on the picker (the recent ones, the simulator's
-    /// fixtures), read after the first frame: each is added after those
-    /// already offered, unless it is one of them.
-    Suggestions(Vec<String>),
+    /// Conversations to offer on the picker (this target's recent ones,
+    /// the simulator's fixtures), read after the first frame: each is added
+    /// after those already offered, unless it is one of them.
+    Suggestions(Vec<ConversationRow>),
     /// What the workbench shows on this screen: its text area scrolls to
     /// keep the cursor in view, its list pane's scroll stays within its lines.
     BenchView {
@@ -387,11 +408,11 @@ pub struct App {
     pub focus: Focus,
     /// The picker's field.
     pub picker: TextInput,
-    /// Selected entry of the picker's list.
+    /// Selected row among those the picker lists ([`App::picker_rows`]).
     pub picker_row: usize,
-    /// Conversation ids offered by the picker: recent ones first, then the
+    /// Conversations offered by the picker: recent ones first, then the
     /// simulator's fixtures.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<ConversationRow>,
     /// The loaded conversation, if any.
     pub workspace: Option<Workspace>,
     /// The overlay over the screen, if one is open (at most one is).
@@ -438,10 +459,14 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on the picker. `suggestions` are ids to offer (recent ids,
-    /// the simulator's fixtures).
+    /// A new app on the picker. `ids` are conversations to offer by id
+    /// alone (rows that say what they are come with [`Msg::Suggestions`]).
     #[must_use]
-    pub fn new(mode: Mode, suggestions: Vec<String>) -> Self {
+    pub fn new(mode: Mode, ids: Vec<String>) -> Self {
+        let suggestions = ids
+            .into_iter()
+            .map(|id| ConversationRow::bare(&id, Origin::Recent))
+            .collect();
         Self {
             mode,
             focus: Focus::Picker,
@@ -578,9 +603,9 @@ impl App {
                 if !self.status.as_ref().is_some_and(|s| s.error) {
                     self.status = None;
                 }
-                nav::key(self, key)
+                self.keeping_pick(|app| nav::key(app, key))
             }
-            Msg::Paste(text) => self.paste(&text),
+            Msg::Paste(text) => self.keeping_pick(|app| app.paste(&text)),
             Msg::Tick => {
                 if let Some(flight) = &mut self.in_flight {
                     flight.ticks = flight.ticks.wrapping_add(1);
@@ -610,12 +635,8 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
-            Msg::Suggestions(ids) => {
-                for id in ids {
-                    if !self.suggestions.contains(&id) {
-                        self.suggestions.push(id);
-                    }
-                }
+            Msg::Suggestions(rows) => {
+                self.offer(rows);
                 Vec::new()
             }
             Msg::HistoryNote(note) => {
@@ -858,9 +879,7 @@ impl App {
         let effects = self.record(exchange);
         match result {
             Ok(conversation) => {
-                self.suggestions.retain(|s| s != id);
-                self.suggestions.insert(0, id.to_owned());
-                self.picker_row = 0;
+                self.offer_loaded(&conversation, id);
                 // A reload of the open conversation keeps its participant,
                 // the pane and the last answer.
                 let reload = self

@@ -384,10 +384,8 @@ fn participant_target(app: &mut App) {
 fn picker(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Load => return load_typed(app),
-        Action::Up => app.picker_row = app.picker_row.saturating_sub(1),
-        Action::Down => {
-            app.picker_row = (app.picker_row + 1).min(app.suggestions.len().saturating_sub(1));
-        }
+        Action::Up => app.move_picker(-1),
+        Action::Down => app.move_picker(1),
         Action::Back | Action::NextPane | Action::PreviousPane if app.workspace.is_some() => {
             app.focus = Focus::Participants;
         }
@@ -403,13 +401,18 @@ fn picker(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the typed id, or the chosen suggestion when nothing is typed.
+/// Opens the typed id (or the one in a pasted URL), else the selected row
+/// of those the field's words filter.
 fn load_typed(app: &mut App) -> Vec<Effect> {
     let typed = app.picker.text().trim().to_owned();
-    let chosen = if typed.is_empty() {
-        app.suggestions.get(app.picker_row).cloned()
-    } else {
-        crate::usecase::extract_id(&typed)
+    let query = app.picker_query();
+    let chosen = match &query {
+        super::Query::Id(id) => Some(id.clone()),
+        super::Query::Empty => app.picker_selected().map(|row| row.id.clone()),
+        super::Query::Words(_) => app
+            .picker_selected()
+            .map(|row| row.id.clone())
+            .or_else(|| crate::usecase::extract_id(&typed)),
     };
     if let Some(reason) = busy_or_dirty(app) {
         let back = app.key_for(Context::Picker, Action::Back);
@@ -420,10 +423,14 @@ fn load_typed(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(id) = chosen else {
-        app.set_status(
-            format!("`{typed}` holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"),
-            true,
-        );
+        let text = if query == super::Query::Empty {
+            "no conversation to open: type or paste an id or a Genesys URL".to_owned()
+        } else {
+            format!(
+                "no conversation listed matches `{typed}`, and it holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"
+            )
+        };
+        app.set_status(text, true);
         return Vec::new();
     };
     app.in_flight = Some(InFlight::new(

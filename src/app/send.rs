@@ -66,6 +66,9 @@ pub struct ResponseView {
     /// Ticks ([`super::TICK`]) since the answer came, for the Retry-After
     /// countdown.
     pub ticks: u32,
+    /// Which history entry this is, when opened from the history:
+    /// `entry 3 of 7, 17:42:05 UTC`.
+    pub history_entry: Option<String>,
 }
 
 impl ResponseView {
@@ -92,6 +95,7 @@ impl ResponseView {
             from_bench: false,
             from_load: false,
             ticks: 0,
+            history_entry: None,
         }
     }
 
@@ -503,6 +507,15 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
     vec![Effect::Copy(curl)]
 }
 
+/// Which entry of the history an exchange is: `entry 3 of 7, 17:42:05 UTC`
+/// (without the time when it is not known).
+fn history_entry(index: usize, of: usize, exchange: &Exchange) -> String {
+    match exchange.clock() {
+        Some(clock) => format!("entry {} of {of}, {clock} UTC", index + 1),
+        None => format!("entry {} of {of}", index + 1),
+    }
+}
+
 pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(selected) = app.history_selected() else {
         return Vec::new();
@@ -522,14 +535,11 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
-                let what = format!(
-                    "history entry {} of {}: {} {}",
-                    selected + 1,
-                    app.history.len(),
-                    exchange.method,
-                    exchange.url
-                );
-                app.response = Some(ResponseView::of(exchange, app.show_secure));
+                let entry = history_entry(selected, app.history.len(), &exchange);
+                let what = format!("history {entry}: {} {}", exchange.method, exchange.url);
+                let mut view = ResponseView::of(exchange, app.show_secure);
+                view.history_entry = Some(entry);
+                app.response = Some(view);
                 app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll = 0;

@@ -36,6 +36,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             )
             .right_aligned(),
         );
+        // An answer opened from the history says which one it is.
+        if let Some(entry) = &view.history_entry {
+            block = block.title_bottom(
+                Line::styled(format!(" history {entry} "), theme::dim()).right_aligned(),
+            );
+        }
     }
     let room = usize::from(block.inner(area).width);
     scrolled(frame, area, block, lines(app, room), app.scroll);

@@ -51,7 +51,7 @@ fn a_load_fills_the_workspace_or_reports_the_error() {
     let w = workspace(&app);
     assert_eq!(w.selected().unwrap().purpose.as_deref(), Some("customer"));
     assert_eq!(app.focus, Focus::Participants);
-    assert_eq!(app.suggestions[0], id());
+    assert_eq!(app.suggestions[0].id, id());
     assert_eq!(app.history.len(), 1);
 
     let mut app = App::new(Mode::Simulator, Vec::new());
@@ -341,22 +341,6 @@ fn the_participant_asked_for_is_selected_when_the_load_lands() {
         app.select_after_load.is_none(),
         "only the first load selects"
     );
-}
-
-#[test]
-fn suggestions_read_after_the_first_frame_come_after_those_offered_without_repeats() {
-    let mut app = App::new(Mode::Simulator, Vec::new());
-    app.update(Msg::Loaded {
-        id: id(),
-        result: Ok(conversation()),
-        exchange: None,
-    });
-    app.update(Msg::Suggestions(vec![
-        "recent".into(),
-        id(),
-        "fixture".into(),
-    ]));
-    assert_eq!(app.suggestions, [id(), "recent".into(), "fixture".into()]);
 }
 
 #[test]
