@@ -14,6 +14,7 @@ mod send;
 #[cfg(test)]
 mod tests;
 pub mod textarea;
+pub mod view;
 pub mod workbench;
 
 /// The call fixture as `GET /conversations/{id}` returns it (tests only).
@@ -29,12 +30,13 @@ pub(crate) fn call_fixture() -> Conversation {
 
 use std::time::Duration;
 
-pub use derive::{DiffShape, Measures, Memo, SendTarget};
+pub use derive::{DiffShape, Keyed, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use send::{Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
+pub use view::{Area, Layout, ListAt, Mouse, MouseKind, PaneAt, ViewOptions};
 pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
 
 use crate::api::Exchange;
@@ -72,6 +74,11 @@ pub enum Mode {
 pub enum Msg {
     /// A key press.
     Key(Key),
+    /// A click or a turn of the wheel.
+    Mouse(Mouse),
+    /// Where the panes are on the screen on show, read off the renderer
+    /// before a mouse event is applied.
+    Layout(Layout),
     /// Pasted text.
     Paste(String),
     /// Time passes (drives the spinner).
@@ -159,6 +166,9 @@ pub enum Effect {
     Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
+    /// Capture the mouse (true: clicks and the wheel come to the app) or
+    /// give it back to the terminal (false: its text selection works).
+    CaptureMouse(bool),
     /// Leave the app.
     Quit,
 }
@@ -412,6 +422,10 @@ pub struct App {
     /// Whether the screen uses colour: not under `NO_COLOR`, where focus and
     /// the selected row show by reverse video instead.
     pub colour: bool,
+    /// Zoom, wrapping and the mouse.
+    pub view: ViewOptions,
+    /// Where the panes are on the screen, for the mouse.
+    pub layout: Layout,
 }
 
 impl App {
@@ -442,6 +456,8 @@ impl App {
             unread: 0,
             show_secure: false,
             colour: true,
+            view: ViewOptions::default(),
+            layout: Layout::default(),
         }
     }
 
@@ -527,6 +543,11 @@ impl App {
                     self.status = None;
                 }
                 nav::key(self, key)
+            }
+            Msg::Mouse(mouse) => self.mouse_event(mouse),
+            Msg::Layout(layout) => {
+                self.layout = layout;
+                Vec::new()
             }
             Msg::Paste(text) => self.paste(&text),
             Msg::Tick => {
