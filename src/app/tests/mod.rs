@@ -7,6 +7,7 @@ mod flows;
 mod keymap;
 mod secure;
 mod sending;
+mod view;
 
 pub(super) use std::time::Duration;
 
