@@ -190,8 +190,10 @@ fn breaks(
             }
         }
         if end < chars.len() && mode == Break::Path {
-            // Break after the separator: it ends the line, the next starts clean.
-            if let Some(at) = (start + 1..end)
+            // Break after the separator: it ends the line, the next starts
+            // clean; never after the indent alone, which would leave the line empty.
+            let lead = (start..end).find(|&i| chars[i] != ' ').unwrap_or(end);
+            if let Some(at) = (lead + 2..end)
                 .rev()
                 .find(|&i| matches!(chars[i - 1], '/' | ' ' | '?' | '&'))
             {
@@ -344,6 +346,28 @@ mod tests {
             Break::Path,
         );
         assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
+        // An indented line is never broken after its indent alone.
+        let json = wrap(
+            &[Span::raw("    \"accountNumber\": \"884-221-0097\",")],
+            24,
+            &[],
+            &[],
+            Break::Path,
+        );
+        let text: Vec<String> = json.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["    \"accountNumber\": ", "\"884-221-0097\","]);
+        assert_eq!(
+            wrapped_height(
+                &"    \"accountNumber\": \"884-221-0097\","
+                    .chars()
+                    .collect::<Vec<_>>(),
+                24,
+                0,
+                0,
+                Break::Path
+            ),
+            2
+        );
     }
 
     #[test]
