@@ -486,6 +486,9 @@ fn sigtstp_and_ctrl_z_suspend_with_the_terminal_restored_and_sigcont_redraws() {
             thread::sleep(Duration::from_millis(20));
         }
         assert!(!run.cooked(), "{how}: raw mode again after SIGCONT");
+        run.wait_screen("the mouse captured again", |s| {
+            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        });
         assert!(run.screen.text().contains("SIMULATOR"), "{how}");
     }
     run.screen.send(&[0x03]);
