@@ -19,6 +19,8 @@ use crate::api::{ApiError, Client, Exchange};
 use crate::app::{App, Effect, Key, KeyCode, Mouse, MouseKind, Msg, TICK};
 use crate::history::Recorder;
 
+mod editor;
+
 /// SIGHUP's number: how a terminal that went away ends the TUI.
 const HANG_UP: i32 = 1;
 
@@ -31,13 +33,23 @@ const READ_POLL: Duration = Duration::from_millis(200);
 /// spins forever on a terminal that hung up (each read returns nothing), so
 /// the loop never waits inside it: it stays free to see the signals, and the
 /// thread ends once standard input is no terminal any more.
-fn terminal_events() -> mpsc::UnboundedReceiver<Event> {
+///
+/// While the terminal is lent to an editor, the `gate` is closed and the
+/// thread reads nothing.
+fn terminal_events(gate: Arc<editor::Gate>) -> mpsc::UnboundedReceiver<Event> {
     use std::io::IsTerminal as _;
     let (tx, rx) = mpsc::unbounded_channel();
     let spawned = std::thread::Builder::new()
         .name("terminal events".into())
         .spawn(move || {
             loop {
+                let Some(_reading) = gate.enter() else {
+                    if tx.is_closed() {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                };
                 match crossterm::event::poll(READ_POLL) {
                     Ok(true) => match crossterm::event::read() {
                         Ok(event) => {
@@ -201,6 +213,30 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> std::io::Res
     enter_terminal(terminal, mouse)
 }
 
+/// Gives the terminal to the user's editor on `text` and takes it back:
+/// the reader stops first, so that every key typed goes to the editor.
+///
+/// # Errors
+/// Only when the terminal cannot be taken back; what went wrong with the
+/// editor is the `Err` inside.
+async fn lend_to_editor(
+    terminal: &mut ratatui::DefaultTerminal,
+    gate: &editor::Gate,
+    text: &str,
+    mouse: bool,
+) -> std::io::Result<Result<String, String>> {
+    let command = editor::command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"));
+    gate.close();
+    leave_terminal();
+    let text = text.to_owned();
+    let result = tokio::task::spawn_blocking(move || editor::edit(&command, &text))
+        .await
+        .unwrap_or_else(|e| Err(format!("the editor task failed: {e}")));
+    let entered = enter_terminal(terminal, mouse);
+    gate.reopen();
+    entered.map(|()| result)
+}
+
 /// Ctrl-Z: in raw mode it is a key, not a signal.
 fn is_suspend(event: &Event) -> bool {
     matches!(event, Event::Key(key)
@@ -253,7 +289,8 @@ async fn serve(
     mut connection: Connection,
     mut rx: mpsc::UnboundedReceiver<Msg>,
 ) -> std::io::Result<Ended> {
-    let mut events = terminal_events();
+    let gate = Arc::new(editor::Gate::default());
+    let mut events = terminal_events(Arc::clone(&gate));
     let mut tick = tokio::time::interval(TICK);
     let mut connected = false;
     // Set by a suspend, until the SIGCONT that resumed it is seen.
@@ -311,22 +348,28 @@ async fn serve(
             },
             Some(msg) = rx.recv() => msg,
             _ = tick.tick() => {
-                if app.in_flight.is_none() {
+                if !app.wants_ticks() {
                     continue;
                 }
                 Msg::Tick
             }
         };
-        let mut batch = vec![msg];
+        // An effect run here (the editor) may answer with a message of its
+        // own, handled in turn.
+        let mut batch = std::collections::VecDeque::from([msg]);
         while let Ok(more) = rx.try_recv() {
-            batch.push(more);
+            batch.push_back(more);
         }
-        for msg in batch {
+        while let Some(msg) = batch.pop_front() {
             for effect in app.update(msg) {
-                if effect == Effect::Quit {
-                    return Ok(Ended::Quit);
+                match effect {
+                    Effect::Quit => return Ok(Ended::Quit),
+                    Effect::OpenEditor { key, text } => {
+                        let result = lend_to_editor(terminal, &gate, &text, app.view.mouse).await?;
+                        batch.push_back(Msg::Edited { key, result });
+                    }
+                    effect => runner.run(effect),
                 }
-                runner.run(effect);
             }
         }
         if let Ok(size) = terminal.size() {
@@ -570,7 +613,8 @@ impl Runner {
             Effect::Record(exchange) => self.recorder.record(*exchange),
             Effect::Copy(text) => copy(&text),
             Effect::CaptureMouse(on) => capture_mouse(on),
-            Effect::Quit => {}
+            // The loop itself performs these: they need the terminal.
+            Effect::Quit | Effect::OpenEditor { .. } => {}
         }
     }
 }

@@ -138,6 +138,20 @@ impl Exchange {
         }
     }
 
+    /// Whether a write got no answer after its request may have left: it
+    /// was cancelled, or timed out, or failed on the way back (not a failure
+    /// to connect, where nothing left). The server may have applied it.
+    #[must_use]
+    pub fn may_have_applied(&self) -> bool {
+        let write = !matches!(self.method.as_str(), "GET" | "HEAD" | "OPTIONS");
+        write
+            && match &self.outcome {
+                Outcome::Cancelled => true,
+                Outcome::Failed { failure } => failure.kind != FailureKind::Connect,
+                Outcome::Answer { .. } => false,
+            }
+    }
+
     /// Whether the answer is a 2xx.
     #[must_use]
     pub fn is_success(&self) -> bool {

@@ -34,13 +34,12 @@ pub use derive::{DiffShape, Keyed, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
-pub use send::{Observed, ResponseView, SendDialog, planned_request};
+pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
 pub use view::{Area, Layout, ListAt, Mouse, MouseKind, PaneAt, ViewOptions};
 pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
 
-use crate::api::Exchange;
-pub use crate::api::{Outcome, RawRequest};
+pub use crate::api::{Exchange, Outcome, RawRequest};
 use crate::genesys::Verb;
 use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
@@ -124,6 +123,13 @@ pub enum Msg {
         /// The largest useful scroll of the payload and response panes.
         scroll_limit: u16,
     },
+    /// The external editor ([`Effect::OpenEditor`]) closed.
+    Edited {
+        /// The key whose value was edited.
+        key: String,
+        /// The text as saved, or why there is none.
+        result: Result<String, String>,
+    },
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -169,6 +175,14 @@ pub enum Effect {
     /// Capture the mouse (true: clicks and the wheel come to the app) or
     /// give it back to the terminal (false: its text selection works).
     CaptureMouse(bool),
+    /// Give the terminal to the user's editor (`$VISUAL`, else `$EDITOR`)
+    /// on `text`, and take it back after; answered by [`Msg::Edited`].
+    OpenEditor {
+        /// The key whose value is edited.
+        key: String,
+        /// The value now.
+        text: String,
+    },
     /// Leave the app.
     Quit,
 }
@@ -295,6 +309,10 @@ pub struct Workspace {
     pub derived: Preview,
     /// Whole-map sizes for drawing, measured on first use after each derive.
     pub measures: Memo<Measures>,
+    /// The edits were sent and answered 2xx, but no re-read has shown them
+    /// yet (a 202 is asynchronous, §6 8): they are kept, marked "sent, not
+    /// visible yet", and the reload key re-reads instead of dropping them.
+    pub unseen: bool,
 }
 
 /// How the diff is laid out.
@@ -484,6 +502,34 @@ impl App {
                 .is_some_and(|w| w.target == SendTarget::SecureAttributes)
     }
 
+    /// The form's edits were sent, answered 2xx, and are not visible on the
+    /// server yet after every re-read ([`Workspace::unseen`]); no edit was
+    /// made since.
+    #[must_use]
+    pub fn sent_unseen(&self) -> bool {
+        let (Some(workspace), Some(view)) = (&self.workspace, &self.response) else {
+            return false;
+        };
+        workspace.unseen
+            && view
+                .compare
+                .as_ref()
+                .is_some_and(|c| c.edited == workspace.edits.edited())
+    }
+
+    /// Whether time must pass for the screen ([`Msg::Tick`]): a request is
+    /// in flight (the spinner, the elapsed time), or a 429's Retry-After is
+    /// counting down.
+    #[must_use]
+    pub fn wants_ticks(&self) -> bool {
+        self.in_flight.is_some()
+            || self
+                .response
+                .as_ref()
+                .and_then(ResponseView::retry_in)
+                .is_some()
+    }
+
     /// The key of the current target whose value is revealed now: the
     /// selected row, after the reveal key, and only while it stays selected.
     #[must_use]
@@ -554,6 +600,9 @@ impl App {
                 if let Some(flight) = &mut self.in_flight {
                     flight.ticks = flight.ticks.wrapping_add(1);
                 }
+                if let Some(view) = &mut self.response {
+                    view.ticks = view.ticks.saturating_add(1);
+                }
                 Vec::new()
             }
             Msg::Loaded {
@@ -563,6 +612,10 @@ impl App {
             } => self.loaded(&id, result, exchange),
             Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
             Msg::Sent(result) => send::sent(self, result),
+            Msg::Edited { key, result } => {
+                self.edited(&key, result);
+                Vec::new()
+            }
             Msg::Reread {
                 attempt,
                 result,
@@ -890,23 +943,67 @@ impl App {
     ) -> Vec<Effect> {
         self.in_flight = None;
         let effects = self.record(exchange);
+        // After a secure send, this read is its re-read: the answer stays in
+        // the response pane, with what the read shows against the prediction.
+        let after_send = self.response.as_mut().filter(|view| {
+            view.observed == Observed::Pending { attempt: 1 }
+                && view
+                    .compare
+                    .as_ref()
+                    .is_some_and(|c| c.participant_id.is_empty())
+        });
         match (result, self.workspace.as_mut()) {
             (Ok(secure), Some(workspace)) => {
+                let attributes = secure.attributes.unwrap_or_default();
+                let row = workspace.selected_key();
+                if let Some(view) = after_send {
+                    // The secure attributes are read once.
+                    let policy = crate::usecase::RereadPolicy {
+                        attempts: 1,
+                        ..crate::usecase::RereadPolicy::DEFAULT
+                    };
+                    if let Some(compare) = &view.compare
+                        && let crate::usecase::RereadStep::Done(observation) =
+                            policy.judge(1, &compare.before, &compare.expected, attributes.clone())
+                    {
+                        // Its values are secret: kept masked unless the user opted in.
+                        view.observed = Observed::Done(if self.show_secure {
+                            observation
+                        } else {
+                            observation.masked()
+                        });
+                    }
+                }
                 workspace.secure_version = secure.version;
-                workspace.set_target(
-                    SendTarget::SecureAttributes,
-                    secure.attributes.unwrap_or_default(),
-                );
-                self.focus = Focus::Attributes;
+                workspace.set_target(SendTarget::SecureAttributes, attributes);
+                if self.focus == Focus::Response {
+                    workspace.select_key(row.as_deref());
+                    self.set_status(
+                        format!(
+                            "secure attributes read again (version {})",
+                            secure
+                                .version
+                                .map_or_else(|| "unknown".to_owned(), |v| v.to_string())
+                        ),
+                        false,
+                    );
+                } else {
+                    self.focus = Focus::Attributes;
+                    self.set_status(
+                        "editing the conversation's secure attributes (a real PUT/PATCH pair)",
+                        false,
+                    );
+                }
+            }
+            (Err(message), _) => {
+                if let Some(view) = after_send {
+                    view.observed = Observed::Failed(message.clone());
+                }
                 self.set_status(
-                    "editing the conversation's secure attributes (a real PUT/PATCH pair)",
-                    false,
+                    format!("could not load the secure attributes: {message}"),
+                    true,
                 );
             }
-            (Err(message), _) => self.set_status(
-                format!("could not load the secure attributes: {message}"),
-                true,
-            ),
             (Ok(_), None) => {}
         }
         effects
@@ -946,6 +1043,7 @@ impl Workspace {
             route: RouteChoice::Generic,
             derived,
             measures: Memo::default(),
+            unseen: false,
         }
     }
 
@@ -968,6 +1066,19 @@ impl Workspace {
             .follow(&target, &self.edits, self.verb, self.route, &changes);
         self.measures = Memo::default();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
+    }
+
+    /// The key of the selected row, if any.
+    #[must_use]
+    pub fn selected_key(&self) -> Option<String> {
+        self.edits.rows().get(self.row).map(|r| r.key.clone())
+    }
+
+    /// Selects the row of `key`, when there is one.
+    pub fn select_key(&mut self, key: Option<&str>) {
+        if let Some(index) = key.and_then(|k| self.edits.row_of(k)) {
+            self.row = index;
+        }
     }
 
     /// The selected participant.

@@ -239,7 +239,7 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Start | Context::Picker => return picker(app, action),
         Context::Global => return global(app, action),
         Context::Participants => participants(app, action),
-        Context::Form => attributes(app, action),
+        Context::Form => return attributes(app, action),
         Context::Panes => return panes(app, action),
         Context::Workbench => return super::workbench::act(app, action),
         Context::Code => return super::send::code_action(app, action),
@@ -329,6 +329,9 @@ fn busy_or_dirty(app: &App) -> Option<String> {
 }
 
 fn reload(app: &mut App) -> Vec<Effect> {
+    if app.sent_unseen() && app.in_flight.is_none() {
+        return super::send::reread_again(app);
+    }
     read_conversation(app, |id| {
         (
             Flight::Load,
@@ -462,7 +465,7 @@ fn participants(app: &mut App, action: Action) {
     }
 }
 
-fn attributes(app: &mut App, action: Action) {
+fn attributes(app: &mut App, action: Action) -> Vec<Effect> {
     let rows = app.workspace.as_ref().map_or(0, |w| w.edits.rows().len());
     match action {
         // A revealed value is masked again as soon as the selection moves.
@@ -481,6 +484,7 @@ fn attributes(app: &mut App, action: Action) {
         Action::Reveal => reveal(app),
         Action::Add => app.open_prompt(Editing::NewKey),
         Action::Edit => app.edit_selected(false),
+        Action::EditInEditor => return app.edit_in_editor(),
         Action::Rename => app.edit_selected(true),
         Action::Delete => app.delete_selected(),
         Action::Revert => app.revert(false),
@@ -493,6 +497,7 @@ fn attributes(app: &mut App, action: Action) {
         Action::Forward => app.focus = Focus::Payload,
         _ => {}
     }
+    Vec::new()
 }
 
 /// Reveals the selected secure value, or masks it again.

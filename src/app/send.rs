@@ -6,10 +6,16 @@ use super::keymap::{Action, Context};
 use super::{
     App, Effect, Flight, Focus, InFlight, Mode, Overlay, RouteChoice, SendTarget, TextInput,
 };
+use std::time::Duration;
+
 use crate::api::{Exchange, Outcome, RawRequest};
 use crate::genesys::{Conversation, Verb};
 use crate::lint::explain::{Explanation, explain};
 use crate::usecase::{Observation, Preview, RereadPolicy, RereadStep, Sent, route_choices};
+
+/// What a write without an answer may have done
+/// ([`Exchange::may_have_applied`]), in the status line and the response pane.
+pub const MAY_HAVE_APPLIED: &str = "the server may have applied it";
 
 /// The send dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +63,9 @@ pub struct ResponseView {
     /// The answer to a conversation load that failed (shown over the
     /// picker's place, Esc goes back to the picker).
     pub from_load: bool,
+    /// Ticks ([`super::TICK`]) since the answer came, for the Retry-After
+    /// countdown.
+    pub ticks: u32,
 }
 
 impl ResponseView {
@@ -82,7 +91,18 @@ impl ResponseView {
             observed: Observed::NotApplicable,
             from_bench: false,
             from_load: false,
+            ticks: 0,
         }
+    }
+
+    /// How long is left of the answer's Retry-After, counted from when it
+    /// came; `None` without one, or once it has passed.
+    #[must_use]
+    pub fn retry_in(&self) -> Option<Duration> {
+        let retry = Duration::from_secs(self.exchange.rate_limit.retry_after_seconds?);
+        retry
+            .checked_sub(super::TICK * self.ticks)
+            .filter(|left| !left.is_zero())
     }
 }
 
@@ -226,16 +246,13 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
         return Vec::new();
     };
     app.overlay = None;
-    let flight = match workspace.target {
-        // The re-read compares the participant with the prediction.
-        SendTarget::ParticipantAttributes => Flight::Send(Some(workspace.derived.sent(
-            &workspace.edit_target(),
-            &workspace.edits,
-            dialog.verb,
-        ))),
-        // Secure attributes are re-loaded whole instead.
-        SendTarget::SecureAttributes => Flight::Send(None),
-    };
+    // The re-read compares what it reads with the prediction: the
+    // participant, or the secure attributes (re-loaded whole).
+    let flight = Flight::Send(Some(workspace.derived.sent(
+        &workspace.edit_target(),
+        &workspace.edits,
+        dialog.verb,
+    )));
     app.in_flight = Some(InFlight::new(
         flight,
         format!("{} {}", request.method, request.path),
@@ -291,7 +308,8 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
                     after: RereadPolicy::DEFAULT.delay(1),
                 });
             }
-            (Some(SendTarget::SecureAttributes), Some(id)) if !from_bench => {
+            (Some(SendTarget::SecureAttributes), Some(id)) if compare.is_some() => {
+                view.observed = Observed::Pending { attempt: 1 };
                 app.in_flight = Some(InFlight::new(Flight::LoadSecure, "GET secureattributes"));
                 effects.push(Effect::LoadSecure {
                     conversation_id: id,
@@ -312,6 +330,15 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             format!("{}: see the decoded errors", view.exchange.outcome),
             true,
         );
+    } else if view.exchange.may_have_applied() {
+        let reload = app.keymap.first(Context::Global, Action::Reload);
+        app.set_status(
+            format!(
+                "{} {}; {}: {reload} re-reads the conversation before you send again",
+                view.exchange.method, view.exchange.outcome, MAY_HAVE_APPLIED
+            ),
+            true,
+        );
     } else {
         app.set_status(view.exchange.outcome.to_string(), true);
     }
@@ -320,6 +347,28 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
     app.response = Some(view);
     app.focus = Focus::Response;
     effects
+}
+
+/// The reload key on edits sent but not visible yet: the re-reads start
+/// again, comparing with the same prediction, and the edits stay.
+pub(super) fn reread_again(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.conversation.id.clone())
+    else {
+        return Vec::new();
+    };
+    if let Some(view) = app.response.as_mut() {
+        view.observed = Observed::Pending { attempt: 1 };
+    }
+    app.in_flight = Some(reread_flight(1));
+    app.focus = Focus::Response;
+    vec![Effect::Reread {
+        conversation_id: id,
+        attempt: 1,
+        after: Duration::ZERO,
+    }]
 }
 
 /// The re-read chain as the request in flight.
@@ -381,6 +430,23 @@ pub(super) fn reread(
         }
         RereadStep::Done(observation) => view.observed = Observed::Done(observation),
     }
+    if matches!(
+        view.observed,
+        Observed::Done(Observation::NotVisibleYet { .. })
+    ) && compare.edited == workspace.edits.edited()
+    {
+        // Not shown yet is not undone: the edits stay, marked as sent.
+        workspace.unseen = true;
+        app.set_status(
+            format!(
+                "sent, not visible yet after {} re-reads: your edits are kept as sent; {reload} \
+                 re-reads",
+                RereadPolicy::DEFAULT.attempts
+            ),
+            false,
+        );
+        return effects;
+    }
     if compare.edited != workspace.edits.edited() {
         // Edits made while the re-read ran are the user's: keep them.
         app.set_status(
@@ -389,9 +455,11 @@ pub(super) fn reread(
         );
         return effects;
     }
-    // The form starts over from what the server now has.
+    // The form starts over from what the server now has, on the same row.
     let index = workspace.participant;
+    let row = workspace.selected_key();
     *workspace = super::Workspace::new(conversation, index);
+    workspace.select_key(row.as_deref());
     effects
 }
 

@@ -2,6 +2,7 @@
 //! on a `TestBackend` and compared as text (insta snapshots), plus a sweep
 //! over many sizes that must never panic.
 
+mod feedback;
 mod listing;
 mod remap;
 mod secure;
