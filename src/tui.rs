@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
 use crate::app::ConversationRow;
-use crate::app::{App, Effect, Key, KeyCode, Msg, TICK};
+use crate::app::{App, Effect, Key, KeyCode, Mouse, MouseKind, Msg, TICK};
 use crate::history::{Place, Recorder};
 
 mod editor;
@@ -136,13 +136,18 @@ where
         }
     };
     // ratatui's panic hook restores raw mode and the screen; bracketed paste
-    // is ours to turn off, before that hook runs.
+    // and the mouse are ours to give back, before that hook runs.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            crossterm::event::DisableBracketedPaste,
+            crossterm::event::DisableMouseCapture
+        );
         previous(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    capture_mouse(app.view.mouse);
     let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
     // A terminal that went away fails the next draw: that is a hang-up, not
     // a failure to report (there is nowhere to report it).
@@ -163,10 +168,11 @@ where
 }
 
 /// Gives the terminal back as it was: cooked mode, the main screen, no
-/// bracketed paste, the cursor shown. Each step is tried whatever the others
-/// did (after a hang-up every write may fail).
+/// bracketed paste, the mouse not captured, the cursor shown. Each step is
+/// tried whatever the others did (after a hang-up every write may fail).
 fn leave_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+    capture_mouse(false);
     let _ = crossterm::execute!(
         std::io::stdout(),
         crossterm::terminal::LeaveAlternateScreen,
@@ -175,15 +181,26 @@ fn leave_terminal() {
     let _ = crossterm::terminal::disable_raw_mode();
 }
 
+/// Clicks and the wheel come to the app (`true`), or the terminal has the
+/// mouse and its text selection works (`false`).
+fn capture_mouse(on: bool) {
+    let _ = if on {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)
+    } else {
+        crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture)
+    };
+}
+
 /// Takes the terminal again (after a suspend) and clears it, so that the
-/// next draw is a whole frame.
-fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+/// next draw is a whole frame; the mouse is captured again if it was.
+fn enter_terminal(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
         crossterm::event::EnableBracketedPaste
     )?;
+    capture_mouse(mouse);
     // Not `Terminal::clear`, which asks the terminal for the cursor position
     // and, with the event stream holding the input, never reads the answer.
     // The size may have changed while stopped.
@@ -193,10 +210,10 @@ fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()
 
 /// Ctrl-Z or SIGTSTP: the terminal is given back and the process stops;
 /// SIGCONT lets [`signals::stop`] return, and the terminal is taken again.
-fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> std::io::Result<()> {
     leave_terminal();
     signals::stop()?;
-    enter_terminal(terminal)
+    enter_terminal(terminal, mouse)
 }
 
 /// Gives the terminal to the user's editor on `text` and takes it back:
@@ -209,6 +226,7 @@ async fn lend_to_editor(
     terminal: &mut ratatui::DefaultTerminal,
     gate: &editor::Gate,
     text: &str,
+    mouse: bool,
 ) -> std::io::Result<Result<String, String>> {
     let command = editor::command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"));
     gate.close();
@@ -217,7 +235,7 @@ async fn lend_to_editor(
     let result = tokio::task::spawn_blocking(move || editor::edit(&command, &text))
         .await
         .unwrap_or_else(|e| Err(format!("the editor task failed: {e}")));
-    let entered = enter_terminal(terminal);
+    let entered = enter_terminal(terminal, mouse);
     gate.reopen();
     entered.map(|()| result)
 }
@@ -285,7 +303,7 @@ async fn serve(
             caught = signals.recv() => match caught {
                 signals::Caught::Exit(signal) => return Ok(Ended::Signal(signal)),
                 signals::Caught::Suspend => {
-                    suspend(terminal)?;
+                    suspend(terminal, app.view.mouse)?;
                     own_stop = true;
                     Msg::Tick
                 }
@@ -296,7 +314,7 @@ async fn serve(
                 // may have reset the modes: set them again, and redraw.
                 signals::Caught::Continue => {
                     let _ = crossterm::terminal::disable_raw_mode();
-                    enter_terminal(terminal)?;
+                    enter_terminal(terminal, app.view.mouse)?;
                     Msg::Tick
                 }
             },
@@ -310,11 +328,19 @@ async fn serve(
             event = events.recv() => match event {
                 // In the workbench's editor Ctrl-Z is undo.
                 Some(event) if is_suspend(&event) && !app.takes_undo_key() => {
-                    suspend(terminal)?;
+                    suspend(terminal, app.view.mouse)?;
                     own_stop = true;
                     Msg::Tick
                 }
                 Some(event) => match translate(&event) {
+                    // The panes as drawn, for the app to find what is clicked.
+                    Some(msg @ Msg::Mouse(_)) => {
+                        if let Ok(size) = terminal.size() {
+                            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                            app.update(Msg::Layout(crate::ui::layout(app, area)));
+                        }
+                        msg
+                    }
                     Some(msg) => msg,
                     None if matches!(event, Event::Resize(..)) => Msg::Tick,
                     None => continue,
@@ -342,7 +368,7 @@ async fn serve(
                 match effect {
                     Effect::Quit => return Ok(Ended::Quit),
                     Effect::OpenEditor { key, text } => {
-                        let result = lend_to_editor(terminal, &gate, &text).await?;
+                        let result = lend_to_editor(terminal, &gate, &text, app.view.mouse).await?;
                         batch.push_back(Msg::Edited { key, result });
                     }
                     effect => runner.run(effect),
@@ -602,6 +628,7 @@ impl Runner {
                 self.recorder.record(*exchange, place);
             }
             Effect::Copy(text) => copy(&text),
+            Effect::CaptureMouse(on) => capture_mouse(on),
             // The loop itself performs these: they need the terminal.
             Effect::Quit | Effect::OpenEditor { .. } => {}
         }
@@ -672,6 +699,20 @@ fn translate(event: &Event) -> Option<Msg> {
             }))
         }
         Event::Paste(text) => Some(Msg::Paste(text.clone())),
+        Event::Mouse(mouse) => {
+            use crossterm::event::{MouseButton, MouseEventKind as M};
+            let kind = match mouse.kind {
+                M::Down(MouseButton::Left) => MouseKind::Click,
+                M::ScrollUp => MouseKind::WheelUp,
+                M::ScrollDown => MouseKind::WheelDown,
+                _ => return None,
+            };
+            Some(Msg::Mouse(Mouse {
+                column: mouse.column,
+                row: mouse.row,
+                kind,
+            }))
+        }
         _ => None,
     }
 }

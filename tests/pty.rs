@@ -403,6 +403,11 @@ impl Session {
             !screen.bracketed_paste(),
             "{when}: bracketed paste is still on"
         );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{when}: the mouse is still captured"
+        );
         drop(parser);
         assert!(self.cooked(), "{when}: the pty is still in raw mode");
     }
@@ -490,6 +495,9 @@ fn sigtstp_and_ctrl_z_suspend_with_the_terminal_restored_and_sigcont_redraws() {
             thread::sleep(Duration::from_millis(20));
         }
         assert!(!run.cooked(), "{how}: raw mode again after SIGCONT");
+        run.wait_screen("the mouse captured again", |s| {
+            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+        });
         assert!(run.screen.text().contains("SIMULATOR"), "{how}");
     }
     run.screen.send(&[0x03]);
@@ -663,6 +671,89 @@ fn the_tui_ends_as_on_a_hang_up_when_its_terminal_goes_away() {
         Some(129),
         "ended as a hang-up is: {status:?}"
     );
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// The screen row (0-based) of the first line whose left `cols` columns
+/// hold `needle`.
+fn row_of(screen: &Screen, needle: &str, cols: usize) -> Option<usize> {
+    screen
+        .text()
+        .lines()
+        .position(|l| l.chars().take(cols).collect::<String>().contains(needle))
+}
+
+#[test]
+fn z_zooms_the_focused_pane_and_z_or_esc_gives_the_other_panes_back() {
+    let home = temp_home("zoom");
+    let mut run = session(&["--sim", "--conversation", CALL], &home);
+    run.screen.wait_for("loaded conversation");
+    // The participants focused: zoomed, the form and the payload are gone.
+    run.screen.send(b"z");
+    run.wait_screen("zoomed", |s| {
+        let text = s.contents();
+        text.contains("zoom off") && !text.contains("Participant attributes")
+    });
+    run.screen.send(b"z");
+    run.wait_screen("unzoomed", |s| {
+        let text = s.contents();
+        text.contains("Participant attributes") && text.contains("Payload")
+    });
+    // Esc leaves the zoom first, and stays in the conversation.
+    run.screen.send(b"\r");
+    run.screen.send(b"z");
+    run.wait_screen("the form zoomed", |s| {
+        let text = s.contents();
+        text.contains("zoom off") && !text.contains("Conversation")
+    });
+    run.screen.send(b"\x1b");
+    run.wait_screen("unzoomed by Esc", |s| {
+        let text = s.contents();
+        text.contains("Conversation") && text.contains("Payload") && !text.contains("zoom off")
+    });
+    run.screen.send(b"q");
+    assert_eq!(wait_exit(&mut run.child), 0);
+    run.drain();
+    run.assert_restored("after q");
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn a_click_selects_the_row_under_it_and_m_gives_the_mouse_to_the_terminal() {
+    let home = temp_home("mouse");
+    let mut run = session(&["--sim", "--conversation", CALL], &home);
+    run.screen.wait_for("loaded conversation");
+    run.wait_screen("the mouse captured", |s| {
+        s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    // The participants are focused; a click on the form's `customerName` row.
+    let row = row_of(&run.screen, "customerName", 44).expect("the form shows customerName");
+    let (x, y) = (9, row + 1); // SGR counts from 1
+    run.screen
+        .send(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+    let shown = run.screen.wait_for("customerName = ");
+    assert!(shown.contains("山田 太郎"), "{shown}");
+    // A click on a participant selects it (and its attributes show).
+    let row = row_of(&run.screen, "Jana Müller", 44).expect("the table shows Jana Müller");
+    let y = row + 1;
+    run.screen
+        .send(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+    run.screen.wait_for("Participant attributes — Jana Müller");
+    // m releases the mouse: the terminal selects text again.
+    run.screen.send(b"m");
+    run.screen.wait_for("mouse released");
+    run.wait_screen("the mouse released", |s| {
+        s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    });
+    run.screen.send(b"m");
+    run.wait_screen("the mouse captured again", |s| {
+        s.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    // Ctrl-C quits and gives the mouse back.
+    run.screen.send(&[0x03]);
+    assert_eq!(wait_exit(&mut run.child), 0);
+    run.drain();
+    run.assert_restored("after Ctrl-C");
     let _ = std::fs::remove_dir_all(&home);
 }
 

@@ -3,7 +3,7 @@
 //! per edit or change of verb or route, never during drawing; and the
 //! whole-map [`Measures`] the renderer takes once per derive.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::Workspace;
 use crate::usecase::{EditTarget, Preview};
@@ -79,6 +79,59 @@ pub struct DiffShape {
     pub pairs: Vec<(Option<usize>, Option<usize>)>,
     /// Side by side: the rows (indices into `pairs`) that may take more than one line.
     pub pair_wrapping: Vec<usize>,
+    /// With every long line wrapped: the rows that take more than one line
+    /// and their heights, for the last width and layout drawn.
+    pub wrapped: Keyed<(usize, crate::app::DiffLayout), Vec<(usize, usize)>>,
+}
+
+/// A value computed for one key (a width) on first use, kept while the key
+/// stays the same. Like [`Memo`], a cache, not state: two compare equal, and
+/// a clone starts empty.
+pub struct Keyed<K, T>(Mutex<Option<(K, Arc<T>)>>);
+
+impl<K: PartialEq + Copy, T> Keyed<K, T> {
+    /// The value for `key`, computed by `init` unless the last one was for it.
+    pub fn get_or_init(&self, key: K, init: impl FnOnce() -> T) -> Arc<T> {
+        // A panic while computing leaves no value: the next use computes it.
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match slot.as_ref() {
+            Some((at, value)) if *at == key => Arc::clone(value),
+            _ => {
+                let value = Arc::new(init());
+                *slot = Some((key, Arc::clone(&value)));
+                value
+            }
+        }
+    }
+}
+
+impl<K, T> Default for Keyed<K, T> {
+    fn default() -> Self {
+        Self(Mutex::new(None))
+    }
+}
+
+impl<K, T> Clone for Keyed<K, T> {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl<K, T> PartialEq for Keyed<K, T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<K, T> Eq for Keyed<K, T> {}
+
+impl<K, T> std::fmt::Debug for Keyed<K, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keyed")
+    }
 }
 
 /// A value computed at most once from the derived state, on first use (by

@@ -15,6 +15,7 @@ mod send;
 #[cfg(test)]
 mod tests;
 pub mod textarea;
+pub mod view;
 pub mod workbench;
 
 /// The call fixture as `GET /conversations/{id}` returns it (tests only).
@@ -49,13 +50,14 @@ pub(crate) fn fixture_rows() -> Vec<ConversationRow> {
 
 use std::time::Duration;
 
-pub use derive::{DiffShape, Measures, Memo, SendTarget};
+pub use derive::{DiffShape, Keyed, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use picker::{ConversationRow, Origin, Query};
 pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
+pub use view::{Area, Layout, ListAt, Mouse, MouseKind, PaneAt, ViewOptions};
 pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
 
 pub use crate::api::{Exchange, Outcome, RawRequest};
@@ -92,6 +94,11 @@ pub enum Mode {
 pub enum Msg {
     /// A key press.
     Key(Key),
+    /// A click or a turn of the wheel.
+    Mouse(Mouse),
+    /// Where the panes are on the screen on show, read off the renderer
+    /// before a mouse event is applied.
+    Layout(Layout),
     /// Pasted text.
     Paste(String),
     /// Time passes (drives the spinner).
@@ -188,6 +195,9 @@ pub enum Effect {
     Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
+    /// Capture the mouse (true: clicks and the wheel come to the app) or
+    /// give it back to the terminal (false: its text selection works).
+    CaptureMouse(bool),
     /// Give the terminal to the user's editor (`$VISUAL`, else `$EDITOR`)
     /// on `text`, and take it back after; answered by [`Msg::Edited`].
     OpenEditor {
@@ -456,6 +466,10 @@ pub struct App {
     /// Whether the screen uses colour: not under `NO_COLOR`, where focus and
     /// the selected row show by reverse video instead.
     pub colour: bool,
+    /// Zoom, wrapping and the mouse.
+    pub view: ViewOptions,
+    /// Where the panes are on the screen, for the mouse.
+    pub layout: Layout,
 }
 
 impl App {
@@ -491,6 +505,8 @@ impl App {
             unread: 0,
             show_secure: false,
             colour: true,
+            view: ViewOptions::default(),
+            layout: Layout::default(),
         }
     }
 
@@ -604,6 +620,11 @@ impl App {
                     self.status = None;
                 }
                 self.keeping_pick(|app| nav::key(app, key))
+            }
+            Msg::Mouse(mouse) => self.mouse_event(mouse),
+            Msg::Layout(layout) => {
+                self.layout = layout;
+                Vec::new()
             }
             Msg::Paste(text) => self.keeping_pick(|app| app.paste(&text)),
             Msg::Tick => {

@@ -85,6 +85,20 @@ impl App {
         if self.unread == 0 {
             shown.retain(|s| s.label != super::keymap::MESSAGES_LABEL);
         }
+        // Zoom is shown while on, with the other way back; the mouse while released.
+        if !self.zoomed() {
+            shown.retain(|s| s.label != super::keymap::ZOOM_LABEL);
+        }
+        let back = self.key_for(Context::Panes, Action::Back);
+        for entry in shown
+            .iter_mut()
+            .filter(|s| s.label == super::keymap::ZOOM_LABEL)
+        {
+            entry.keys = format!("{}/{back}", entry.keys);
+        }
+        if self.view.mouse {
+            shown.retain(|s| s.label != super::keymap::MOUSE_LABEL);
+        }
         // The workbench's keys that act on the Request tab only.
         if self.focus == Focus::Workbench && self.overlay.is_none() {
             let request_only: &[&str] = match self.workbench.tab {
@@ -185,6 +199,12 @@ fn type_into(app: &mut App, key: Key) {
 
 fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
     match context {
+        // Zoomed, Esc gives the other panes back before it goes back a pane.
+        Context::Participants | Context::Form | Context::Panes
+            if action == Action::Back && app.zoomed() =>
+        {
+            app.view.zoom = false;
+        }
         Context::Prompt if action == Action::Save => app.commit_prompt(),
         _ if action == Action::Help && context != Context::Help => app.open_help(),
         Context::Help => match action {
@@ -289,6 +309,9 @@ fn global(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Workbench => app.open_workbench_key(),
         Action::EditInWorkbench => app.edit_in_workbench(),
         Action::CopyCode => super::send::open_code(app),
+        Action::Zoom => app.toggle_zoom(),
+        Action::Wrap => app.toggle_wrap(),
+        Action::Mouse => return app.toggle_mouse(),
         _ => {}
     }
     Vec::new()

@@ -41,7 +41,7 @@
 //!
 //! [keys]                     # remap the TUI's keys: action = key(s)
 //! send = "x"
-//! up = ["up", "w"]
+//! up = ["up", "i"]
 //!
 //! [display]
 //! show_secure = true         # secure-attribute values in clear (default: masked)

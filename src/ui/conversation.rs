@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 
 use super::text::{minute, truncate, truncate_spans, width};
 use super::{pane_block, theme, title_span};
-use crate::app::{App, Focus, Workspace};
+use crate::app::{App, Focus, ListAt, Workspace};
 use crate::genesys::Participant;
 use crate::usecase::participant_state;
 
@@ -121,25 +121,49 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let (head, head_area, table_area) = parts(workspace, inner);
+    frame.render_widget(Paragraph::new(head), head_area);
+    table(frame, table_area, workspace, focused);
+}
+
+/// The header lines, where they go and where the table goes, inside the
+/// pane's borders.
+fn parts(workspace: &Workspace, inner: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
     let room = usize::from(inner.width);
     let mut head = header(workspace, room);
     // Short of room, the id goes first: the top bar shows it too.
-    let wanted = head.len() + 1 + participants.len();
+    let wanted = head.len() + 1 + workspace.conversation.participants.len();
     if usize::from(inner.height) < wanted && head.len() > 1 {
         head.remove(0);
     }
     let head_height = u16::try_from(head.len()).unwrap_or(0).min(inner.height);
-    frame.render_widget(
-        Paragraph::new(head),
-        Rect::new(inner.x, inner.y, inner.width, head_height),
-    );
+    let head_area = Rect::new(inner.x, inner.y, inner.width, head_height);
     let table_area = Rect::new(
         inner.x,
         inner.y + head_height,
         inner.width,
         inner.height - head_height,
     );
-    table(frame, table_area, workspace, focused);
+    (head, head_area, table_area)
+}
+
+/// Where the pane at `area` draws its participants, one a line under the
+/// table's header.
+#[must_use]
+pub fn list_at(workspace: &Workspace, area: Rect) -> Option<ListAt> {
+    let inner = pane_block(Line::raw(""), false).inner(area);
+    let (_, _, table) = parts(workspace, inner);
+    let lines = usize::from(table.height.checked_sub(1)?);
+    let (shown, _) = super::form::window(
+        workspace.conversation.participants.len(),
+        workspace.participant,
+        lines,
+    );
+    Some(ListAt {
+        top: table.y + 1,
+        first: shown.start,
+        shown: shown.len(),
+    })
 }
 
 /// The participants table; columns drop out (media, then state) before

@@ -1,24 +1,36 @@
 //! A [`JsonDiff`] as lines: unified (old and new line numbers, -/+) or side by
-//! side, with the changed words emphasized. Unchanged and plainly removed
-//! lines are cut to one line with "…"; added and changed lines wrap under an
-//! empty gutter, so that nothing new is ever hidden. A [`View`] formats only
-//! the rows in a window, so that a long diff costs its visible rows per frame.
+//! side, with the changed words emphasized. Long lines wrap, each
+//! continuation marked `↪` in the gutter; with wrapping off, unchanged and
+//! plainly removed lines are cut to one line with "…", and added and changed
+//! lines still wrap, so that nothing new is ever hidden. A [`View`] formats
+//! only the rows in a window, so that a long diff costs its visible rows per
+//! frame (the heights of wrapped rows are counted, not formatted).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::text::{Break, truncate_spans, width, wrap};
+use std::sync::Arc;
+
+use super::text::{Break, truncate_spans, width, wrap, wrapped_height};
 use super::theme;
-use crate::app::{DiffLayout, DiffShape};
+use crate::app::{DiffLayout, DiffShape, Keyed};
 use crate::diff::{DiffLine, JsonDiff, LineTag};
 
-/// The diff laid out for `width` cells.
+/// The diff laid out for `width` cells, long lines wrapped or cut.
 #[must_use]
-pub fn lines(diff: &JsonDiff, layout: DiffLayout, width: usize) -> Vec<Line<'static>> {
-    match layout {
-        DiffLayout::Unified => unified(diff, width),
-        DiffLayout::SideBySide => side_by_side(diff, width),
-    }
+pub fn lines(diff: &JsonDiff, layout: DiffLayout, width: usize, wrap: bool) -> Vec<Line<'static>> {
+    let shape = shape(diff);
+    let view = View::new(diff, &shape, layout, width, wrap);
+    view.lines(0, view.height())
+}
+
+/// What starts each continuation of a wrapped line, under a gutter of
+/// `gutter` cells that ends with the sign and a space: `↪` in the sign's place.
+fn continuation(gutter: usize) -> Span<'static> {
+    Span::styled(
+        format!("{}↪ ", " ".repeat(gutter.saturating_sub(2))),
+        theme::dim(),
+    )
 }
 
 fn digits(diff: &JsonDiff) -> usize {
@@ -67,20 +79,29 @@ fn number(n: Option<usize>, digits: usize) -> String {
     n.map_or_else(|| " ".repeat(digits), |n| format!("{n:>digits$}"))
 }
 
-/// One diff line with its gutter: one line when unchanged, wrapped otherwise.
-fn with_gutter(line: &DiffLine, gutter: String, room: usize) -> Vec<Line<'static>> {
+/// One diff line with its gutter: wrapped, or (unchanged, without `wrap`)
+/// cut to one line.
+fn with_gutter(line: &DiffLine, gutter: String, room: usize, wrapping: bool) -> Vec<Line<'static>> {
     let style = base(line.tag);
-    let blank = " ".repeat(width(&gutter));
+    let gutter_width = width(&gutter);
     let first = vec![Span::styled(gutter, theme::dim().patch(sign_style(style)))];
     let spans = text_spans(line);
     // Anything new or changed wraps.
-    if one_line(line) {
+    if one_line(line) && !wrapping {
         let mut all = first;
-        let body_room = room.saturating_sub(width(&blank));
+        let body_room = room.saturating_sub(gutter_width);
         all.extend(truncate_spans(spans, body_room));
         return vec![Line::from(all)];
     }
-    wrap(&spans, room, &first, &[Span::raw(blank)], Break::Anywhere)
+    wrap(
+        &spans,
+        room,
+        &first,
+        &[continuation(gutter_width)],
+        // Between words and after slashes where it can: an id or a URL's
+        // segment stays whole when it fits on a line.
+        Break::Path,
+    )
 }
 
 fn sign_style(style: Style) -> Style {
@@ -107,18 +128,6 @@ fn unified_gutter(line: &DiffLine, d: usize) -> String {
     )
 }
 
-fn unified(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let shape = shape(diff);
-    let view = View::new(diff, &shape, DiffLayout::Unified, room);
-    view.lines(0, view.height())
-}
-
-fn side_by_side(diff: &JsonDiff, room: usize) -> Vec<Line<'static>> {
-    let shape = shape(diff);
-    let view = View::new(diff, &shape, DiffLayout::SideBySide, room);
-    view.lines(0, view.height())
-}
-
 /// The diff's layout that no width changes: which lines may wrap, and the
 /// side-by-side pairs (measured once per edit for the payload pane).
 #[must_use]
@@ -132,6 +141,7 @@ pub fn shape(diff: &JsonDiff) -> DiffShape {
             .filter(|&i| wraps(pairs[i].0) || wraps(pairs[i].1))
             .collect(),
         pairs,
+        wrapped: Keyed::default(),
     }
 }
 
@@ -143,27 +153,73 @@ pub struct View<'a> {
     shape: &'a DiffShape,
     layout: DiffLayout,
     room: usize,
-    /// The rows that may wrap, in order, with their height at this width.
-    wrapping: Vec<(usize, usize)>,
+    /// Every long line wraps (else unchanged ones are cut).
+    wrap: bool,
+    /// The rows that take more than one line, in order, with their height
+    /// at this width.
+    wrapping: Arc<Vec<(usize, usize)>>,
 }
 
 impl<'a> View<'a> {
-    /// The diff laid out for `room` cells; `shape` is [`shape`] of `diff`.
+    /// The diff laid out for `room` cells, every long line wrapped when
+    /// `wrap`; `shape` is [`shape`] of `diff`.
     #[must_use]
-    pub fn new(diff: &'a JsonDiff, shape: &'a DiffShape, layout: DiffLayout, room: usize) -> Self {
+    pub fn new(
+        diff: &'a JsonDiff,
+        shape: &'a DiffShape,
+        layout: DiffLayout,
+        room: usize,
+        wrap: bool,
+    ) -> Self {
         let mut view = Self {
             diff,
             shape,
             layout,
             room,
-            wrapping: Vec::new(),
+            wrap,
+            wrapping: Arc::default(),
         };
+        if wrap {
+            // Every row may wrap: counted once per width and edit (the
+            // shape is measured once per edit), not on every frame.
+            view.wrapping = shape.wrapped.get_or_init((room, layout), || {
+                (0..view.rows())
+                    .map(|row| (row, view.row_height(row)))
+                    .filter(|&(_, height)| height > 1)
+                    .collect()
+            });
+            return view;
+        }
         let rows = match layout {
             DiffLayout::Unified => &shape.wrapping,
             DiffLayout::SideBySide => &shape.pair_wrapping,
         };
-        view.wrapping = rows.iter().map(|&row| (row, view.row(row).len())).collect();
+        view.wrapping = Arc::new(rows.iter().map(|&row| (row, view.row(row).len())).collect());
         view
+    }
+
+    /// How many lines a row takes with every long line wrapped, counted
+    /// without formatting it.
+    fn row_height(&self, row: usize) -> usize {
+        let digits = self.shape.digits;
+        let line = |index: usize, gutter: usize, room: usize| {
+            let text: Vec<char> = self.diff.lines[index]
+                .segments
+                .iter()
+                .flat_map(|s| s.text.chars())
+                .collect();
+            wrapped_height(&text, room, gutter, gutter, Break::Path)
+        };
+        match self.layout {
+            // The gutters: `{old} {new} {sign} ` and `{n} {sign} `.
+            DiffLayout::Unified => line(row, 2 * digits + 4, self.room),
+            DiffLayout::SideBySide => {
+                let (left, right) = self.shape.pairs[row];
+                let half = self.half();
+                let side = |index: Option<usize>| index.map_or(1, |i| line(i, digits + 3, half));
+                side(left).max(side(right))
+            }
+        }
     }
 
     fn rows(&self) -> usize {
@@ -186,7 +242,7 @@ impl<'a> View<'a> {
 
     fn unified_row(&self, line: &DiffLine) -> Vec<Line<'static>> {
         let gutter = unified_gutter(line, self.shape.digits);
-        with_gutter(line, gutter, self.room)
+        with_gutter(line, gutter, self.room, self.wrap)
     }
 
     fn half(&self) -> usize {
@@ -196,7 +252,7 @@ impl<'a> View<'a> {
     fn side(&self, line: &DiffLine, old: bool) -> Vec<Line<'static>> {
         let n = if old { line.old_line } else { line.new_line };
         let gutter = format!("{} {} ", number(n, self.shape.digits), sign(line.tag));
-        with_gutter(line, gutter, self.half())
+        with_gutter(line, gutter, self.half(), self.wrap)
     }
 
     fn side_row(&self, (left, right): (Option<usize>, Option<usize>)) -> Vec<Line<'static>> {
@@ -233,7 +289,7 @@ impl<'a> View<'a> {
     fn locate(&self, line: usize) -> (usize, usize) {
         // Rows before the next wrapping one take one line each.
         let (mut row, mut top) = (0, 0);
-        for &(wrapping, height) in &self.wrapping {
+        for &(wrapping, height) in self.wrapping.iter() {
             if line < top + (wrapping - row) {
                 break;
             }
@@ -259,5 +315,60 @@ impl<'a> View<'a> {
             row += 1;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::DiffLayout;
+
+    #[test]
+    fn wrapped_rows_are_counted_as_tall_as_they_are_drawn_with_a_marker_on_each_continuation() {
+        let old = serde_json::json!({"attributes": {
+            "caseSummary": "Customer reports a duplicate charge of 49.90 EUR on the invoice",
+            "greeting": "お電話ありがとうございます。ご用件をお伺いします。",
+            "related": "https://example.com/api/v2/conversations/6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14",
+            "same": "x",
+        }});
+        let mut new = old.clone();
+        new["attributes"]["added"] = serde_json::json!("y".repeat(90));
+        let diff = crate::diff::diff(&old, &new);
+        let shape = shape(&diff);
+        for layout in [DiffLayout::Unified, DiffLayout::SideBySide] {
+            for room in [20, 37, 53, 80] {
+                let view = View::new(&diff, &shape, layout, room, true);
+                let mut total = 0;
+                for row in 0..view.rows() {
+                    let drawn = view.row(row);
+                    assert_eq!(
+                        view.row_height(row),
+                        drawn.len(),
+                        "{layout:?} {room} row {row}"
+                    );
+                    for line in drawn.iter().skip(1) {
+                        assert!(line.to_string().contains('↪'), "{line}");
+                    }
+                    total += drawn.len();
+                }
+                assert_eq!(view.height(), total, "{layout:?} {room}");
+                assert!(view.lines(0, total).iter().all(|l| l.width() <= room));
+            }
+        }
+        // The URL's id stays on one line.
+        let view = View::new(&diff, &shape, DiffLayout::Unified, 53, true);
+        let text: Vec<String> = view
+            .lines(0, view.height())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            text.iter()
+                .any(|l| l.contains("6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14")),
+            "{text:#?}"
+        );
+        // Cut, an unchanged line takes one line.
+        let cut = View::new(&diff, &shape, DiffLayout::Unified, 53, false);
+        assert!(cut.height() < view.height());
     }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState
 use super::text::{Break, truncate, visible, width, wrap};
 use super::{key, pane_block, theme, title_span};
 use crate::app::keymap::{Action, Context};
-use crate::app::{App, Focus, Measures, SendTarget, Workspace};
+use crate::app::{App, Focus, ListAt, Measures, SendTarget, Workspace};
 use crate::genesys::secure::MASK;
 use crate::lint::Finding;
 use crate::payload::{Row as EditRow, RowStatus};
@@ -137,16 +137,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         frame.render_widget(empty, inner);
         return;
     }
-    let room = usize::from(inner.width);
-    let detail = detail(app, workspace, room);
-    // The table keeps its header and at least three rows.
-    let most = inner.height.saturating_sub(4).min(inner.height / 2).max(1);
-    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min(most);
-    let mut table_height = inner.height - detail_height;
-    let rows_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX);
-    if table_height > rows_height {
+    let (detail, detail_height, table_height) = split(app, workspace, inner);
+    if table_height < inner.height - detail_height {
         // Room to spare: a rule between the table and the detail.
-        table_height -= 1;
         frame.render_widget(
             Paragraph::new(Line::styled(
                 "─".repeat(usize::from(inner.width)),
@@ -180,6 +173,43 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     );
 }
 
+/// The detail of the selected row, its height and the table's, inside the
+/// pane's borders (a rule between them when the table has room to spare).
+fn split(app: &App, workspace: &Workspace, inner: Rect) -> (Vec<Line<'static>>, u16, u16) {
+    let detail = detail(app, workspace, usize::from(inner.width));
+    // The table keeps its header and at least three rows.
+    let most = inner.height.saturating_sub(4).min(inner.height / 2).max(1);
+    let detail_height = u16::try_from(detail.len()).unwrap_or(u16::MAX).min(most);
+    let mut table_height = inner.height - detail_height;
+    let rows_height = u16::try_from(workspace.edits.rows().len() + 1).unwrap_or(u16::MAX);
+    if table_height > rows_height {
+        table_height -= 1;
+    }
+    (detail, detail_height, table_height)
+}
+
+/// Where the pane at `area` draws its rows, one a line under the table's
+/// header; none when it has no row.
+#[must_use]
+pub fn list_at(app: &App, workspace: &Workspace, area: Rect) -> Option<ListAt> {
+    let inner = pane_block(Line::raw(""), false).inner(area);
+    let count = workspace.edits.rows().len();
+    if count == 0 || inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    let (_, _, table_height) = split(app, workspace, inner);
+    let (shown, _) = window(
+        count,
+        workspace.row,
+        usize::from(table_height.saturating_sub(1)),
+    );
+    Some(ListAt {
+        top: inner.y + 1,
+        first: shown.start,
+        shown: shown.len(),
+    })
+}
+
 /// A value as the form shows it: as is, or [`MASK`] for a secure value
 /// that is not revealed.
 pub fn shown_value(app: &App, key: &str, value: &str) -> String {
@@ -194,7 +224,11 @@ pub fn shown_value(app: &App, key: &str, value: &str) -> String {
 /// ratatui's `Table` scrolls a fresh state: from the top, or so that the
 /// selected row is the last one. Returns the first row's index and the
 /// selection's index within the shown rows.
-fn window(count: usize, selected: usize, height: usize) -> (std::ops::Range<usize>, Option<usize>) {
+pub(super) fn window(
+    count: usize,
+    selected: usize,
+    height: usize,
+) -> (std::ops::Range<usize>, Option<usize>) {
     if count == 0 || height == 0 {
         return (0..0, None);
     }

@@ -41,7 +41,7 @@ use ratatui::widgets::{
 use split::Part;
 
 use crate::app::keymap::{Action, Context};
-use crate::app::{App, Focus, Overlay, Workspace};
+use crate::app::{App, Area, Focus, Layout, ListAt, Overlay, PaneAt, Workspace};
 
 /// The smallest screen the layout is drawn on.
 pub const MIN_WIDTH: u16 = 60;
@@ -81,6 +81,8 @@ fn draw(frame: &mut Frame, app: &App) {
     let [top, body, foot] = rows(area);
     bar::top(frame, top, app);
     match &app.workspace {
+        // Zoomed, the response takes the body, whatever it answers.
+        _ if app.zoomed() && app.focus == Focus::Response => response::render(frame, body, app),
         _ if shows_workbench(app) => workbench::render(frame, body, app),
         // A failed load's answer, read where the picker was.
         _ if app.focus == Focus::Response && app.response_from_load() => {
@@ -136,7 +138,7 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return 0;
     }
-    if app.focus == Focus::Response && app.response_from_load() {
+    if app.focus == Focus::Response && (app.response_from_load() || app.zoomed()) {
         let [_, body, _] = rows(screen);
         let inner = Block::bordered().inner(body);
         let total = response::lines(app, usize::from(inner.width)).len();
@@ -165,7 +167,10 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
         return 0;
     }
     let [_, body, _] = rows(screen);
-    let [_, right] = columns(body);
+    // Zoomed on a list, the payload keeps the scroll it has beside it.
+    let right = panes(app, workspace, body)
+        .right
+        .unwrap_or_else(|| columns(body)[1]);
     let inner = Block::bordered().inner(right);
     let room = usize::from(inner.width);
     let total = if app.focus == Focus::Response {
@@ -190,19 +195,141 @@ fn columns(body: Rect) -> [Rect; 2] {
     )
 }
 
-fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
-    let [left, right] = columns(area);
+/// Where the workspace's panes are drawn: the conversation and the form on
+/// the left, the payload or response on the right; zoomed, the focused one
+/// alone takes the body.
+#[derive(Default)]
+struct Panes {
+    conversation: Option<Rect>,
+    form: Option<Rect>,
+    right: Option<Rect>,
+}
+
+fn panes(app: &App, workspace: &Workspace, body: Rect) -> Panes {
+    if app.zoomed() {
+        return match app.focus {
+            Focus::Participants => Panes {
+                conversation: Some(body),
+                ..Panes::default()
+            },
+            Focus::Attributes => Panes {
+                form: Some(body),
+                ..Panes::default()
+            },
+            _ => Panes {
+                right: Some(body),
+                ..Panes::default()
+            },
+        };
+    }
+    let [left, right] = columns(body);
     let wanted = conversation::height(workspace, left.width);
     // The form keeps at least eight lines: three rows, its header and detail.
     let conversation_height = wanted.min(left.height.saturating_sub(8)).max(5);
     let [top, bottom] = split::vertical(left, [Part::Len(conversation_height), Part::Fill]);
-    conversation::render(frame, top, app, workspace);
-    form::render(frame, bottom, app, workspace);
-    if app.focus == Focus::Response {
-        response::render(frame, right, app);
-    } else {
-        payload::render(frame, right, app, workspace);
+    Panes {
+        conversation: Some(top),
+        form: Some(bottom),
+        right: Some(right),
     }
+}
+
+fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
+    let panes = panes(app, workspace, area);
+    if let Some(top) = panes.conversation {
+        conversation::render(frame, top, app, workspace);
+    }
+    if let Some(bottom) = panes.form {
+        form::render(frame, bottom, app, workspace);
+    }
+    match panes.right {
+        Some(right) if app.focus == Focus::Response => response::render(frame, right, app),
+        Some(right) => payload::render(frame, right, app, workspace),
+        None => {}
+    }
+}
+
+/// Where the panes of the screen on show are, for the mouse: what
+/// [`render`] would draw at this size. Under an overlay, on the picker and
+/// in the workbench there is none.
+#[must_use]
+pub fn layout(app: &App, screen: Rect) -> Layout {
+    let mut out = Layout::default();
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT || app.overlay.is_some() {
+        return out;
+    }
+    let [_, body, _] = rows(screen);
+    if app.focus == Focus::Response && (app.zoomed() || app.response_from_load()) {
+        // The title names the response alone when it answers a load.
+        if !app.response_from_load() && !app.response_from_bench() {
+            out.panes.extend(tabs_at(body));
+        }
+        out.panes.push(pane_at(Focus::Response, body, None));
+        return out;
+    }
+    if shows_workbench(app) {
+        return out;
+    }
+    let Some(workspace) = app
+        .workspace
+        .as_ref()
+        .filter(|_| app.focus != Focus::Picker)
+    else {
+        return out;
+    };
+    let panes = panes(app, workspace, body);
+    if let Some(right) = panes.right {
+        out.panes.extend(tabs_at(right));
+        let shown = if app.focus == Focus::Response {
+            Focus::Response
+        } else {
+            Focus::Payload
+        };
+        out.panes.push(pane_at(shown, right, None));
+    }
+    if let Some(top) = panes.conversation {
+        let list = conversation::list_at(workspace, top);
+        out.panes.push(pane_at(Focus::Participants, top, list));
+    }
+    if let Some(bottom) = panes.form {
+        let list = form::list_at(app, workspace, bottom);
+        out.panes.push(pane_at(Focus::Attributes, bottom, list));
+    }
+    out
+}
+
+fn pane_at(pane: Focus, area: Rect, list: Option<ListAt>) -> PaneAt {
+    PaneAt {
+        pane,
+        area: cells(area),
+        list,
+    }
+}
+
+fn cells(area: Rect) -> Area {
+    Area {
+        x: area.x,
+        y: area.y,
+        width: area.width,
+        height: area.height,
+    }
+}
+
+/// The `Payload` and `Response` tabs in the title of a pane at `area`
+/// ([`bar::tabs`], drawn after the corner).
+fn tabs_at(area: Rect) -> Vec<PaneAt> {
+    let mut x = area.x.saturating_add(1);
+    let mut out = Vec::new();
+    for (pane, name) in [(Focus::Payload, "Payload"), (Focus::Response, "Response")] {
+        let width = u16::try_from(name.len() + 2).unwrap_or(0);
+        if x.saturating_add(width) >= area.x.saturating_add(area.width) {
+            break;
+        }
+        out.push(pane_at(pane, Rect::new(x, area.y, width, 1), None));
+        // The separator between the tabs.
+        x = x.saturating_add(width + 1);
+    }
+    out
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

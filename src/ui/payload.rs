@@ -172,7 +172,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         mask_attributes(&mut patch, app.revealed());
         let diff = crate::diff::diff(&put, &patch);
         let shape = diffview::shape(&diff);
-        let view = diffview::View::new(&diff, &shape, app.diff_layout, room);
+        let view = diffview::View::new(&diff, &shape, app.diff_layout, room, app.view.wrap);
         out.extend(view.lines(0, view.height()));
     } else {
         out.view(Part::Diff(diffview::View::new(
@@ -180,6 +180,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
             &form::measures(workspace).diff,
             app.diff_layout,
             room,
+            app.view.wrap,
         )));
     }
 

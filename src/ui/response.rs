@@ -10,7 +10,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::payload::section;
-use super::text::{Break, prose, visible, width, wrap};
+use super::text::{Break, prose, truncate, visible, width, wrap};
 use super::{bar, diffview, key, pane_block, scrolled, theme};
 use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Observed, Outcome, ResponseView};
@@ -164,11 +164,11 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     out.push(section("Body", room));
-    out.extend(body(&exchange.response_body, room));
+    out.extend(body(&exchange.response_body, room, app.view.wrap));
     if let Some(request) = exchange.request_body.as_deref().filter(|b| !b.is_empty()) {
         out.push(Line::raw(""));
         out.push(section("Request body", room));
-        out.extend(body(request, room));
+        out.extend(body(request, room, app.view.wrap));
     }
     out
 }
@@ -368,7 +368,12 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
             }
             if !matches!(observation, Observation::NotVisibleYet { .. }) {
                 out.push(Line::styled("before (−) vs after (+)", theme::dim()));
-                out.extend(diffview::lines(&observation.diff(), app.diff_layout, room));
+                out.extend(diffview::lines(
+                    &observation.diff(),
+                    app.diff_layout,
+                    room,
+                    app.view.wrap,
+                ));
             }
         }
         Observed::Failed(message) => out.extend(prose(
@@ -381,8 +386,9 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// A body: pretty JSON when it parses, else the text as is.
-fn body(raw: &str, room: usize) -> Vec<Line<'static>> {
+/// A body: pretty JSON when it parses, else the text as is; a long line
+/// wraps under its indent, each continuation marked `↪`, or is cut with `…`.
+fn body(raw: &str, room: usize, wrapping: bool) -> Vec<Line<'static>> {
     if raw.trim().is_empty() {
         return vec![Line::styled("(empty)", theme::dim())];
     }
@@ -392,14 +398,19 @@ fn body(raw: &str, room: usize) -> Vec<Line<'static>> {
         .unwrap_or_else(|| raw.to_owned());
     text.lines()
         .flat_map(|line| {
+            if !wrapping {
+                return vec![Line::raw(truncate(&visible(line), room))];
+            }
             let indent = line.len() - line.trim_start().len();
-            let hang = " ".repeat((indent + 2).min(room / 2));
+            let hang = (indent + 2).min(room / 2);
+            let marker = format!("{}↪ ", " ".repeat(hang.saturating_sub(2)));
             wrap(
                 &[Span::raw(visible(line))],
                 room,
                 &[],
-                &[Span::raw(hang)],
-                Break::Anywhere,
+                &[Span::styled(marker, theme::dim())],
+                // An id or a URL's segment stays whole when it fits a line.
+                Break::Path,
             )
         })
         .collect()

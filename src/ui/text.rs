@@ -135,16 +135,47 @@ pub fn wrap(
             s.content.chars().map(move |c| (c, style))
         })
         .collect();
+    let chars: Vec<char> = cells.iter().map(|&(c, _)| c).collect();
+    let widths = [first, rest].map(|p| p.iter().map(|s| width(&s.content)).sum::<usize>());
+    let mut lines = Vec::new();
+    for (start, end) in breaks(&chars, width_cells, widths, mode) {
+        let prefix = if lines.is_empty() { first } else { rest };
+        let mut line: Vec<Span<'static>> = prefix.to_vec();
+        line.extend(group(&cells[start..end]));
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+/// How many lines [`wrap`] makes of `text` (without making them): the
+/// first line's prefix is `first` cells wide, every next one's `rest`.
+#[must_use]
+pub fn wrapped_height(
+    text: &[char],
+    width_cells: usize,
+    first: usize,
+    rest: usize,
+    mode: Break,
+) -> usize {
+    breaks(text, width_cells, [first, rest], mode).len()
+}
+
+/// Where [`wrap`] breaks `chars`: each line's range.
+fn breaks(
+    chars: &[char],
+    width_cells: usize,
+    [first, rest]: [usize; 2],
+    mode: Break,
+) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
     let mut start = 0;
     loop {
-        let prefix = if lines.is_empty() { first } else { rest };
-        let prefix_width: usize = prefix.iter().map(|s| width(&s.content)).sum();
+        let prefix_width = if lines.is_empty() { first } else { rest };
         let avail = width_cells.saturating_sub(prefix_width).max(1);
         let mut end = start;
         let mut used = 0;
-        while end < cells.len() {
-            let w = char_width(cells[end].0);
+        while end < chars.len() {
+            let w = char_width(chars[end]);
             if used + w > avail && end > start {
                 break;
             }
@@ -152,32 +183,32 @@ pub fn wrap(
             end += 1;
         }
         let mut next = end;
-        if end < cells.len() && mode == Break::Words {
-            if let Some(space) = (start + 1..end).rev().find(|&i| cells[i].0 == ' ') {
+        if end < chars.len() && mode == Break::Words {
+            if let Some(space) = (start + 1..end).rev().find(|&i| chars[i] == ' ') {
                 end = space;
                 next = space + 1;
             }
         }
-        if end < cells.len() && mode == Break::Path {
-            // Break after the separator: it ends the line, the next starts clean.
-            if let Some(at) = (start + 1..end)
+        if end < chars.len() && mode == Break::Path {
+            // Break after the separator: it ends the line, the next starts
+            // clean; never after the indent alone, which would leave the line empty.
+            let lead = (start..end).find(|&i| chars[i] != ' ').unwrap_or(end);
+            if let Some(at) = (lead + 2..end)
                 .rev()
-                .find(|&i| matches!(cells[i - 1].0, '/' | ' ' | '?' | '&'))
+                .find(|&i| matches!(chars[i - 1], '/' | ' ' | '?' | '&'))
             {
                 end = at;
                 next = at;
             }
         }
-        let mut line: Vec<Span<'static>> = prefix.to_vec();
-        line.extend(group(&cells[start..end]));
-        lines.push(Line::from(line));
+        lines.push((start, end));
         start = next;
         if mode == Break::Words {
-            while start < cells.len() && cells[start].0 == ' ' && start > 0 {
+            while start < chars.len() && chars[start] == ' ' && start > 0 {
                 start += 1;
             }
         }
-        if start >= cells.len() {
+        if start >= chars.len() {
             break;
         }
     }
@@ -315,6 +346,28 @@ mod tests {
             Break::Path,
         );
         assert!(long.iter().all(|l| l.width() <= 10), "{long:?}");
+        // An indented line is never broken after its indent alone.
+        let json = wrap(
+            &[Span::raw("    \"accountNumber\": \"884-221-0097\",")],
+            24,
+            &[],
+            &[],
+            Break::Path,
+        );
+        let text: Vec<String> = json.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["    \"accountNumber\": ", "\"884-221-0097\","]);
+        assert_eq!(
+            wrapped_height(
+                &"    \"accountNumber\": \"884-221-0097\","
+                    .chars()
+                    .collect::<Vec<_>>(),
+                24,
+                0,
+                0,
+                Break::Path
+            ),
+            2
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod remap;
 mod table;
 
 pub use remap::Remap;
-pub use table::{MESSAGES_LABEL, REVEAL_LABEL, Row, TABLE, TEXT_EDITING};
+pub use table::{MESSAGES_LABEL, MOUSE_LABEL, REVEAL_LABEL, Row, TABLE, TEXT_EDITING, ZOOM_LABEL};
 
 use super::Key;
 
@@ -146,6 +146,12 @@ actions! {
     History = "history",
     /// Switch the diff between unified and side by side.
     DiffLayout = "diff_layout",
+    /// Zoom the focused pane to the whole body, or give the others back.
+    Zoom = "zoom",
+    /// Wrap long body and response lines, or cut them to one line.
+    Wrap = "wrap",
+    /// Release the mouse to the terminal (text selection), or take it back.
+    Mouse = "mouse",
     /// Go to the picker to open another conversation.
     OpenPicker = "open_picker",
     /// Re-read the conversation.
@@ -367,7 +373,12 @@ impl Keymap {
         const GROUPS: [Group; 12] = [
             (
                 "Global",
-                &[("Ctrl-C", "quit"), ("Ctrl-Z", "suspend (workbench: undo)")],
+                &[
+                    ("Ctrl-C", "quit"),
+                    ("Ctrl-Z", "suspend (workbench: undo)"),
+                    ("click", "focus a pane, select a row"),
+                    ("wheel", "scroll the pane under it"),
+                ],
                 &[Context::Global, Context::Request],
             ),
             (

@@ -69,6 +69,13 @@ const fn row(
 /// are unread.
 pub const MESSAGES_LABEL: &str = "messages";
 
+/// The footer's word for [`Action::Mouse`], offered only while the mouse
+/// is released.
+pub const MOUSE_LABEL: &str = "take the mouse";
+
+/// The footer's word for [`Action::Zoom`], offered only while zoomed.
+pub const ZOOM_LABEL: &str = "zoom off";
+
 /// The footer's word for [`Action::Reveal`], offered only while secure
 /// values are masked.
 pub const REVEAL_LABEL: &str = "reveal";
@@ -81,6 +88,31 @@ use Context as X;
 pub const TABLE: &[Row] = &[
     // Global: in every workspace pane.
     row(X::Global, A::Help, &[F1, c('?')], "help", "help", 9),
+    // Listed early so that the help still shows them at 80x24.
+    row(
+        X::Global,
+        A::Zoom,
+        &[c('z')],
+        ZOOM_LABEL,
+        "zoom the pane (again or Esc: back)",
+        1,
+    ),
+    row(
+        X::Global,
+        A::Wrap,
+        &[c('w')],
+        "wrap lines",
+        "wrap long lines / cut them",
+        0,
+    ),
+    row(
+        X::Global,
+        A::Mouse,
+        &[c('m')],
+        MOUSE_LABEL,
+        "release the mouse to select text / take it",
+        1,
+    ),
     row(
         X::Global,
         A::Quit,

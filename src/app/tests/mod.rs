@@ -9,6 +9,7 @@ mod keymap;
 mod picker;
 mod secure;
 mod sending;
+mod view;
 
 pub(super) use std::time::Duration;
 

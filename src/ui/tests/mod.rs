@@ -10,6 +10,7 @@ mod secure;
 mod sizes;
 mod snapshots;
 mod terminal;
+mod view;
 mod window;
 mod workbench;
 

@@ -74,8 +74,14 @@ fn the_payload_pane_draws_the_window_of_its_whole_text() {
     let mut app = long();
     press(&mut app, &[code(KeyCode::Tab)]);
     assert_eq!(app.focus, Focus::Payload);
-    for layout in [DiffLayout::Unified, DiffLayout::SideBySide] {
+    for (layout, wrap) in [
+        (DiffLayout::Unified, true),
+        (DiffLayout::SideBySide, true),
+        (DiffLayout::Unified, false),
+        (DiffLayout::SideBySide, false),
+    ] {
         app.diff_layout = layout;
+        app.view.wrap = wrap;
         let [_, body, _] = crate::ui::rows(Rect::new(0, 0, width, height));
         let [_, right] = crate::ui::columns(body);
         let inner = Block::bordered().inner(right);
@@ -101,7 +107,7 @@ fn the_payload_pane_draws_the_window_of_its_whole_text() {
             assert_eq!(
                 cells(terminal.backend().buffer(), inner),
                 cells(&expected, inner),
-                "{layout:?} at line {offset}"
+                "{layout:?} (wrap {wrap}) at line {offset}"
             );
         }
     }
