@@ -151,7 +151,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     out.push(Line::raw(""));
 
     let put_name = if participant { "PUT-style" } else { "PUT" };
-    out.push(section(&format!("{put_name} (−) vs PATCH (+)"), room));
+    out.push(section(&format!("{put_name} vs PATCH"), room));
     let plan = Some(&derived.plan);
     if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
         out.extend(prose(
@@ -161,16 +161,28 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
             0,
         ));
     }
+    out.extend(prose(crate::diff::LEGEND, theme::dim(), room, 0));
+    if app.diff_layout == DiffLayout::SideBySide {
+        out.push(diffview::header(put_name, "PATCH", room));
+    }
     // Secure values not revealed are masked in both bodies: each key's value
     // is the same in the two, so the masked diff has the real one's lines.
     // Only secure attributes are masked, whose maps are small: their masked
     // diff is made and formatted whole, per frame.
     if app.masks_secure() {
-        let mut put = derived.put.body.clone();
-        let mut patch = derived.patch.body.clone();
-        mask_attributes(&mut put, app.revealed());
-        mask_attributes(&mut patch, app.revealed());
-        let diff = crate::diff::diff(&put, &patch);
+        let masked = |body: &serde_json::Value| {
+            let mut body = body.clone();
+            mask_attributes(&mut body, app.revealed());
+            serde_json::from_value::<Attributes>(body["attributes"].take()).unwrap_or_default()
+        };
+        let (put, patch) = (masked(&derived.put.body), masked(&derived.patch.body));
+        let version = derived
+            .put
+            .body
+            .get("version")
+            .and_then(serde_json::Value::as_i64);
+        let original = workspace.edits.original();
+        let diff = crate::diff::diff_attribute_bodies(&put, version, &patch, original);
         let shape = diffview::shape(&diff);
         let view = diffview::View::new(&diff, &shape, app.diff_layout, room);
         out.extend(view.lines(0, view.height()));

@@ -12,7 +12,7 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::api::{Exchange, Outcome};
-use crate::diff::{JsonDiff, LineTag};
+use crate::diff::{JsonDiff, LineTag, Mark};
 use crate::lint::explain::Explanation;
 use crate::lint::{Finding, Severity, listing};
 use crate::usecase::words::{self, Label, Part, ShownBodies, error_parts, finding_parts};
@@ -326,11 +326,13 @@ pub fn diff_text(diff: &JsonDiff, out: Output) -> String {
     }
     let mut text = String::new();
     for line in &diff.lines {
-        let (marker, paint) = match line.tag {
-            LineTag::Equal => (' ', Paint::Dim),
-            LineTag::Delete => ('-', Paint::Red),
-            LineTag::Insert => ('+', Paint::Green),
+        let paint = match (line.mark, line.tag) {
+            (Some(Mark::Untouched), _) | (None, LineTag::Equal) => Paint::Dim,
+            (Some(Mark::Changed), _) => Paint::Yellow,
+            (Some(Mark::Added), _) | (None, LineTag::Insert) => Paint::Green,
+            (None, LineTag::Delete) => Paint::Red,
         };
+        let marker = line.marker();
         text.push_str(&out.paint(&format!("{marker} "), paint));
         for segment in &line.segments {
             let painted = out.paint(&segment.text, paint);
