@@ -50,6 +50,7 @@ use serde_json::{Value, json};
 
 use super::common::{
     self, CliError, Output, Paint, Session, diff_text, findings_text, indented, table, verdict,
+    verdict_line,
 };
 use super::{ConnectArgs, EditArgs, RouteArg};
 use crate::genesys::{Attributes, Participant, Verb};
@@ -281,12 +282,17 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
     }
     let p = &prepared.participant;
     let mut text = format!(
-        "participant {} ({}, {}) of conversation {}\n\n",
+        "participant {} ({}, {}) of conversation {}\n",
         prepared.participant_id(),
         p.purpose.as_deref().unwrap_or("?"),
         common::clean(p.name.as_deref().unwrap_or("no name")),
         prepared.conversation_id
     );
+    // The verdict first, one line per request, as the payload pane opens.
+    for (verb, request) in [("PATCH", &preview.patch), ("PUT", &preview.put)] {
+        _ = writeln!(text, "{}", verdict_line(verb, &request.findings, out));
+    }
+    text.push('\n');
     text.push_str(&request_text(&preview.patch, out));
     _ = writeln!(
         text,

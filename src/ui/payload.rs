@@ -18,6 +18,9 @@ use crate::genesys::secure::mask_attributes;
 use crate::lint::listing;
 use crate::usecase::words::{ShownBodies, unlisted_line};
 
+/// The findings' heading, where `f` jumps to.
+pub const LINT_HEADING: &str = "Lint";
+
 /// A section heading ruled to the pane's width.
 #[must_use]
 pub fn section(title: &str, room: usize) -> Line<'static> {
@@ -142,6 +145,14 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     let derived = &workspace.derived;
     let participant = workspace.target == SendTarget::ParticipantAttributes;
     let mut out = Doc { parts: Vec::new() };
+    let put_name = if participant { "PUT-style" } else { "PUT" };
+    // The verdict first: one line per request, in the words of every face.
+    for (verb, request) in [("PATCH", &derived.patch), ("PUT", &derived.put)] {
+        let style = request.worst().map_or(theme::good(), theme::severity);
+        let line = crate::usecase::verdict::line(verb, &request.findings);
+        out.extend(prose(&line, style.add_modifier(Modifier::BOLD), room, 0));
+    }
+    out.push(Line::raw(""));
     let note = if participant {
         "Participant attributes have no PUT route: only PATCH exists. The PUT-style body shows what a full replace would carry."
     } else {
@@ -150,7 +161,6 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     out.extend(prose(note, theme::warning(), room, 0));
     out.push(Line::raw(""));
 
-    let put_name = if participant { "PUT-style" } else { "PUT" };
     out.push(section(&format!("{put_name} vs PATCH"), room));
     let plan = Some(&derived.plan);
     if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
@@ -207,7 +217,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         RouteChoice::Generic => "generic".to_owned(),
         RouteChoice::Media(media) => media.segment().to_owned(),
     };
-    out.push(section(&format!("Lint: {}", verdicts(workspace)), room));
+    out.push(section(LINT_HEADING, room));
     out.extend(prose(
         &format!("on the {route} route (chosen in the send dialog)"),
         theme::dim(),
@@ -295,24 +305,6 @@ fn predicted<'a>(
         ];
         out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
     }
-}
-
-/// `PATCH ✓ · PUT ✖ 2`: each request's worst severity and count.
-fn verdicts(workspace: &Workspace) -> String {
-    let one = |verb: &str, worst: Option<crate::lint::Severity>, count: usize| match worst {
-        None => format!("{verb} ✓"),
-        Some(severity) => format!(
-            "{verb} {} {count} ({})",
-            theme::severity_glyph(severity),
-            severity.label()
-        ),
-    };
-    let derived = &workspace.derived;
-    format!(
-        "{} · {}",
-        one("PATCH", derived.patch.worst(), derived.patch.findings.len()),
-        one("PUT", derived.put.worst(), derived.put.findings.len())
-    )
 }
 
 /// A predicted attribute map, one key a line, marked against the original:

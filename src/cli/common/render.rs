@@ -176,11 +176,23 @@ pub fn indented(text: &str, indent: usize) -> String {
     out
 }
 
-/// One line: no findings, or how many and whether they predict a
-/// rejection ([`words::verdict`](crate::usecase::words::verdict)), coloured.
+/// One line: no findings, or the findings counted by severity with the
+/// rules that predict a rejection named
+/// ([`verdict::summary`](crate::usecase::verdict::summary)), coloured.
 #[must_use]
 pub fn verdict(findings: &[Finding], out: Output) -> String {
-    let text = words::verdict(findings);
+    paint_verdict(words::verdict(findings), findings, out)
+}
+
+/// [`verdict`] after the request's verb
+/// ([`verdict::line`](crate::usecase::verdict::line)): `PUT ✖ 1 reject
+/// (route/put-on-attributes)`.
+#[must_use]
+pub fn verdict_line(verb: &str, findings: &[Finding], out: Output) -> String {
+    paint_verdict(crate::usecase::verdict::line(verb, findings), findings, out)
+}
+
+fn paint_verdict(text: String, findings: &[Finding], out: Output) -> String {
     if findings.is_empty() {
         out.paint(&text, Paint::Green)
     } else if findings.iter().any(|f| f.severity.rejects()) {
