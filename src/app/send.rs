@@ -241,7 +241,7 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
         format!("{} {}", request.method, request.path),
     ));
     app.focus = Focus::Response;
-    app.scroll = 0;
+    app.scroll.response = 0;
     vec![Effect::Send(request)]
 }
 
@@ -464,7 +464,7 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.response = Some(ResponseView::of(exchange, app.show_secure));
                 app.overlay = None;
                 app.focus = Focus::Response;
-                app.scroll = 0;
+                app.scroll.response = 0;
                 app.set_status(what, false);
             }
         }

@@ -239,7 +239,7 @@ impl<'a> View<'a> {
                 // The PATCH has nothing in an untouched key's place: it says so.
                 None if untouched => {
                     let room = self.room.saturating_sub(half + 1);
-                    let gap = " ".repeat(self.shape.digits + 3);
+                    let gap = " ".repeat(self.shape.digits + 1);
                     vec![Line::styled(
                         super::text::truncate(&format!("{gap}{UNTOUCHED}"), room),
                         theme::dim(),

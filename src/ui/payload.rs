@@ -12,10 +12,10 @@ use ratatui::text::{Line, Span};
 use super::form::{shown_key, shown_value};
 use super::text::{Break, prose, truncate, width, wrap};
 use super::{bar, diffview, findings, form, pane_block, scrolled_with, theme};
-use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
+use crate::app::{App, DiffLayout, Focus, Jump, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
 use crate::genesys::secure::mask_attributes;
-use crate::lint::listing;
+use crate::lint::{Location, listing};
 use crate::usecase::words::{ShownBodies, unlisted_line};
 
 /// The findings' heading, where `f` jumps to.
@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         area,
         block,
         doc.height(),
-        app.scroll,
+        app.scroll.payload,
         |from, count| doc.lines(from, count),
     );
 }
@@ -69,11 +69,30 @@ pub fn height(app: &App, workspace: &Workspace, room: usize) -> usize {
     doc(app, workspace, room).height()
 }
 
+/// The line a jump goes to at a width: the findings' heading, or the
+/// first finding about a key (none if it has none).
+#[must_use]
+pub fn jump_line(app: &App, workspace: &Workspace, room: usize, jump: &Jump) -> Option<usize> {
+    let doc = doc(app, workspace, room);
+    match jump {
+        Jump::Findings => doc.findings_at,
+        Jump::Finding(key) => doc
+            .by_key
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, line)| *line),
+    }
+}
+
 /// The pane as parts: short ones as their lines, the diff and the predicted
 /// maps (a line or more per attribute) as views that format only the lines
 /// asked for.
 struct Doc<'a> {
     parts: Vec<Part<'a>>,
+    /// The line of the findings' heading.
+    findings_at: Option<usize>,
+    /// The line of each finding about an attribute key, in order.
+    by_key: Vec<(String, usize)>,
 }
 
 enum Part<'a> {
@@ -144,7 +163,11 @@ impl<'a> Doc<'a> {
 fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     let derived = &workspace.derived;
     let participant = workspace.target == SendTarget::ParticipantAttributes;
-    let mut out = Doc { parts: Vec::new() };
+    let mut out = Doc {
+        parts: Vec::new(),
+        findings_at: None,
+        by_key: Vec::new(),
+    };
     let put_name = if participant { "PUT-style" } else { "PUT" };
     // The verdict first: one line per request, in the words of every face.
     for (verb, request) in [("PATCH", &derived.patch), ("PUT", &derived.put)] {
@@ -209,6 +232,19 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         predicted(&mut out, app, workspace, plan, room);
     }
 
+    lint(&mut out, app, workspace, room);
+    out
+}
+
+/// The findings of both requests, under their heading (recorded for `f`),
+/// each finding about a key recorded for `F`.
+fn lint(out: &mut Doc<'_>, app: &App, workspace: &Workspace, room: usize) {
+    let derived = &workspace.derived;
+    let put_name = if workspace.target == SendTarget::ParticipantAttributes {
+        "PUT-style"
+    } else {
+        "PUT"
+    };
     out.push(Line::raw(""));
     let count = derived.patch.findings.len() + derived.put.findings.len();
     // The requests are linted as they would be sent: on the route last chosen
@@ -217,6 +253,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         RouteChoice::Generic => "generic".to_owned(),
         RouteChoice::Media(media) => media.segment().to_owned(),
     };
+    out.findings_at = Some(out.height());
     out.push(section(LINT_HEADING, room));
     out.extend(prose(
         &format!("on the {route} route (chosen in the send dialog)"),
@@ -242,6 +279,12 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
                 out.push(Line::raw(""));
             }
             first = false;
+            if let Location::Pointer { pointer } = &finding.location {
+                if let Some(key) = pointer.strip_prefix("/attributes/") {
+                    let key = key.replace("~1", "/").replace("~0", "~");
+                    out.by_key.push((key, out.height()));
+                }
+            }
             out.extend(findings::lines(verb, finding, &secrets, room, &mut shown));
         }
         for unlisted in &listing.unlisted {
@@ -251,7 +294,6 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
             ));
         }
     }
-    out
 }
 
 /// The attributes predicted after each verb, and the keys PATCH cannot remove.

@@ -5,6 +5,7 @@
 
 mod flows;
 mod keymap;
+mod scroll;
 mod secure;
 mod sending;
 

@@ -3,6 +3,7 @@
 //! over many sizes that must never panic.
 
 mod listing;
+mod payload;
 mod remap;
 mod secure;
 mod sizes;
