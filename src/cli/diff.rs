@@ -305,7 +305,7 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
     text.push_str(&request_text(&preview.put, out));
     _ = write!(
         text,
-        "\n{}\n{}\n{}",
+        "\n{}\n{}{}",
         out.paint("diff, PUT-style body -> PATCH body:", Paint::Bold),
         indented(crate::diff::LEGEND, 2),
         indented(&diff_text(&preview.diff, out), 2)
