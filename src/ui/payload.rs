@@ -1,8 +1,11 @@
-//! The payload pane: what PUT vs PATCH means for this target, the PUT-style
-//! and PATCH bodies as a diff, the attributes predicted after each verb, the
-//! keys a PATCH cannot remove, and the lint findings with their fixes (at
-//! most [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule, the
-//! rest counted).
+//! The payload pane: the verdict of each request first (one line each, in
+//! [`crate::usecase::verdict`]'s words), what PUT vs PATCH means for this
+//! target, the PUT-style and PATCH bodies as a diff paired by key (with its
+//! legend, and side by side its column headers), the attributes predicted
+//! after each verb, the keys a PATCH cannot remove, and the lint findings
+//! with their fixes (at most [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE)
+//! per rule, the rest counted). The lines of the findings' heading and of
+//! each finding about a key are recorded, for `f` and `F` to jump to.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
