@@ -5,12 +5,16 @@
 //! # Format
 //!
 //! One JSON object per line, an [`Entry`]:
-//! `{"time": "2025-01-31T09:12:03.120Z", "source": "tui"|"cli", "exchange": {…}}`
+//! `{"time": "2025-01-31T09:12:03.120Z", "source": "tui"|"cli", "place": {…}, "exchange": {…}}`
+//! where `place` is a [`Place`] (`{"kind":"simulator"}`, or an org's API
+//! base and a fingerprint of the login; absent on lines written before it
+//! was kept, which the picker then does not offer)
 //! where `exchange` is an [`Exchange`] as serde writes it (`method`, `url`,
 //! `request_headers` as `[name, value]` pairs, `request_body`, `status`,
 //! `reason`, `response_headers`, `response_body`, `error_body`,
 //! `correlation_id`, `rate_limit`, `timings` with durations as
-//! `{"secs", "nanos"}`, `attempts`, `failure`).
+//! `{"secs", "nanos"}`, `attempts`, `failure`, and `at`: when it was sent,
+//! absent on older lines).
 //!
 //! # Guarantees
 //!
@@ -35,7 +39,10 @@ use std::path::{Path, PathBuf};
 
 use crate::api::Exchange;
 
+mod recent;
 mod redact;
+
+pub use recent::{Place, Recent, login_fingerprint, recent_conversation_ids, recent_conversations};
 
 #[cfg(test)]
 mod tests;
@@ -122,6 +129,9 @@ pub struct Entry {
     pub time: String,
     /// Who made it: `"tui"` or `"cli"`.
     pub source: String,
+    /// Where it was made; `None` on lines written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     /// The exchange, redacted.
     pub exchange: Exchange,
 }
@@ -217,9 +227,23 @@ impl History {
     /// # Errors
     /// When the file cannot be rotated, opened or written.
     pub fn append(&self, source: &str, exchange: &Exchange) -> Result<(), HistoryError> {
+        self.append_at(source, None, exchange)
+    }
+
+    /// [`History::append`] with the place the exchange was made on.
+    ///
+    /// # Errors
+    /// As [`History::append`].
+    pub fn append_at(
+        &self,
+        source: &str,
+        place: Option<&Place>,
+        exchange: &Exchange,
+    ) -> Result<(), HistoryError> {
         let entry = Entry {
-            time: humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+            time: crate::api::now(),
             source: source.to_owned(),
+            place: place.cloned(),
             exchange: redact::exchange(exchange),
         };
         let mut line = serde_json::to_string(&entry)?;
@@ -373,6 +397,7 @@ impl History {
 /// full disk) is given back once, for the face to show, and never stops it.
 pub struct Recorder {
     source: &'static str,
+    place: Option<Place>,
     history: Option<Result<History, String>>,
     warned: bool,
     /// The folder's warning was given (or there was none).
@@ -385,6 +410,7 @@ impl Recorder {
     pub fn new(source: &'static str) -> Self {
         Self {
             source,
+            place: None,
             history: None,
             warned: false,
             checked: false,
@@ -396,10 +422,23 @@ impl Recorder {
     pub fn with(source: &'static str, history: Result<History, HistoryError>) -> Self {
         Self {
             source,
+            place: None,
             history: Some(history.map_err(|e| e.to_string())),
             warned: false,
             checked: false,
         }
+    }
+
+    /// The same recorder, recording that its exchanges are made on `place`.
+    #[must_use]
+    pub fn at(self, place: Option<Place>) -> Self {
+        Self { place, ..self }
+    }
+
+    /// Where the exchanges are made from now on (the TUI knows once it is
+    /// connected).
+    pub fn set_place(&mut self, place: Option<Place>) {
+        self.place = place;
     }
 
     /// Appends the exchange, redacted. What the face must say comes back as
@@ -415,7 +454,7 @@ impl Recorder {
         };
         let failure = match history {
             Ok(history) => history
-                .append(self.source, exchange)
+                .append_at(self.source, self.place.as_ref(), exchange)
                 .err()
                 .map(|e| e.to_string()),
             Err(message) => Some(message.clone()),
@@ -427,53 +466,6 @@ impl Recorder {
             (warning, failure) => warning.or(failure),
         }
     }
-}
-
-/// The conversation ids of these entries' URLs, newest first (the entries
-/// are oldest first, as [`History::last`] gives them), each once, at most
-/// `max`, lowercase.
-///
-/// An id is the first path segment after `/conversations/` when it is a UUID,
-/// else the second (`/conversations/{media}/{id}`), so a participant id is
-/// never taken for one. Exchanges answered 404 are left out: that id (or
-/// something under it) was not found.
-#[must_use]
-pub fn recent_conversation_ids(entries: &[Entry], max: usize) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for entry in entries.iter().rev() {
-        if ids.len() >= max {
-            break;
-        }
-        if entry.exchange.status() == Some(404) {
-            continue;
-        }
-        if let Some(id) = conversation_id(&entry.exchange.url) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    ids
-}
-
-/// The conversation id in a URL's path: `…/conversations/{id}…` or
-/// `…/conversations/{media}/{id}…`.
-fn conversation_id(url: &str) -> Option<String> {
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    let mut segments = path
-        .split('/')
-        .skip_while(|s| *s != "conversations")
-        .skip(1);
-    let first = segments.next()?;
-    let id = if crate::lint::is_uuid(first) {
-        first
-    } else {
-        segments.next().filter(|s| crate::lint::is_uuid(s))?
-    };
-    Some(id.to_ascii_lowercase())
 }
 
 /// The folder's permission bits when group or others have any.
@@ -519,63 +511,4 @@ fn ends_with_newline(file: &mut File) -> io::Result<bool> {
     let mut last = [0_u8; 1];
     file.read_exact(&mut last)?;
     Ok(last[0] == b'\n')
-}
-
-#[cfg(test)]
-mod recent_tests {
-    use super::{Entry, recent_conversation_ids};
-    use crate::api::{Exchange, Outcome};
-
-    const A: &str = "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14";
-    const B: &str = "4e6a8c0d-2f4b-4d6e-8a0c-3b5d7f9e1a2c";
-    const C: &str = "a4c6e8f0-2b4d-4f6a-8c0e-1d3f5b7a9c2e";
-    const P: &str = "8b2f4d6a-1c3e-4a5b-9d7f-0e2a4c6b8d10";
-
-    fn entry(url: &str, status: Option<u16>) -> Entry {
-        Entry {
-            time: "2025-01-31T09:12:03.120Z".into(),
-            source: "cli".into(),
-            exchange: Exchange::new(
-                "GET",
-                url,
-                status.map_or(Outcome::Cancelled, Outcome::answer),
-            ),
-        }
-    }
-
-    #[test]
-    fn recent_conversation_ids_are_newest_first_once_each_and_capped() {
-        let base = "https://api.mypurecloud.ie";
-        let entries = [
-            entry(&format!("{base}/api/v2/conversations/{A}"), Some(200)),
-            entry(&format!("{base}/oauth/token"), Some(200)),
-            entry(
-                &format!("{base}/api/v2/conversations/calls/{B}/participants/{P}/attributes"),
-                Some(202),
-            ),
-            // A participant id is not a conversation id.
-            entry(
-                &format!("{base}/api/v2/conversations/c1/participants/{P}/attributes"),
-                Some(400),
-            ),
-            entry(
-                &format!("http://127.0.0.1:4000/api/v2/conversations/{A}?expand=x"),
-                None,
-            ),
-            // Not found: not offered.
-            entry(&format!("{base}/api/v2/conversations/{P}"), Some(404)),
-            entry(
-                &format!(
-                    "{base}/api/v2/conversations/{}/secureattributes",
-                    C.to_uppercase()
-                ),
-                Some(200),
-            ),
-            entry("not a url", None),
-        ];
-        assert_eq!(recent_conversation_ids(&entries, 20), [C, A, B]);
-        assert_eq!(recent_conversation_ids(&entries, 2), [C, A]);
-        assert!(recent_conversation_ids(&entries, 0).is_empty());
-        assert!(recent_conversation_ids(&[], 20).is_empty());
-    }
 }

@@ -16,8 +16,11 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, Client, Exchange};
+use crate::app::ConversationRow;
 use crate::app::{App, Effect, Key, KeyCode, Msg, TICK};
-use crate::history::Recorder;
+use crate::history::{Place, Recorder};
+
+mod editor;
 
 /// SIGHUP's number: how a terminal that went away ends the TUI.
 const HANG_UP: i32 = 1;
@@ -31,13 +34,23 @@ const READ_POLL: Duration = Duration::from_millis(200);
 /// spins forever on a terminal that hung up (each read returns nothing), so
 /// the loop never waits inside it: it stays free to see the signals, and the
 /// thread ends once standard input is no terminal any more.
-fn terminal_events() -> mpsc::UnboundedReceiver<Event> {
+///
+/// While the terminal is lent to an editor, the `gate` is closed and the
+/// thread reads nothing.
+fn terminal_events(gate: Arc<editor::Gate>) -> mpsc::UnboundedReceiver<Event> {
     use std::io::IsTerminal as _;
     let (tx, rx) = mpsc::unbounded_channel();
     let spawned = std::thread::Builder::new()
         .name("terminal events".into())
         .spawn(move || {
             loop {
+                let Some(_reading) = gate.enter() else {
+                    if tx.is_closed() {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                };
                 match crossterm::event::poll(READ_POLL) {
                     Ok(true) => match crossterm::event::read() {
                         Ok(event) => {
@@ -62,13 +75,15 @@ fn terminal_events() -> mpsc::UnboundedReceiver<Event> {
 }
 
 /// The connection the TUI works on, made after the first frame: the API
-/// client and the ids the picker offers (recent ones, the simulator's
-/// fixtures).
+/// client, the conversations the picker offers (this target's recent ones,
+/// the simulator's fixtures) and the place the history records.
 pub struct Connected {
     /// The API client.
     pub client: Client,
-    /// Ids to offer on the picker, after any already offered.
-    pub suggestions: Vec<String>,
+    /// Conversations to offer on the picker, after any already offered.
+    pub suggestions: Vec<ConversationRow>,
+    /// Where the exchanges are made, as the history records it.
+    pub place: Place,
 }
 
 /// How the TUI ended; the terminal is restored in every case.
@@ -184,6 +199,29 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
     enter_terminal(terminal)
 }
 
+/// Gives the terminal to the user's editor on `text` and takes it back:
+/// the reader stops first, so that every key typed goes to the editor.
+///
+/// # Errors
+/// Only when the terminal cannot be taken back; what went wrong with the
+/// editor is the `Err` inside.
+async fn lend_to_editor(
+    terminal: &mut ratatui::DefaultTerminal,
+    gate: &editor::Gate,
+    text: &str,
+) -> std::io::Result<Result<String, String>> {
+    let command = editor::command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"));
+    gate.close();
+    leave_terminal();
+    let text = text.to_owned();
+    let result = tokio::task::spawn_blocking(move || editor::edit(&command, &text))
+        .await
+        .unwrap_or_else(|e| Err(format!("the editor task failed: {e}")));
+    let entered = enter_terminal(terminal);
+    gate.reopen();
+    entered.map(|()| result)
+}
+
 /// Ctrl-Z: in raw mode it is a key, not a signal.
 fn is_suspend(event: &Event) -> bool {
     matches!(event, Event::Key(key)
@@ -236,7 +274,8 @@ async fn serve(
     mut connection: Connection,
     mut rx: mpsc::UnboundedReceiver<Msg>,
 ) -> std::io::Result<Ended> {
-    let mut events = terminal_events();
+    let gate = Arc::new(editor::Gate::default());
+    let mut events = terminal_events(Arc::clone(&gate));
     let mut tick = tokio::time::interval(TICK);
     let mut connected = false;
     // Set by a suspend, until the SIGCONT that resumed it is seen.
@@ -286,22 +325,28 @@ async fn serve(
             },
             Some(msg) = rx.recv() => msg,
             _ = tick.tick() => {
-                if app.in_flight.is_none() {
+                if !app.wants_ticks() {
                     continue;
                 }
                 Msg::Tick
             }
         };
-        let mut batch = vec![msg];
+        // An effect run here (the editor) may answer with a message of its
+        // own, handled in turn.
+        let mut batch = std::collections::VecDeque::from([msg]);
         while let Ok(more) = rx.try_recv() {
-            batch.push(more);
+            batch.push_back(more);
         }
-        for msg in batch {
+        while let Some(msg) = batch.pop_front() {
             for effect in app.update(msg) {
-                if effect == Effect::Quit {
-                    return Ok(Ended::Quit);
+                match effect {
+                    Effect::Quit => return Ok(Ended::Quit),
+                    Effect::OpenEditor { key, text } => {
+                        let result = lend_to_editor(terminal, &gate, &text).await?;
+                        batch.push_back(Msg::Edited { key, result });
+                    }
+                    effect => runner.run(effect),
                 }
-                runner.run(effect);
             }
         }
         if let Ok(size) = terminal.size() {
@@ -311,6 +356,9 @@ async fn serve(
                 page: crate::ui::page_length(area),
                 jump: crate::ui::jump_line(app, area),
             });
+            if app.help_open() {
+                app.update(Msg::HelpPages(crate::ui::help_pages(app, area)));
+            }
             if app.focus == crate::app::Focus::Workbench {
                 let height = crate::ui::editor_height(app, area);
                 // Unscrolled, there is nothing to clamp: the list's lines
@@ -411,11 +459,11 @@ mod signals {
 /// stalls drawing. A failure comes back as [`Msg::HistoryNote`] (once) and
 /// never stops the TUI.
 struct Writer {
-    writer: Option<(
-        std::sync::mpsc::Sender<Exchange>,
-        std::thread::JoinHandle<()>,
-    )>,
+    writer: Option<(std::sync::mpsc::Sender<Handed>, std::thread::JoinHandle<()>)>,
 }
+
+/// An exchange handed to the writer, with the place it was made on.
+type Handed = (Exchange, Option<Place>);
 
 impl Writer {
     fn open(tx: mpsc::UnboundedSender<Msg>) -> Self {
@@ -423,9 +471,10 @@ impl Writer {
     }
 
     fn with(mut recorder: Recorder, tx: mpsc::UnboundedSender<Msg>) -> Self {
-        let (writer, rx) = std::sync::mpsc::channel::<Exchange>();
+        let (writer, rx) = std::sync::mpsc::channel::<Handed>();
         let handle = std::thread::spawn(move || {
-            for exchange in rx {
+            for (exchange, place) in rx {
+                recorder.set_place(place);
                 if let Some(error) = recorder.record(&exchange) {
                     let _ = tx.send(Msg::HistoryNote(error));
                 }
@@ -436,9 +485,10 @@ impl Writer {
         }
     }
 
-    fn record(&self, exchange: Exchange) {
+    /// Hands an exchange over, with the place it was made on.
+    fn record(&self, exchange: Exchange, place: Option<Place>) {
         if let Some((tx, _)) = &self.writer {
-            let _ = tx.send(exchange);
+            let _ = tx.send((exchange, place));
         }
     }
 
@@ -545,9 +595,18 @@ impl Runner {
                 });
             }
             Effect::Cancel => self.cancel.cancel(),
-            Effect::Record(exchange) => self.recorder.record(*exchange),
+            Effect::Record(exchange) => {
+                // Every exchange is made on the connection, so it is there.
+                let place = self
+                    .connection
+                    .peek()
+                    .and_then(|ready| ready.as_ref().ok())
+                    .map(|connected| connected.place.clone());
+                self.recorder.record(*exchange, place);
+            }
             Effect::Copy(text) => copy(&text),
-            Effect::Quit => {}
+            // The loop itself performs these: they need the terminal.
+            Effect::Quit | Effect::OpenEditor { .. } => {}
         }
     }
 }
@@ -637,13 +696,14 @@ mod tests {
         let (tx, mut rx) = mpsc::unbounded_channel();
         let mut writer = Writer::with(Recorder::with("tui", Ok(history.clone())), tx);
         for url in ["https://x/1", "https://x/2", "https://x/3"] {
-            writer.record(exchange(url));
+            writer.record(exchange(url), Some(Place::Simulator));
         }
         writer.finish();
         let (entries, _) = history.last(10).unwrap();
         let urls: Vec<&str> = entries.iter().map(|e| e.exchange.url.as_str()).collect();
         assert_eq!(urls, ["https://x/1", "https://x/2", "https://x/3"]);
         assert!(entries.iter().all(|e| e.source == "tui"));
+        assert!(entries.iter().all(|e| e.place == Some(Place::Simulator)));
         let note = rx.try_recv();
         assert!(note.is_err(), "no failure reported: {note:?}");
     }
@@ -652,8 +712,8 @@ mod tests {
     fn a_history_that_cannot_open_is_reported_once_as_a_message() {
         let (tx, mut rx) = mpsc::unbounded_channel();
         let mut writer = Writer::with(Recorder::with("tui", Err(HistoryError::NoDataDir)), tx);
-        writer.record(exchange("https://x/1"));
-        writer.record(exchange("https://x/2"));
+        writer.record(exchange("https://x/1"), None);
+        writer.record(exchange("https://x/2"), None);
         writer.finish();
         let Ok(Msg::HistoryNote(text)) = rx.try_recv() else {
             panic!("the failure comes back as a message");

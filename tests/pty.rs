@@ -157,6 +157,11 @@ struct Session {
 }
 
 fn session(args: &[&str], home: &std::path::Path) -> Session {
+    session_with(args, home, &[])
+}
+
+/// [`session`] with these variables set as well.
+fn session_with(args: &[&str], home: &std::path::Path, env: &[(&str, &str)]) -> Session {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -171,6 +176,10 @@ fn session(args: &[&str], home: &std::path::Path) -> Session {
     command.env("HOME", home);
     command.env("GC_ATTRS_CONFIG_DIR", home);
     command.env_remove("NO_COLOR");
+    command.env_remove("VISUAL");
+    for (name, value) in env {
+        command.env(name, value);
+    }
     for name in [
         "GENESYSCLOUD_OAUTHCLIENT_ID",
         "GENESYSCLOUD_OAUTHCLIENT_SECRET",
@@ -654,5 +663,54 @@ fn the_tui_ends_as_on_a_hang_up_when_its_terminal_goes_away() {
         Some(129),
         "ended as a hang-up is: {status:?}"
     );
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn e_edits_a_value_in_the_editor_with_the_terminal_given_back_and_taken_again() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = temp_home("editor");
+    // The "editor" records the terminal's modes, then saves a new value.
+    let editor = home.join("editor.sh");
+    let modes = home.join("modes.txt");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstty -a > '{}'\nprintf 'from-the-editor\\n' > \"$1\"\n",
+            modes.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let editor = editor.to_string_lossy().into_owned();
+    let mut run = session_with(
+        &["--sim", "--conversation", CALL],
+        &home,
+        &[("EDITOR", editor.as_str())],
+    );
+    let screen = &mut run.screen;
+    screen.wait_for("loaded conversation");
+    screen.send(b"\r");
+    screen.send(b"E");
+    let shown = screen.wait_for("changed `accountNumber` in the editor");
+    assert!(shown.contains("from-the-editor"), "{shown}");
+    // The editor ran in cooked mode, on the main screen, and the TUI came
+    // back to the alternate screen after it.
+    let modes = std::fs::read_to_string(&modes).unwrap();
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo "),
+        "{modes}"
+    );
+    let raw = run.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    let left = raw
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    assert!(raw[left..].contains("\x1b[?1049h"), "and entered again");
+    // Keys reach the TUI again.
+    screen.send(b"q");
+    screen.wait_for("unsent");
+    screen.send(b"y");
+    assert_eq!(wait_exit(&mut run.child), 0);
     let _ = std::fs::remove_dir_all(&home);
 }

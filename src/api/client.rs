@@ -392,7 +392,7 @@ impl Client {
             return Ok(Exchange {
                 request_body: request.body.clone(),
                 attempts: 0,
-                ..Exchange::new(request.method.clone(), url, outcome)
+                ..Exchange::new(request.method.clone(), url, outcome).stamped()
             });
         }
         let is_read = request.method.eq_ignore_ascii_case("GET");
@@ -458,7 +458,7 @@ impl Client {
             () = cancel.cancelled() => Ok(Exchange {
                 request_body: request.body.clone(),
                 timings: Timings { to_headers: None, total: started.elapsed() },
-                ..Exchange::new(request.method.clone(), self.url(&request.path), Outcome::Cancelled)
+                ..Exchange::new(request.method.clone(), self.url(&request.path), Outcome::Cancelled).stamped()
             }),
             result = self.send(request) => result,
         }
@@ -508,6 +508,7 @@ impl Client {
                 url,
                 Outcome::failed(FailureKind::Other, "no answer came"),
             )
+            .stamped()
         };
         let secrets = self.carried_secrets(&headers);
         let started = Instant::now();

@@ -42,6 +42,17 @@ pub struct Exchange {
     /// How many attempts were made (more than one after a re-login or a
     /// retried read).
     pub attempts: u32,
+    /// When the request was sent (its last attempt), RFC 3339 in UTC with
+    /// milliseconds. `None` for an exchange made up in a test, and for
+    /// history lines written before it was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// The current time, RFC 3339 in UTC with milliseconds.
+#[must_use]
+pub fn now() -> String {
+    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
 }
 
 /// How an exchange ended.
@@ -117,7 +128,25 @@ impl Exchange {
             rate_limit: RateLimit::default(),
             timings: Timings::default(),
             attempts: 1,
+            at: None,
         }
+    }
+
+    /// The same exchange stamped with the current time (see [`Exchange::at`]).
+    #[must_use]
+    pub fn stamped(self) -> Self {
+        Self {
+            at: Some(now()),
+            ..self
+        }
+    }
+
+    /// [`Exchange::at`] as `17:42:05` (UTC), the short form a row shows;
+    /// `None` when it is unknown or not RFC 3339.
+    #[must_use]
+    pub fn clock(&self) -> Option<&str> {
+        let at = self.at.as_deref()?;
+        (at.as_bytes().get(10) == Some(&b'T')).then(|| at.get(11..19))?
     }
 
     /// The HTTP status, if an answer came.
@@ -136,6 +165,20 @@ impl Exchange {
             Outcome::Failed { failure } => Some(failure),
             Outcome::Answer { .. } | Outcome::Cancelled => None,
         }
+    }
+
+    /// Whether a write got no answer after its request may have left: it
+    /// was cancelled, or timed out, or failed on the way back (not a failure
+    /// to connect, where nothing left). The server may have applied it.
+    #[must_use]
+    pub fn may_have_applied(&self) -> bool {
+        let write = !matches!(self.method.as_str(), "GET" | "HEAD" | "OPTIONS");
+        write
+            && match &self.outcome {
+                Outcome::Cancelled => true,
+                Outcome::Failed { failure } => failure.kind != FailureKind::Connect,
+                Outcome::Answer { .. } => false,
+            }
     }
 
     /// Whether the answer is a 2xx.
@@ -231,6 +274,7 @@ mod wire {
         timings: Timings,
         #[serde(default = "one")]
         attempts: u32,
+        at: Option<String>,
     }
 
     fn one() -> u32 {
@@ -283,6 +327,7 @@ mod wire {
                 rate_limit: wire.rate_limit,
                 timings: wire.timings,
                 attempts: wire.attempts,
+                at: wire.at,
             }
         }
     }

@@ -14,7 +14,7 @@ mod exchange;
 pub use client::{ApiError, Client, ClientConfig, DEFAULT_MAX_BODY, RawRequest};
 
 pub use exchange::{
-    Exchange, Failure, FailureKind, Outcome, RateLimit, Timings, redact_header, to_curl,
+    Exchange, Failure, FailureKind, Outcome, RateLimit, Timings, now, redact_header, to_curl,
 };
 
 use std::fmt;

@@ -1,7 +1,7 @@
 //! The attribute form: prompts for add, edit, rename; delete and revert.
 
 use super::keymap::{Action, Context};
-use super::{App, Editing, Focus, Overlay, Prompt, TextInput};
+use super::{App, Editing, Effect, Focus, Overlay, Prompt, SendTarget, TextInput};
 use crate::payload::RowStatus;
 
 impl App {
@@ -51,6 +51,77 @@ impl App {
                 format!("no attribute selected: press {add} to add one"),
                 true,
             ),
+        }
+    }
+
+    /// `E`: the selected value, handed to the user's editor. A secure
+    /// value is never written to a file for it, revealed or not.
+    pub(super) fn edit_in_editor(&mut self) -> Vec<Effect> {
+        let edit = self.keymap.first(Context::Form, Action::Edit);
+        let restore = self.keymap.first(Context::Form, Action::Revert);
+        let add = self.keymap.first(Context::Form, Action::Add);
+        let Some(workspace) = self.workspace.as_ref() else {
+            return Vec::new();
+        };
+        if workspace.target == SendTarget::SecureAttributes {
+            self.set_status(
+                format!(
+                    "a secure value is not written to a file for an editor: press {edit} to type it here"
+                ),
+                true,
+            );
+            return Vec::new();
+        }
+        match self.selected_row() {
+            Some((key, false)) => {
+                let text = workspace.edits.value(&key).unwrap_or_default().to_owned();
+                vec![Effect::OpenEditor { key, text }]
+            }
+            Some((key, true)) => {
+                self.set_status(
+                    format!("`{key}` is deleted: press {restore} to restore it first"),
+                    true,
+                );
+                Vec::new()
+            }
+            None => {
+                self.set_status(
+                    format!("no attribute selected: press {add} to add one"),
+                    true,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// The editor closed: its text becomes the key's new value, unless it is
+    /// the value already or the editor gave nothing back.
+    pub(super) fn edited(&mut self, key: &str, result: Result<String, String>) {
+        let text = match result {
+            Ok(text) => text,
+            Err(message) => {
+                self.set_status(format!("`{key}` unchanged: {message}"), true);
+                return;
+            }
+        };
+        let Some(workspace) = self.workspace.as_mut() else {
+            return;
+        };
+        if workspace.edits.value(key) == Some(text.as_str()) {
+            self.set_status(
+                format!("`{key}` unchanged: the editor saved the same value"),
+                false,
+            );
+            return;
+        }
+        let result = workspace.edits.set_value(key, &text);
+        workspace.refresh();
+        if let Some(index) = workspace.edits.row_of(key) {
+            workspace.row = index;
+        }
+        match result {
+            Ok(()) => self.set_status(format!("changed `{key}` in the editor"), false),
+            Err(error) => self.set_status(error.to_string(), true),
         }
     }
 

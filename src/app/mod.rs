@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod keys;
 mod nav;
+pub mod picker;
 mod scroll;
 mod send;
 #[cfg(test)]
@@ -28,19 +29,38 @@ pub(crate) fn call_fixture() -> Conversation {
     serde_json::from_value(value).expect("the fixture is a Conversation")
 }
 
+/// The four simulator fixtures as rows, the call first.
+#[cfg(test)]
+pub(crate) fn fixture_rows() -> Vec<ConversationRow> {
+    [
+        include_str!("../../assets/fixtures/call-billing-dispute.json"),
+        include_str!("../../assets/fixtures/callback-appointment.json"),
+        include_str!("../../assets/fixtures/email-warranty-claim.json"),
+        include_str!("../../assets/fixtures/webmessage-order-status.json"),
+    ]
+    .into_iter()
+    .map(|text| {
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        value.as_object_mut().unwrap().remove("_sim");
+        let conversation: Conversation = serde_json::from_value(value).unwrap();
+        ConversationRow::of(&conversation, Origin::Fixture)
+    })
+    .collect()
+}
+
 use std::time::Duration;
 
 pub use derive::{DiffShape, Measures, Memo, SendTarget};
 pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
+pub use picker::{ConversationRow, Origin, Query};
 pub use scroll::{DEFAULT_PAGE, Jump, Scroll};
-pub use send::{Observed, ResponseView, SendDialog, planned_request};
+pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
 pub use workbench::{BenchField, BenchTab, CheckItem, Marked, Workbench};
 
-use crate::api::Exchange;
-pub use crate::api::{Outcome, RawRequest};
+pub use crate::api::{Exchange, Outcome, RawRequest};
 use crate::genesys::Verb;
 use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
@@ -99,10 +119,10 @@ pub enum Msg {
     /// What the history recorder has to say, as one sentence: the history
     /// could not be written, or its folder is open to other users.
     HistoryNote(String),
-    /// Ids to offer on the picker (the recent ones, the simulator's
-    /// fixtures), read after the first frame: each is added after those
-    /// already offered, unless it is one of them.
-    Suggestions(Vec<String>),
+    /// Conversations to offer on the picker (this target's recent ones,
+    /// the simulator's fixtures), read after the first frame: each is added
+    /// after those already offered, unless it is one of them.
+    Suggestions(Vec<ConversationRow>),
     /// What the workbench shows on this screen: its text area scrolls to
     /// keep the cursor in view, its list pane's scroll stays within its lines.
     BenchView {
@@ -122,6 +142,15 @@ pub enum Msg {
         /// The line of the pending [`Jump`] in the payload pane, if found.
         jump: Option<u16>,
     },
+    /// The external editor ([`Effect::OpenEditor`]) closed.
+    Edited {
+        /// The key whose value was edited.
+        key: String,
+        /// The text as saved, or why there is none.
+        result: Result<String, String>,
+    },
+    /// How many pages the help takes on this screen: its page stays within.
+    HelpPages(u16),
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -164,6 +193,14 @@ pub enum Effect {
     Record(Box<Exchange>),
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal to the user's editor (`$VISUAL`, else `$EDITOR`)
+    /// on `text`, and take it back after; answered by [`Msg::Edited`].
+    OpenEditor {
+        /// The key whose value is edited.
+        key: String,
+        /// The value now.
+        text: String,
+    },
     /// Leave the app.
     Quit,
 }
@@ -290,6 +327,10 @@ pub struct Workspace {
     pub derived: Preview,
     /// Whole-map sizes for drawing, measured on first use after each derive.
     pub measures: Memo<Measures>,
+    /// The edits were sent and answered 2xx, but no re-read has shown them
+    /// yet (a 202 is asynchronous, §6 8): they are kept, marked "sent, not
+    /// visible yet", and the reload key re-reads instead of dropping them.
+    pub unseen: bool,
 }
 
 /// How the diff is laid out.
@@ -372,11 +413,11 @@ pub struct App {
     pub focus: Focus,
     /// The picker's field.
     pub picker: TextInput,
-    /// Selected entry of the picker's list.
+    /// Selected row among those the picker lists ([`App::picker_rows`]).
     pub picker_row: usize,
-    /// Conversation ids offered by the picker: recent ones first, then the
+    /// Conversations offered by the picker: recent ones first, then the
     /// simulator's fixtures.
-    pub suggestions: Vec<String>,
+    pub suggestions: Vec<ConversationRow>,
     /// The loaded conversation, if any.
     pub workspace: Option<Workspace>,
     /// The overlay over the screen, if one is open (at most one is).
@@ -408,6 +449,9 @@ pub struct App {
     pub workbench: Workbench,
     /// The overlay the help was opened over, given back when it closes.
     pub under_help: Option<Box<Overlay>>,
+    /// The help's page, when its keys take more than one
+    /// ([`Msg::HelpPages`] keeps it within them).
+    pub help_page: u16,
     /// Every error and warning of this run, oldest first (at most
     /// [`MAX_MESSAGES`]), to be read in full.
     pub messages: Vec<Status>,
@@ -424,10 +468,14 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on the picker. `suggestions` are ids to offer (recent ids,
-    /// the simulator's fixtures).
+    /// A new app on the picker. `ids` are conversations to offer by id
+    /// alone (rows that say what they are come with [`Msg::Suggestions`]).
     #[must_use]
-    pub fn new(mode: Mode, suggestions: Vec<String>) -> Self {
+    pub fn new(mode: Mode, ids: Vec<String>) -> Self {
+        let suggestions = ids
+            .into_iter()
+            .map(|id| ConversationRow::bare(&id, Origin::Recent))
+            .collect();
         Self {
             mode,
             focus: Focus::Picker,
@@ -449,6 +497,7 @@ impl App {
             keymap: Keymap::default(),
             workbench: Workbench::default(),
             under_help: None,
+            help_page: 0,
             messages: Vec::new(),
             unread: 0,
             show_secure: false,
@@ -477,6 +526,34 @@ impl App {
                 .workspace
                 .as_ref()
                 .is_some_and(|w| w.target == SendTarget::SecureAttributes)
+    }
+
+    /// The form's edits were sent, answered 2xx, and are not visible on the
+    /// server yet after every re-read ([`Workspace::unseen`]); no edit was
+    /// made since.
+    #[must_use]
+    pub fn sent_unseen(&self) -> bool {
+        let (Some(workspace), Some(view)) = (&self.workspace, &self.response) else {
+            return false;
+        };
+        workspace.unseen
+            && view
+                .compare
+                .as_ref()
+                .is_some_and(|c| c.edited == workspace.edits.edited())
+    }
+
+    /// Whether time must pass for the screen ([`Msg::Tick`]): a request is
+    /// in flight (the spinner, the elapsed time), or a 429's Retry-After is
+    /// counting down.
+    #[must_use]
+    pub fn wants_ticks(&self) -> bool {
+        self.in_flight.is_some()
+            || self
+                .response
+                .as_ref()
+                .and_then(ResponseView::retry_in)
+                .is_some()
     }
 
     /// The key of the current target whose value is revealed now: the
@@ -537,12 +614,15 @@ impl App {
                 if !self.status.as_ref().is_some_and(|s| s.error) {
                     self.status = None;
                 }
-                nav::key(self, key)
+                self.keeping_pick(|app| nav::key(app, key))
             }
-            Msg::Paste(text) => self.paste(&text),
+            Msg::Paste(text) => self.keeping_pick(|app| app.paste(&text)),
             Msg::Tick => {
                 if let Some(flight) = &mut self.in_flight {
                     flight.ticks = flight.ticks.wrapping_add(1);
+                }
+                if let Some(view) = &mut self.response {
+                    view.ticks = view.ticks.saturating_add(1);
                 }
                 Vec::new()
             }
@@ -553,17 +633,21 @@ impl App {
             } => self.loaded(&id, result, exchange),
             Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
             Msg::Sent(result) => send::sent(self, result),
+            Msg::HelpPages(pages) => {
+                self.help_page = self.help_page.min(pages.saturating_sub(1));
+                Vec::new()
+            }
+            Msg::Edited { key, result } => {
+                self.edited(&key, result);
+                Vec::new()
+            }
             Msg::Reread {
                 attempt,
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
-            Msg::Suggestions(ids) => {
-                for id in ids {
-                    if !self.suggestions.contains(&id) {
-                        self.suggestions.push(id);
-                    }
-                }
+            Msg::Suggestions(rows) => {
+                self.offer(rows);
                 Vec::new()
             }
             Msg::HistoryNote(note) => {
@@ -666,6 +750,7 @@ impl App {
         let under = self.overlay.take().filter(|o| *o != Overlay::Help);
         self.under_help = under.map(Box::new);
         self.overlay = Some(Overlay::Help);
+        self.help_page = 0;
     }
 
     /// Closes the help, giving back what it was opened over.
@@ -809,9 +894,7 @@ impl App {
         let effects = self.record(exchange);
         match result {
             Ok(conversation) => {
-                self.suggestions.retain(|s| s != id);
-                self.suggestions.insert(0, id.to_owned());
-                self.picker_row = 0;
+                self.offer_loaded(&conversation, id);
                 // A reload of the open conversation keeps its participant,
                 // the pane and the last answer.
                 let reload = self
@@ -887,23 +970,67 @@ impl App {
     ) -> Vec<Effect> {
         self.in_flight = None;
         let effects = self.record(exchange);
+        // After a secure send, this read is its re-read: the answer stays in
+        // the response pane, with what the read shows against the prediction.
+        let after_send = self.response.as_mut().filter(|view| {
+            view.observed == Observed::Pending { attempt: 1 }
+                && view
+                    .compare
+                    .as_ref()
+                    .is_some_and(|c| c.participant_id.is_empty())
+        });
         match (result, self.workspace.as_mut()) {
             (Ok(secure), Some(workspace)) => {
+                let attributes = secure.attributes.unwrap_or_default();
+                let row = workspace.selected_key();
+                if let Some(view) = after_send {
+                    // The secure attributes are read once.
+                    let policy = crate::usecase::RereadPolicy {
+                        attempts: 1,
+                        ..crate::usecase::RereadPolicy::DEFAULT
+                    };
+                    if let Some(compare) = &view.compare
+                        && let crate::usecase::RereadStep::Done(observation) =
+                            policy.judge(1, &compare.before, &compare.expected, attributes.clone())
+                    {
+                        // Its values are secret: kept masked unless the user opted in.
+                        view.observed = Observed::Done(if self.show_secure {
+                            observation
+                        } else {
+                            observation.masked()
+                        });
+                    }
+                }
                 workspace.secure_version = secure.version;
-                workspace.set_target(
-                    SendTarget::SecureAttributes,
-                    secure.attributes.unwrap_or_default(),
-                );
-                self.focus = Focus::Attributes;
+                workspace.set_target(SendTarget::SecureAttributes, attributes);
+                if self.focus == Focus::Response {
+                    workspace.select_key(row.as_deref());
+                    self.set_status(
+                        format!(
+                            "secure attributes read again (version {})",
+                            secure
+                                .version
+                                .map_or_else(|| "unknown".to_owned(), |v| v.to_string())
+                        ),
+                        false,
+                    );
+                } else {
+                    self.focus = Focus::Attributes;
+                    self.set_status(
+                        "editing the conversation's secure attributes (a real PUT/PATCH pair)",
+                        false,
+                    );
+                }
+            }
+            (Err(message), _) => {
+                if let Some(view) = after_send {
+                    view.observed = Observed::Failed(message.clone());
+                }
                 self.set_status(
-                    "editing the conversation's secure attributes (a real PUT/PATCH pair)",
-                    false,
+                    format!("could not load the secure attributes: {message}"),
+                    true,
                 );
             }
-            (Err(message), _) => self.set_status(
-                format!("could not load the secure attributes: {message}"),
-                true,
-            ),
             (Ok(_), None) => {}
         }
         effects
@@ -943,6 +1070,7 @@ impl Workspace {
             route: RouteChoice::Generic,
             derived,
             measures: Memo::default(),
+            unseen: false,
         }
     }
 
@@ -965,6 +1093,19 @@ impl Workspace {
             .follow(&target, &self.edits, self.verb, self.route, &changes);
         self.measures = Memo::default();
         self.row = self.row.min(self.edits.rows().len().saturating_sub(1));
+    }
+
+    /// The key of the selected row, if any.
+    #[must_use]
+    pub fn selected_key(&self) -> Option<String> {
+        self.edits.rows().get(self.row).map(|r| r.key.clone())
+    }
+
+    /// Selects the row of `key`, when there is one.
+    pub fn select_key(&mut self, key: Option<&str>) {
+        if let Some(index) = key.and_then(|k| self.edits.row_of(k)) {
+            self.row = index;
+        }
     }
 
     /// The selected participant.

@@ -184,7 +184,11 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
     match context {
         Context::Prompt if action == Action::Save => app.commit_prompt(),
         _ if action == Action::Help && context != Context::Help => app.open_help(),
-        Context::Help => app.close_help(),
+        Context::Help => match action {
+            Action::PageDown | Action::Down => app.help_page = app.help_page.saturating_add(1),
+            Action::PageUp | Action::Up => app.help_page = app.help_page.saturating_sub(1),
+            _ => app.close_help(),
+        },
         // Prompt: cancel.
         Context::Prompt => app.overlay = None,
         _ if action == Action::Messages => app.open_messages(),
@@ -216,7 +220,7 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Start | Context::Picker => return picker(app, action),
         Context::Global => return global(app, action),
         Context::Participants => participants(app, action),
-        Context::Form => attributes(app, action),
+        Context::Form => return attributes(app, action),
         Context::Panes => return panes(app, action),
         Context::Workbench => return super::workbench::act(app, action),
         Context::Code => return super::send::code_action(app, action),
@@ -304,6 +308,9 @@ fn busy_or_dirty(app: &App) -> Option<String> {
 }
 
 fn reload(app: &mut App) -> Vec<Effect> {
+    if app.sent_unseen() && app.in_flight.is_none() {
+        return super::send::reread_again(app);
+    }
     read_conversation(app, |id| {
         (
             Flight::Load,
@@ -375,10 +382,8 @@ fn participant_target(app: &mut App) {
 fn picker(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Load => return load_typed(app),
-        Action::Up => app.picker_row = app.picker_row.saturating_sub(1),
-        Action::Down => {
-            app.picker_row = (app.picker_row + 1).min(app.suggestions.len().saturating_sub(1));
-        }
+        Action::Up => app.move_picker(-1),
+        Action::Down => app.move_picker(1),
         Action::Back | Action::NextPane | Action::PreviousPane if app.workspace.is_some() => {
             app.focus = Focus::Participants;
         }
@@ -394,13 +399,18 @@ fn picker(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the typed id, or the chosen suggestion when nothing is typed.
+/// Opens the typed id (or the one in a pasted URL), else the selected row
+/// of those the field's words filter.
 fn load_typed(app: &mut App) -> Vec<Effect> {
     let typed = app.picker.text().trim().to_owned();
-    let chosen = if typed.is_empty() {
-        app.suggestions.get(app.picker_row).cloned()
-    } else {
-        crate::usecase::extract_id(&typed)
+    let query = app.picker_query();
+    let chosen = match &query {
+        super::Query::Id(id) => Some(id.clone()),
+        super::Query::Empty => app.picker_selected().map(|row| row.id.clone()),
+        super::Query::Words(_) => app
+            .picker_selected()
+            .map(|row| row.id.clone())
+            .or_else(|| crate::usecase::extract_id(&typed)),
     };
     if let Some(reason) = busy_or_dirty(app) {
         let back = app.key_for(Context::Picker, Action::Back);
@@ -411,10 +421,14 @@ fn load_typed(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(id) = chosen else {
-        app.set_status(
-            format!("`{typed}` holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"),
-            true,
-        );
+        let text = if query == super::Query::Empty {
+            "no conversation to open: type or paste an id or a Genesys URL".to_owned()
+        } else {
+            format!(
+                "no conversation listed matches `{typed}`, and it holds no conversation id (a UUID such as 3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a)"
+            )
+        };
+        app.set_status(text, true);
         return Vec::new();
     };
     app.in_flight = Some(InFlight::new(
@@ -437,7 +451,7 @@ fn participants(app: &mut App, action: Action) {
     }
 }
 
-fn attributes(app: &mut App, action: Action) {
+fn attributes(app: &mut App, action: Action) -> Vec<Effect> {
     let rows = app.workspace.as_ref().map_or(0, |w| w.edits.rows().len());
     match action {
         // A revealed value is masked again as soon as the selection moves.
@@ -456,6 +470,7 @@ fn attributes(app: &mut App, action: Action) {
         Action::Reveal => reveal(app),
         Action::Add => app.open_prompt(Editing::NewKey),
         Action::Edit => app.edit_selected(false),
+        Action::EditInEditor => return app.edit_in_editor(),
         Action::Rename => app.edit_selected(true),
         Action::Delete => app.delete_selected(),
         Action::Revert => app.revert(false),
@@ -468,6 +483,7 @@ fn attributes(app: &mut App, action: Action) {
         Action::Forward => app.focus = Focus::Payload,
         _ => {}
     }
+    Vec::new()
 }
 
 /// Reveals the selected secure value, or masks it again.

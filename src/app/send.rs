@@ -6,10 +6,16 @@ use super::keymap::{Action, Context};
 use super::{
     App, Effect, Flight, Focus, InFlight, Mode, Overlay, RouteChoice, SendTarget, TextInput,
 };
+use std::time::Duration;
+
 use crate::api::{Exchange, Outcome, RawRequest};
 use crate::genesys::{Conversation, Verb};
 use crate::lint::explain::{Explanation, explain};
 use crate::usecase::{Observation, Preview, RereadPolicy, RereadStep, Sent, route_choices};
+
+/// What a write without an answer may have done
+/// ([`Exchange::may_have_applied`]), in the status line and the response pane.
+pub const MAY_HAVE_APPLIED: &str = "the server may have applied it";
 
 /// The send dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +63,12 @@ pub struct ResponseView {
     /// The answer to a conversation load that failed (shown over the
     /// picker's place, Esc goes back to the picker).
     pub from_load: bool,
+    /// Ticks ([`super::TICK`]) since the answer came, for the Retry-After
+    /// countdown.
+    pub ticks: u32,
+    /// Which history entry this is, when opened from the history:
+    /// `entry 3 of 7, 17:42:05 UTC`.
+    pub history_entry: Option<String>,
 }
 
 impl ResponseView {
@@ -82,7 +94,19 @@ impl ResponseView {
             observed: Observed::NotApplicable,
             from_bench: false,
             from_load: false,
+            ticks: 0,
+            history_entry: None,
         }
+    }
+
+    /// How long is left of the answer's Retry-After, counted from when it
+    /// came; `None` without one, or once it has passed.
+    #[must_use]
+    pub fn retry_in(&self) -> Option<Duration> {
+        let retry = Duration::from_secs(self.exchange.rate_limit.retry_after_seconds?);
+        retry
+            .checked_sub(super::TICK * self.ticks)
+            .filter(|left| !left.is_zero())
     }
 }
 
@@ -226,16 +250,13 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
         return Vec::new();
     };
     app.overlay = None;
-    let flight = match workspace.target {
-        // The re-read compares the participant with the prediction.
-        SendTarget::ParticipantAttributes => Flight::Send(Some(workspace.derived.sent(
-            &workspace.edit_target(),
-            &workspace.edits,
-            dialog.verb,
-        ))),
-        // Secure attributes are re-loaded whole instead.
-        SendTarget::SecureAttributes => Flight::Send(None),
-    };
+    // The re-read compares what it reads with the prediction: the
+    // participant, or the secure attributes (re-loaded whole).
+    let flight = Flight::Send(Some(workspace.derived.sent(
+        &workspace.edit_target(),
+        &workspace.edits,
+        dialog.verb,
+    )));
     app.in_flight = Some(InFlight::new(
         flight,
         format!("{} {}", request.method, request.path),
@@ -291,7 +312,8 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
                     after: RereadPolicy::DEFAULT.delay(1),
                 });
             }
-            (Some(SendTarget::SecureAttributes), Some(id)) if !from_bench => {
+            (Some(SendTarget::SecureAttributes), Some(id)) if compare.is_some() => {
+                view.observed = Observed::Pending { attempt: 1 };
                 app.in_flight = Some(InFlight::new(Flight::LoadSecure, "GET secureattributes"));
                 effects.push(Effect::LoadSecure {
                     conversation_id: id,
@@ -312,6 +334,15 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
             format!("{}: see the decoded errors", view.exchange.outcome),
             true,
         );
+    } else if view.exchange.may_have_applied() {
+        let reload = app.keymap.first(Context::Global, Action::Reload);
+        app.set_status(
+            format!(
+                "{} {}; {}: {reload} re-reads the conversation before you send again",
+                view.exchange.method, view.exchange.outcome, MAY_HAVE_APPLIED
+            ),
+            true,
+        );
     } else {
         app.set_status(view.exchange.outcome.to_string(), true);
     }
@@ -320,6 +351,28 @@ pub(super) fn sent(app: &mut App, result: Result<Exchange, String>) -> Vec<Effec
     app.response = Some(view);
     app.focus = Focus::Response;
     effects
+}
+
+/// The reload key on edits sent but not visible yet: the re-reads start
+/// again, comparing with the same prediction, and the edits stay.
+pub(super) fn reread_again(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app
+        .workspace
+        .as_ref()
+        .and_then(|w| w.conversation.id.clone())
+    else {
+        return Vec::new();
+    };
+    if let Some(view) = app.response.as_mut() {
+        view.observed = Observed::Pending { attempt: 1 };
+    }
+    app.in_flight = Some(reread_flight(1));
+    app.focus = Focus::Response;
+    vec![Effect::Reread {
+        conversation_id: id,
+        attempt: 1,
+        after: Duration::ZERO,
+    }]
 }
 
 /// The re-read chain as the request in flight.
@@ -381,6 +434,23 @@ pub(super) fn reread(
         }
         RereadStep::Done(observation) => view.observed = Observed::Done(observation),
     }
+    if matches!(
+        view.observed,
+        Observed::Done(Observation::NotVisibleYet { .. })
+    ) && compare.edited == workspace.edits.edited()
+    {
+        // Not shown yet is not undone: the edits stay, marked as sent.
+        workspace.unseen = true;
+        app.set_status(
+            format!(
+                "sent, not visible yet after {} re-reads: your edits are kept as sent; {reload} \
+                 re-reads",
+                RereadPolicy::DEFAULT.attempts
+            ),
+            false,
+        );
+        return effects;
+    }
     if compare.edited != workspace.edits.edited() {
         // Edits made while the re-read ran are the user's: keep them.
         app.set_status(
@@ -389,9 +459,11 @@ pub(super) fn reread(
         );
         return effects;
     }
-    // The form starts over from what the server now has.
+    // The form starts over from what the server now has, on the same row.
     let index = workspace.participant;
+    let row = workspace.selected_key();
     *workspace = super::Workspace::new(conversation, index);
+    workspace.select_key(row.as_deref());
     effects
 }
 
@@ -435,6 +507,15 @@ pub(super) fn copy_curl(app: &mut App, index: Option<usize>) -> Vec<Effect> {
     vec![Effect::Copy(curl)]
 }
 
+/// Which entry of the history an exchange is: `entry 3 of 7, 17:42:05 UTC`
+/// (without the time when it is not known).
+fn history_entry(index: usize, of: usize, exchange: &Exchange) -> String {
+    match exchange.clock() {
+        Some(clock) => format!("entry {} of {of}, {clock} UTC", index + 1),
+        None => format!("entry {} of {of}", index + 1),
+    }
+}
+
 pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(selected) = app.history_selected() else {
         return Vec::new();
@@ -454,14 +535,11 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Show => {
             if let Some(exchange) = app.history.get(selected).cloned() {
-                let what = format!(
-                    "history entry {} of {}: {} {}",
-                    selected + 1,
-                    app.history.len(),
-                    exchange.method,
-                    exchange.url
-                );
-                app.response = Some(ResponseView::of(exchange, app.show_secure));
+                let entry = history_entry(selected, app.history.len(), &exchange);
+                let what = format!("history {entry}: {} {}", exchange.method, exchange.url);
+                let mut view = ResponseView::of(exchange, app.show_secure);
+                view.history_entry = Some(entry);
+                app.response = Some(view);
                 app.overlay = None;
                 app.focus = Focus::Response;
                 app.scroll.response = 0;

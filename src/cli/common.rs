@@ -25,7 +25,7 @@ use super::ConnectArgs;
 use crate::api::{ApiError, Client, Credentials, Exchange, Outcome, RawRequest, Secret};
 use crate::config::Connection;
 use crate::genesys::{Conversation, Participant, Target};
-use crate::history::Recorder;
+use crate::history::{Place, Recorder};
 use crate::lint::explain::{Explanation, explain};
 use crate::sim::{self, RunningSim, SimConfig};
 
@@ -219,13 +219,18 @@ impl Session {
             } => (target, credentials, Some(badge), None),
         };
         let login = matches!(credentials, Credentials::ClientCredentials { .. });
+        let place = if simulator.is_some() {
+            Place::Simulator
+        } else {
+            Place::org(&target.api_base(), &credentials)
+        };
         let client =
             Client::new(args.client_config(target, credentials)).map_err(|e| CliError::api(&e))?;
         let mut session = Self {
             client,
             live,
             _simulator: simulator,
-            history: Recorder::new("cli"),
+            history: Recorder::new("cli").at(Some(place)),
         };
         if login {
             let result = session.client.login().await;

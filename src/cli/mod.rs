@@ -604,29 +604,37 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<u
     }
 }
 
-/// The TUI's connection, made after its first frame: the recent ids of the
-/// history, the embedded simulator unless `live` is given (handed to
-/// `simulator` to be shut down at the end), and the HTTP client.
+/// The TUI's connection, made after its first frame: the recent
+/// conversations of this target in the history, the embedded simulator
+/// unless `live` is given (handed to `simulator` to be shut down at the end),
+/// and the HTTP client.
 async fn connect_tui(
     args: ConnectArgs,
     live: Option<(crate::genesys::Target, crate::api::Credentials)>,
     simulator: tokio::sync::oneshot::Sender<crate::sim::RunningSim>,
 ) -> Result<crate::tui::Connected, String> {
-    // The picker offers the conversations of the latest exchanges, newest
-    // first; a history that cannot be read offers none.
-    let recent = tokio::task::spawn_blocking(|| {
-        crate::history::History::open_default()
+    use crate::history::Place;
+    use crate::usecase::summary::{ConversationRow, Origin};
+    let place = match &live {
+        Some((target, credentials)) => Place::org(&target.api_base(), credentials),
+        None => Place::Simulator,
+    };
+    // The picker offers the conversations of the latest exchanges on this
+    // target, newest first; a history that cannot be read offers none.
+    let here = place.clone();
+    let recent = tokio::task::spawn_blocking(move || {
+        crate::history::History::reader_default()
             .and_then(|history| history.last(200))
-            .map(|(entries, _)| crate::history::recent_conversation_ids(&entries, 20))
+            .map(|(entries, _)| crate::history::recent_conversations(&entries, &here, 20))
             .unwrap_or_default()
     });
     let (target, credentials, fixtures) = if let Some((target, credentials)) = live {
         (target, credentials, Vec::new())
     } else {
         let (running, target, credentials) = common::embedded_simulator().await?;
-        let ids = running.conversation_ids();
+        let conversations = running.conversations();
         let _ = simulator.send(running);
-        (target, credentials, ids)
+        (target, credentials, conversations)
     };
     let config = args.client_config(target, credentials);
     // Building a client for a live org reads the TLS roots from disk.
@@ -634,16 +642,29 @@ async fn connect_tui(
         .await
         .map_err(|e| format!("HTTP client: {e}"))?
         .map_err(|e| format!("HTTP client: {e}"))?;
-    // The recent ids first, then the fixtures not already listed.
-    let mut suggestions = recent.await.unwrap_or_default();
-    for id in fixtures {
-        if !suggestions.contains(&id) {
-            suggestions.push(id);
+    // The recent ones first, then the fixtures not already listed.
+    let mut suggestions: Vec<ConversationRow> = recent
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|recent| match &recent.conversation {
+            Some(conversation) => ConversationRow::of(conversation, Origin::Recent),
+            None => ConversationRow::bare(&recent.id, Origin::Recent),
+        })
+        .collect();
+    for conversation in &fixtures {
+        let row = ConversationRow::of(conversation, Origin::Fixture);
+        match suggestions.iter_mut().find(|s| s.id == row.id) {
+            // A recent one the history holds no read of: the fixture says what it is.
+            Some(recent) if recent.details.is_none() => recent.details = row.details,
+            Some(_) => {}
+            None => suggestions.push(row),
         }
     }
     Ok(crate::tui::Connected {
         client,
         suggestions,
+        place,
     })
 }
 

@@ -9,6 +9,7 @@ use color_eyre::eyre::WrapErr;
 
 use super::common::clean;
 use crate::sim::{self, SimConfig};
+use crate::usecase::summary::{ConversationRow, Origin};
 
 /// `gc-attrs sim`: where to listen, the demo credentials, and the switches of
 /// the assumed behaviours and faults (see docs/simulator.md).
@@ -180,10 +181,12 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
         config.idle_timeout.as_millis(),
     );
     println!("conversations:");
-    // Ids and warnings come from fixture files: no control character of
-    // theirs reaches the terminal raw.
-    for id in sim.conversation_ids() {
-        println!("  {}", clean(&id));
+    // Ids, names and warnings come from fixture files: no control character
+    // of theirs reaches the terminal raw. Each row says what the TUI's
+    // picker says of it.
+    for conversation in sim.conversations() {
+        let row = ConversationRow::of(&conversation, Origin::Fixture);
+        println!("  {}  {}", clean(&row.id), clean(&row.words()));
     }
     for warning in sim.fixture_warnings() {
         eprintln!("warning: fixture not loaded: {}", clean(warning));

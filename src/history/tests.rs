@@ -388,6 +388,7 @@ fn a_reader_creates_and_changes_nothing() {
         urls(&[Entry {
             time: String::new(),
             source: "cli".into(),
+            place: None,
             exchange: exchange(1),
         }])
     );
@@ -459,4 +460,35 @@ fn reading_back_takes_regular_files_only_and_the_newest_part_of_a_huge_one() {
     std::os::unix::fs::symlink("/dev/zero", history.path()).unwrap();
     let error = History::reader(&data).last(5).unwrap_err().to_string();
     assert!(error.contains("not a regular file"), "{error}");
+}
+
+#[test]
+fn a_line_keeps_its_place_and_send_time_and_an_older_line_without_them_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::open(&dir.path().join("data")).unwrap();
+    let stamped = Exchange {
+        at: Some("2026-11-20T17:42:05.120Z".into()),
+        ..exchange(1)
+    };
+    history
+        .append_at("tui", Some(&Place::Simulator), &stamped)
+        .unwrap();
+    // A line as written before the place and the send time were kept.
+    let old = r#"{"time":"2025-01-31T09:12:03.120Z","source":"cli","exchange":{"method":"GET","url":"https://api.mypurecloud.ie/api/v2/conversations/c1","outcome":"answer","status":200,"reason":"OK"}}"#;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(history.path())
+        .unwrap();
+    writeln!(file, "{old}").unwrap();
+    let (entries, skipped) = history.last(10).unwrap();
+    assert_eq!(skipped, 0);
+    assert_eq!(entries[0].place, Some(Place::Simulator));
+    assert_eq!(
+        entries[0].exchange.at.as_deref(),
+        Some("2026-11-20T17:42:05.120Z")
+    );
+    assert_eq!(entries[0].exchange.clock(), Some("17:42:05"));
+    assert_eq!(entries[1].place, None);
+    assert_eq!(entries[1].exchange.at, None);
+    assert_eq!(entries[1].exchange.status(), Some(200));
 }

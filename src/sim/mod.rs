@@ -148,6 +148,12 @@ impl RunningSim {
         self.state.conversation_ids()
     }
 
+    /// The loaded conversations as a GET shows them now, sorted by id.
+    #[must_use]
+    pub fn conversations(&self) -> Vec<crate::genesys::Conversation> {
+        self.state.conversations()
+    }
+
     /// Stops accepting connections, lets open requests finish (up to a few
     /// seconds), and waits for the server task.
     pub async fn shutdown(mut self) {

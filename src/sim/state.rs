@@ -89,6 +89,17 @@ impl SimState {
         ids
     }
 
+    /// The loaded conversations as a GET shows them now, sorted by id.
+    #[must_use]
+    pub fn conversations(&self) -> Vec<Conversation> {
+        let store = lock(&self.store);
+        let mut ids: Vec<&String> = store.keys().collect();
+        ids.sort();
+        ids.into_iter()
+            .map(|id| store[id].conversation.clone())
+            .collect()
+    }
+
     /// Draws the two fault decisions of one API call: (throttle, fail).
     pub(crate) fn draw_faults(&self) -> (bool, bool) {
         let mut rng = lock(&self.rng);

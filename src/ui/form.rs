@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 use super::text::{Break, truncate, visible, width, wrap};
-use super::{pane_block, theme, title_span};
+use super::{key, pane_block, theme, title_span};
+use crate::app::keymap::{Action, Context};
 use crate::app::{App, Focus, Measures, SendTarget, Workspace};
 use crate::genesys::secure::MASK;
 use crate::lint::Finding;
@@ -86,6 +87,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counter = match edits {
         0 => format!(" {} · no edits ", plural(keys, "key")),
+        // Sent and answered, not shown by the server yet: not undone either.
+        // The longest form that fits.
+        n if app.sent_unseen() => {
+            let reload = key(app, Context::Global, Action::Reload);
+            [
+                format!(
+                    " {} · {} sent, not visible yet ({reload} re-reads) ",
+                    plural(keys, "key"),
+                    plural(n, "edit")
+                ),
+                format!(" {} sent, not visible yet ({reload}) ", plural(n, "edit")),
+                " sent, not visible yet ".to_owned(),
+            ]
+            .into_iter()
+            .find(|c| width(c) + 2 <= usize::from(area.width))
+            .unwrap_or_default()
+        }
         n => format!(" {} · {} ", plural(keys, "key"), plural(n, "edit")),
     };
     // The most detailed title that fits.
@@ -343,6 +361,10 @@ fn detail(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>> {
         }
         (RowStatus::Added, _) => Some("new key".to_owned()),
         _ => None,
+    };
+    let note = match note {
+        Some(note) if app.sent_unseen() => Some(format!("sent, not visible yet · {note}")),
+        note => note,
     };
     if let Some(note) = note {
         let (_, style) = theme::row_status(status);

@@ -1,7 +1,8 @@
 //! The help overlay: every key, grouped by pane, as the app's keymap has
 //! them (so a remapped key shows here too). One binding a line when the
 //! screen is tall enough; otherwise each group's bindings flow as a
-//! paragraph, so that all of them fit at 80×24.
+//! paragraph; and when even that does not fit, the columns go on over
+//! pages (PgDn/PgUp), so that every key can be read on any screen.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -18,25 +19,9 @@ const MIN_COLUMN: usize = 34;
 /// Space between columns.
 const GAP: usize = 2;
 
-/// Draws the overlay over the body.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let close: Vec<String> = app
-        .keymap
-        .keys(Context::Help, Action::Close)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme::border(true))
-        .title(Span::styled(" Keys ", theme::title(true)))
-        .title_bottom(
-            Line::styled(format!(" {} close ", close.join(" ")), theme::dim()).right_aligned(),
-        );
-    let inner = overlay(frame, area, block).inner(Margin::new(1, 0));
-    if inner.width == 0 || inner.height == 0 {
-        return;
-    }
+/// The help's columns on a body of this size: every column, how many show
+/// on one page, and their width.
+fn laid(app: &App, inner: Rect) -> (Vec<Vec<Line<'static>>>, usize, usize) {
     let room = usize::from(inner.width);
     let height = usize::from(inner.height);
     let columns = (room / MIN_COLUMN).clamp(1, 3);
@@ -59,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let flowed_groups: Vec<Vec<Line<'static>>> =
         groups.iter().map(|group| flowed(group, column_w)).collect();
     // The roomiest layout that fits: aligned, then flowing, then without
-    // blank lines between groups.
+    // blank lines between groups; else pages of columns.
     let fits = |laid: &Vec<Vec<Line<'static>>>| laid.iter().all(|c| c.len() <= height);
     let laid = [
         balance(&aligned_groups, columns, true),
@@ -69,18 +54,59 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     .into_iter()
     .find(fits)
     .unwrap_or_else(|| split(&flowed_groups, height));
-    let cut = laid.len() > columns;
-    let mut laid: Vec<Vec<Line<'static>>> = laid.into_iter().take(columns).collect();
-    if cut {
-        if let Some(last) = laid.last_mut() {
-            last.truncate(height.saturating_sub(1));
-            last.push(Line::styled(
-                "… more keys: enlarge the terminal",
-                theme::dim(),
-            ));
-        }
+    (laid, columns, column_w)
+}
+
+/// The overlay's inside, on the body.
+fn inside(area: Rect) -> Rect {
+    Block::bordered().inner(area).inner(Margin::new(1, 0))
+}
+
+/// How many pages the help takes on this body (at least one).
+#[must_use]
+pub fn pages(app: &App, area: Rect) -> u16 {
+    let inner = inside(area);
+    if inner.width == 0 || inner.height == 0 {
+        return 1;
     }
-    for (i, column) in laid.into_iter().enumerate() {
+    let (laid, columns, _) = laid(app, inner);
+    u16::try_from(laid.len().div_ceil(columns).max(1)).unwrap_or(u16::MAX)
+}
+
+/// Draws the overlay over the body: the page of columns [`App::help_page`]
+/// says, when every key does not fit on one.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let keys = |context, action| -> String {
+        app.keymap
+            .keys(context, action)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let pages = pages(app, area);
+    let page = app.help_page.min(pages - 1);
+    let mut bottom = format!(" {} close ", keys(Context::Help, Action::Close));
+    if pages > 1 {
+        let turn = if page + 1 < pages {
+            format!("{} more", app.keymap.first(Context::Help, Action::PageDown))
+        } else {
+            format!("{} back", app.keymap.first(Context::Help, Action::PageUp))
+        };
+        bottom = format!(" page {} of {pages} · {turn} ·{bottom}", page + 1);
+    }
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border(true))
+        .title(Span::styled(" Keys ", theme::title(true)))
+        .title_bottom(Line::styled(bottom, theme::dim()).right_aligned());
+    let inner = overlay(frame, area, block).inner(Margin::new(1, 0));
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let (laid, columns, column_w) = laid(app, inner);
+    let first = usize::from(page) * columns;
+    for (i, column) in laid.into_iter().skip(first).take(columns).enumerate() {
         let x = inner.x + u16::try_from(i * (column_w + GAP)).unwrap_or(0);
         let w = u16::try_from(column_w).unwrap_or(0);
         frame.render_widget(
@@ -163,17 +189,38 @@ fn split(groups: &[Vec<Line<'static>>], height: usize) -> Vec<Vec<Line<'static>>
             // A title needs its first binding below it in the same column.
             let need = if i == 0 { 2 } else { 1 };
             if laid[column].len() + need > height && !laid[column].is_empty() {
+                // A binding wrapped over lines moves whole: the lines of it
+                // above this one go along (unless they are all the column has).
+                let mut start = laid[column].len();
+                if continues(line) {
+                    while start > 1 && continues(&laid[column][start - 1]) {
+                        start -= 1;
+                    }
+                    start -= 1;
+                }
+                let moved = if start > 1 {
+                    laid[column].split_off(start)
+                } else {
+                    Vec::new()
+                };
                 laid.push(Vec::new());
                 if i > 0 {
                     let name = group[0].to_string();
                     laid[column + 1].push(title(&format!("{name} (continued)")));
                 }
+                laid[column + 1].extend(moved);
             }
             let column = laid.len() - 1;
             laid[column].push(line.clone());
         }
     }
     laid
+}
+
+/// Whether a line goes on with the binding above it (a wrapped one is
+/// indented under its keys).
+fn continues(line: &Line<'_>) -> bool {
+    line.to_string().starts_with("   ")
 }
 
 /// Groups in order over at most `columns` columns, split where the tallest
@@ -218,4 +265,43 @@ fn balance(groups: &[Vec<Line<'static>>], columns: usize, spaced: bool) -> Vec<V
         start = end;
     }
     laid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Mode};
+
+    /// The words of a text, one space apart.
+    fn words(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_key_of_the_help_is_on_one_of_its_pages_at_any_size() {
+        let app = App::new(Mode::Simulator, Vec::new());
+        for (w, h) in [(60, 16), (80, 24), (100, 30), (200, 60)] {
+            let body = Rect::new(0, 1, w, h - 2);
+            let (laid, columns, _) = laid(&app, inside(body));
+            assert_eq!(usize::from(pages(&app, body)), laid.len().div_ceil(columns));
+            // Each column read top to bottom, as the pages show them.
+            let text = words(
+                &laid
+                    .iter()
+                    .flatten()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            for group in app.keymap.help() {
+                for entry in &group.entries {
+                    let shown = words(&format!("{} {}", entry.keys, entry.label));
+                    assert!(text.contains(&shown), "{w}x{h}: `{shown}` missing");
+                }
+            }
+            for column in &laid {
+                assert!(column.len() <= usize::from(inside(body).height), "{w}x{h}");
+            }
+        }
+    }
 }

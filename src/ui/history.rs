@@ -1,4 +1,4 @@
-//! The history overlay: this run's exchanges (method, status, path,
+//! The history overlay: this run's exchanges (when, method, status, path,
 //! correlation id, total time), the selected one highlighted.
 
 use ratatui::Frame;
@@ -49,9 +49,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         return;
     }
     let area = inner;
-    // #, method, status, correlation and ms are fixed (with 5 gaps); the path takes the rest.
+    // #, time, method, status, correlation and ms are fixed (with 6 gaps);
+    // the path takes the rest.
     let path_w = usize::from(area.width)
-        .saturating_sub(4 + 6 + 6 + 11 + 5 + 5)
+        .saturating_sub(4 + 8 + 6 + 6 + 11 + 5 + 6)
         .max(8);
     let selected = selected.min(app.history.len() - 1);
     let table_rows: Vec<Row> = app
@@ -76,6 +77,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
                     )
                     .right_aligned(),
                 ),
+                Cell::from(Span::styled(
+                    exchange.clock().unwrap_or("—").to_owned(),
+                    theme::dim(),
+                )),
                 Cell::from(Span::styled(exchange.method.clone(), theme::bold())),
                 Cell::from(Span::styled(status, theme::http_status(exchange.status()))),
                 Cell::from(truncate_middle(&route(&exchange.url), path_w)),
@@ -86,8 +91,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
             ])
         })
         .collect();
+    let (widths, header) = columns();
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(theme::selected(true));
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The columns' widths and header row.
+fn columns() -> ([Constraint; 7], Row<'static>) {
     let widths = [
         Constraint::Length(4),
+        Constraint::Length(8),
         Constraint::Length(6),
         Constraint::Length(6),
         Constraint::Fill(1),
@@ -96,6 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
     ];
     let header = Row::new(vec![
         Cell::from(Line::raw("#").right_aligned()),
+        Cell::from("UTC"),
         Cell::from("method"),
         Cell::from("status"),
         Cell::from("path"),
@@ -103,12 +121,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
         Cell::from(Line::raw("ms").right_aligned()),
     ])
     .style(theme::table_header());
-    let table = Table::new(table_rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .row_highlight_style(theme::selected(true));
-    let mut state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    (widths, header)
 }
 
 /// A URL as a short path: no host, no `/api/v2`, ids shortened.

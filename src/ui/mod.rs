@@ -121,6 +121,13 @@ fn shows_workbench(app: &App) -> bool {
     app.focus == Focus::Workbench || (app.focus == Focus::Response && app.response_from_bench())
 }
 
+/// How many pages the help overlay takes on a screen of this size.
+#[must_use]
+pub fn help_pages(app: &App, screen: Rect) -> u16 {
+    let [_, body, _] = rows(screen);
+    help::pages(app, body)
+}
+
 /// How far the payload or response pane can scroll on a screen of this
 /// size: lines beyond what fits. The shell may clamp `App::scroll` to it, so
 /// that scrolling back up after overshooting the end takes no extra keys.

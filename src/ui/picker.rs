@@ -1,6 +1,7 @@
-//! The conversation picker: a field for an id or a Genesys URL, and the list
-//! of recent conversations (from the history) and, on the simulator, its
-//! fixtures.
+//! The conversation picker: a field for an id, a Genesys URL or words that
+//! filter, and the list of this target's recent conversations (from the
+//! history) and, on the simulator, its fixtures, each in two lines: its id,
+//! origin and start; its media, attribute count and participants.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,15 +9,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::split::{self, Part};
-use super::text::truncate;
+use super::text::truncate_spans;
 use super::{key, pane_block, prompt, theme, title_span};
 use crate::app::keymap::{Action, Context};
-use crate::app::{App, Mode};
-use crate::usecase::extract_id;
+use crate::app::{App, ConversationRow, Mode, Query};
 
 /// Draws the picker in the body area.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let listed = u16::try_from(app.suggestions.len().clamp(1, 12)).unwrap_or(12);
+    let rows = app.picker_rows();
+    // Two lines a row; the list scrolls past eight.
+    let listed = u16::try_from(rows.len().clamp(1, 8) * 2).unwrap_or(16);
     let area = super::centered(area, 96, listed + 10);
     let block = pane_block(Line::from(title_span("Open a conversation", true)), true);
     let inner = block.inner(area);
@@ -37,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .border_type(BorderType::Rounded)
         .border_style(theme::border(true))
         .title(Span::styled(
-            " Conversation id or Genesys URL ",
+            " Conversation id, Genesys URL, or words to filter ",
             theme::title(true),
         ));
     let field_inner = field_block.inner(field_area);
@@ -52,73 +54,118 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // Only the topmost layer owns the terminal cursor: help may cover the picker.
     prompt::field(frame, input, &app.picker, placeholder, !app.help_open());
 
+    let query = app.picker_query();
     let source = match app.mode {
-        Mode::Simulator => "Recent conversations (from the history), then the simulator's fixtures",
-        Mode::Live { .. } => "Recent conversations (from the history)",
+        Mode::Simulator => "Recent on the simulator, then its fixtures",
+        Mode::Live { .. } => "Recent on this org (from the history)",
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(source, theme::heading())),
-        heading,
-    );
-
-    let typed = app.picker.text().trim();
-    let room = usize::from(list_area.width).saturating_sub(2);
-    let items: Vec<ListItem> = app
-        .suggestions
-        .iter()
-        .map(|id| ListItem::new(Line::raw(truncate(id, room))))
-        .collect();
-    if items.is_empty() {
-        let empty = Paragraph::new(Line::styled(
-            "None yet: the conversations you open are kept in the history and listed here.",
+    let mut heading_spans = vec![Span::styled(source, theme::heading())];
+    if query != Query::Empty {
+        heading_spans.push(Span::styled(
+            format!(" · {} of {} match", rows.len(), app.suggestions.len()),
             theme::dim(),
         ));
-        frame.render_widget(empty, list_area);
+    }
+    frame.render_widget(Paragraph::new(Line::from(heading_spans)), heading);
+
+    let room = usize::from(list_area.width).saturating_sub(2);
+    let items: Vec<ListItem> = rows.iter().map(|row| item(row, room)).collect();
+    if items.is_empty() {
+        let (text, style) = if app.suggestions.is_empty() {
+            (
+                "None yet: the conversations you open are kept in the history and listed here.",
+                theme::dim(),
+            )
+        } else {
+            (
+                "No conversation listed matches (by id, media or name).",
+                theme::warning(),
+            )
+        };
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), list_area);
     } else {
         let list = List::new(items)
             .highlight_symbol("▶ ")
-            .highlight_style(theme::selected(typed.is_empty()));
+            .highlight_style(theme::selected(true));
         let mut state = ListState::default().with_selected(Some(app.picker_row));
         frame.render_stateful_widget(list, list_area, &mut state);
     }
 
-    let context = app.contexts().last().copied().unwrap_or(Context::Start);
-    let load = key(app, context, Action::Load);
-    let hint = if typed.is_empty() {
-        vec![
-            Span::styled(load.clone(), theme::key()),
-            Span::styled(" opens the selected conversation; ", theme::dim()),
-            Span::styled(
-                format!(
-                    "{}{}",
-                    key(app, context, Action::Up),
-                    key(app, context, Action::Down)
-                ),
-                theme::key(),
-            ),
-            Span::styled(
-                " choose; or type or paste an id or a Genesys URL. Paste a curl or HTTP \
-                 request to open it in the workbench (",
-                theme::dim(),
-            ),
-            Span::styled(key(app, context, Action::Workbench), theme::key()),
-            Span::styled(").", theme::dim()),
-        ]
-    } else {
-        match extract_id(typed) {
-            Some(id) => vec![
-                Span::styled(load, theme::key()),
-                Span::styled(" opens ", theme::dim()),
-                Span::styled(id, theme::bold()),
-            ],
-            None => vec![Span::styled(
-                "No conversation id in this text yet (a UUID, or a URL that contains one).",
-                theme::warning(),
-            )],
-        }
-    };
+    let hint = hint(app, query, rows.is_empty());
     frame.render_widget(
         Paragraph::new(Line::from(hint)).wrap(Wrap { trim: true }),
         hint_area,
     );
+}
+
+/// The line under the list: what Enter does with what the field holds.
+fn hint(app: &App, query: Query, none_listed: bool) -> Vec<Span<'static>> {
+    let context = app.contexts().last().copied().unwrap_or(Context::Start);
+    let load = key(app, context, Action::Load);
+    let choose = format!(
+        "{}{}",
+        key(app, context, Action::Up),
+        key(app, context, Action::Down)
+    );
+    match query {
+        Query::Empty => vec![
+            Span::styled(load.clone(), theme::key()),
+            Span::styled(" opens the selected one; ", theme::dim()),
+            Span::styled(choose, theme::key()),
+            Span::styled(
+                " choose; type to filter, or paste an id or a URL. A pasted curl or HTTP \
+                 request opens in the workbench (",
+                theme::dim(),
+            ),
+            Span::styled(key(app, context, Action::Workbench), theme::key()),
+            Span::styled(").", theme::dim()),
+        ],
+        Query::Id(id) => vec![
+            Span::styled(load, theme::key()),
+            Span::styled(" opens ", theme::dim()),
+            Span::styled(id, theme::bold()),
+        ],
+        Query::Words(_) if none_listed => vec![Span::styled(
+            "Nothing listed matches, and this is no conversation id (a UUID, or a URL that contains one).",
+            theme::warning(),
+        )],
+        Query::Words(_) => vec![
+            Span::styled(load, theme::key()),
+            Span::styled(" opens the selected match; ", theme::dim()),
+            Span::styled(choose, theme::key()),
+            Span::styled(" choose; Esc clears the filter.", theme::dim()),
+        ],
+    }
+}
+
+/// A row in two lines: id, origin and start; media, attribute count and
+/// participants (cut at the end, where the names are).
+fn item(row: &ConversationRow, room: usize) -> ListItem<'static> {
+    let origin_style = match row.origin {
+        crate::app::Origin::Recent => theme::good(),
+        crate::app::Origin::Fixture => theme::key(),
+    };
+    let mut first = vec![
+        Span::styled(row.id.clone(), theme::bold()),
+        Span::raw("  "),
+        Span::styled(row.origin.word(), origin_style),
+    ];
+    let start = row.start();
+    if !start.is_empty() {
+        first.push(Span::styled(format!("  {start}"), theme::dim()));
+    }
+    let facts: Vec<String> = [row.media(), row.attributes()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut second = vec![Span::raw("  ")];
+    if !facts.is_empty() {
+        second.push(Span::styled(facts.join(" · "), theme::plain()));
+        second.push(Span::styled(" · ", theme::dim()));
+    }
+    second.push(Span::styled(row.participants(), theme::dim()));
+    ListItem::new(vec![
+        Line::from(truncate_spans(first, room)),
+        Line::from(truncate_spans(second, room)),
+    ])
 }

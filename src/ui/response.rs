@@ -36,6 +36,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             )
             .right_aligned(),
         );
+        // An answer opened from the history says which one it is.
+        if let Some(entry) = &view.history_entry {
+            block = block.title_bottom(
+                Line::styled(format!(" history {entry} "), theme::dim()).right_aligned(),
+            );
+        }
     }
     let room = usize::from(block.inner(area).width);
     scrolled(frame, area, block, lines(app, room), app.scroll.response);
@@ -127,20 +133,7 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
     // Secure values are masked in the bodies unless the user opted in.
     let shown = app.shown_exchange(&view.exchange);
     let exchange = shown.as_ref();
-    if let Some(failure) = exchange.failure() {
-        out.push(Line::raw(""));
-        out.push(section("No answer", room));
-        let kind = serde_json::to_value(failure.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        out.extend(prose(
-            &format!("{kind}: {}", failure.message),
-            theme::error(),
-            room,
-            2,
-        ));
-    }
+    out.extend(no_answer(app, exchange, room));
     if let Some(explanation) = &view.explanation {
         out.push(Line::raw(""));
         out.push(section("Decoded errors", room));
@@ -176,6 +169,38 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
         out.push(Line::raw(""));
         out.push(section("Request body", room));
         out.extend(body(request, room));
+    }
+    out
+}
+
+/// Why there is no answer, and what a write without one may have done.
+fn no_answer(app: &App, exchange: &crate::app::Exchange, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(failure) = exchange.failure() {
+        out.push(Line::raw(""));
+        out.push(section("No answer", room));
+        let kind = serde_json::to_value(failure.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        out.extend(prose(
+            &format!("{kind}: {}", failure.message),
+            theme::error(),
+            room,
+            2,
+        ));
+    }
+    if exchange.may_have_applied() {
+        out.extend(prose(
+            &format!(
+                "No answer, yet {}: {} re-reads the conversation before you send again.",
+                crate::app::MAY_HAVE_APPLIED,
+                key(app, Context::Global, Action::Reload)
+            ),
+            theme::warning(),
+            room,
+            2,
+        ));
     }
     out
 }
@@ -238,8 +263,16 @@ fn rate_limit(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
     let mut value = vec![Span::raw(parts.join(", "))];
     if let Some(retry) = limit.retry_after_seconds {
         let sep = if parts.is_empty() { "" } else { " · " };
+        // Counted down from when the answer came.
+        let left = match view.retry_in() {
+            Some(left) => format!(
+                ", {} s left",
+                left.as_secs() + u64::from(left.subsec_nanos() > 0)
+            ),
+            None => ", passed: you may send again".to_owned(),
+        };
         value.push(Span::styled(
-            format!("{sep}retry after {retry}s (Retry-After)"),
+            format!("{sep}retry after {retry}s (Retry-After){left}"),
             theme::warning().add_modifier(Modifier::BOLD),
         ));
     } else if parts.is_empty() {
@@ -291,7 +324,16 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
         return out;
     }
     out.push(Line::raw(""));
-    out.push(section("Observed after re-reading the participant", room));
+    let what = if view
+        .compare
+        .as_ref()
+        .is_some_and(|c| c.participant_id.is_empty())
+    {
+        "Observed after re-reading the secure attributes"
+    } else {
+        "Observed after re-reading the participant"
+    };
+    out.push(section(what, room));
     match &view.observed {
         Observed::NotApplicable => {}
         Observed::Pending { attempt } => out.push(Line::styled(
@@ -312,6 +354,18 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
                 room,
                 0,
             ));
+            if app.sent_unseen() {
+                out.extend(prose(
+                    &format!(
+                        "Your edits are kept in the form, marked \"sent, not visible yet\": {} \
+                         re-reads again.",
+                        key(app, Context::Global, Action::Reload)
+                    ),
+                    theme::warning(),
+                    room,
+                    0,
+                ));
+            }
             if !matches!(observation, Observation::NotVisibleYet { .. }) {
                 out.push(Line::styled("before (−) vs after (+)", theme::dim()));
                 out.extend(diffview::lines(&observation.diff(), app.diff_layout, room));

@@ -12,6 +12,8 @@
 //! - [`import`]: what the user brings (a curl command, a raw HTTP request,
 //!   a bare JSON body) read as a request, placeholders found and filled.
 //! - [`observe`]: the re-read after a 2xx, its policy and its verdict.
+//! - [`summary`]: a conversation in one row (media, participants, start,
+//!   attributes, recent or fixture), for the picker and `gc-attrs sim`.
 //! - [`participant`]: the conversation id in pasted text, the routes a
 //!   participant offers, its state, the one to show first.
 //! - [`workbench`]: a request as the user wrote it, linted as written, each
@@ -27,6 +29,7 @@ pub mod import;
 pub mod observe;
 pub mod participant;
 pub mod preview;
+pub mod summary;
 pub mod verdict;
 pub mod words;
 pub mod workbench;

@@ -115,6 +115,55 @@ impl Observation {
         }
     }
 
+    /// The same observation with every value masked (secure attributes): a
+    /// value read as it was before shows as the mask, one that changed as
+    /// the mask marked changed, so the before/after diff still says which
+    /// keys changed without saying to what.
+    #[must_use]
+    pub fn masked(&self) -> Self {
+        use crate::genesys::secure::MASK;
+        let blank = |map: &Attributes| -> Attributes {
+            map.keys().map(|k| (k.clone(), MASK.to_owned())).collect()
+        };
+        let against = |before: &Attributes, map: &Attributes| -> Attributes {
+            map.iter()
+                .map(|(k, v)| {
+                    let shown = match before.get(k) {
+                        Some(old) if old != v => format!("{MASK} (changed)"),
+                        _ => MASK.to_owned(),
+                    };
+                    (k.clone(), shown)
+                })
+                .collect()
+        };
+        match self {
+            Self::AsPredicted {
+                before,
+                after,
+                attempts,
+            } => Self::AsPredicted {
+                before: blank(before),
+                after: against(before, after),
+                attempts: *attempts,
+            },
+            Self::Differs {
+                before,
+                after,
+                expected,
+                attempts,
+            } => Self::Differs {
+                before: blank(before),
+                after: against(before, after),
+                expected: against(before, expected),
+                attempts: *attempts,
+            },
+            Self::NotVisibleYet { before, attempts } => Self::NotVisibleYet {
+                before: blank(before),
+                attempts: *attempts,
+            },
+        }
+    }
+
     /// A short name for `--json`: `as-predicted`, `differs`, `not-visible-yet`.
     #[must_use]
     pub fn kind(&self) -> &'static str {

@@ -53,6 +53,13 @@ async fn the_sim_command_prints_its_url_and_serves_tokens() {
         "{text}"
     );
     assert!(text.contains(CALL), "{text}");
+    // Each conversation is listed as the TUI's picker describes it.
+    assert!(
+        text.contains(&format!(
+            "  {CALL}  call · customer Yamada Taro, ivr Billing IVR, acd Billing Support, agent Jana Müller · started 2026-11-20 14:02 · 17 attributes · fixture"
+        )),
+        "{text}"
+    );
     let command = format!(
         "connect the TUI: gc-attrs --region {base} --client-id demo-client --client-secret demo-secret"
     );

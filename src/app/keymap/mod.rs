@@ -172,6 +172,8 @@ actions! {
     Add = "add",
     /// Edit the selected value.
     Edit = "edit",
+    /// Edit the selected value in the user's editor.
+    EditInEditor = "edit_in_editor",
     /// Rename the selected key.
     Rename = "rename",
     /// Delete the selected attribute.

@@ -277,6 +277,14 @@ pub const TABLE: &[Row] = &[
     row(X::Form, A::Reveal, &[c('*')], REVEAL_LABEL, "reveal", 3),
     row(X::Form, A::Add, &[c('a')], "add", "add", 2),
     row(X::Form, A::Edit, &[c('e'), ENTER], "edit", "edit value", 2),
+    row(
+        X::Form,
+        A::EditInEditor,
+        &[c('E')],
+        "$EDITOR",
+        "edit value in $EDITOR",
+        0,
+    ),
     row(X::Form, A::Rename, &[c('r')], "rename", "rename key", 2),
     row(
         X::Form,
@@ -414,6 +422,22 @@ pub const TABLE: &[Row] = &[
         "close help",
         "",
         2,
+    ),
+    row(
+        X::Help,
+        A::PageDown,
+        &[k(KeyCode::PageDown), DOWN, c('j')],
+        "more keys",
+        "",
+        0,
+    ),
+    row(
+        X::Help,
+        A::PageUp,
+        &[k(KeyCode::PageUp), UP, c('k')],
+        "back",
+        "",
+        0,
     ),
     // The request workbench.
     row(

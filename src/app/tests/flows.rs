@@ -51,7 +51,7 @@ fn a_load_fills_the_workspace_or_reports_the_error() {
     let w = workspace(&app);
     assert_eq!(w.selected().unwrap().purpose.as_deref(), Some("customer"));
     assert_eq!(app.focus, Focus::Participants);
-    assert_eq!(app.suggestions[0], id());
+    assert_eq!(app.suggestions[0].id, id());
     assert_eq!(app.history.len(), 1);
 
     let mut app = App::new(Mode::Simulator, Vec::new());
@@ -351,22 +351,6 @@ fn the_participant_asked_for_is_selected_when_the_load_lands() {
 }
 
 #[test]
-fn suggestions_read_after_the_first_frame_come_after_those_offered_without_repeats() {
-    let mut app = App::new(Mode::Simulator, Vec::new());
-    app.update(Msg::Loaded {
-        id: id(),
-        result: Ok(conversation()),
-        exchange: None,
-    });
-    app.update(Msg::Suggestions(vec![
-        "recent".into(),
-        id(),
-        "fixture".into(),
-    ]));
-    assert_eq!(app.suggestions, [id(), "recent".into(), "fixture".into()]);
-}
-
-#[test]
 fn q_quits_from_a_pane_and_asks_first_when_edits_are_unsent() {
     let mut app = loaded(Mode::Simulator);
     assert_eq!(
@@ -543,4 +527,115 @@ fn a_rename_that_makes_a_case_collision_is_a_finding_of_the_patch_too() {
     );
     let on_row = derived.by_key.get(&variant).cloned().unwrap_or_default();
     assert!(on_row.iter().any(|f| f.rule == "body/key-case-collision"));
+}
+
+#[test]
+fn e_hands_the_selected_value_to_the_editor_and_its_text_becomes_the_edit() {
+    let mut app = loaded(Mode::Simulator);
+    app.workspace.as_mut().unwrap().row = 1;
+    let key = workspace(&app).edits.rows()[1].key.clone();
+    let value = workspace(&app).edits.value(&key).unwrap().to_owned();
+    let effects = keys(&mut app, &[Key::char('E')]);
+    assert_eq!(
+        effects,
+        [Effect::OpenEditor {
+            key: key.clone(),
+            text: value
+        }]
+    );
+    // Meanwhile the cursor moved: the edit still lands on the key edited.
+    app.workspace.as_mut().unwrap().row = 0;
+    app.update(Msg::Edited {
+        key: key.clone(),
+        result: Ok("a long\nvalue from the editor".into()),
+    });
+    assert_eq!(
+        workspace(&app).edits.edited()[&key],
+        "a long\nvalue from the editor"
+    );
+    assert_eq!(workspace(&app).row, 1, "the edited row is selected");
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        format!("changed `{key}` in the editor")
+    );
+    assert!(workspace(&app).derived.plan.patch.contains_key(&key));
+}
+
+#[test]
+fn an_editor_that_fails_or_saves_the_same_text_changes_nothing_and_says_so() {
+    let mut app = loaded(Mode::Simulator);
+    let key = workspace(&app).edits.rows()[0].key.clone();
+    let value = workspace(&app).edits.value(&key).unwrap().to_owned();
+    app.update(Msg::Edited {
+        key: key.clone(),
+        result: Err("the editor `vim` ended with exit status: 1".into()),
+    });
+    let status = app.status.clone().unwrap();
+    assert!(status.error, "{status:?}");
+    assert_eq!(
+        status.text,
+        format!("`{key}` unchanged: the editor `vim` ended with exit status: 1")
+    );
+    assert!(app.messages.iter().any(|m| m.text == status.text), "logged");
+    app.update(Msg::Edited {
+        key: key.clone(),
+        result: Ok(value),
+    });
+    assert!(workspace(&app).derived.plan.patch_is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("same value"));
+}
+
+#[test]
+fn a_secure_value_is_never_handed_to_an_editor() {
+    let mut app = loaded(Mode::Simulator);
+    app.show_secure = true;
+    keys(&mut app, &[Key::char('S')]);
+    app.update(Msg::SecureLoaded {
+        result: Ok(crate::genesys::ConversationSecureAttributes {
+            attributes: Some(Attributes::from([("pin".to_owned(), "1234".to_owned())])),
+            version: Some(3),
+        }),
+        exchange: None,
+    });
+    app.focus = Focus::Attributes;
+    assert_eq!(keys(&mut app, &[Key::char('E')]), []);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.contains("not written to a file"),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn e_on_a_deleted_row_says_to_restore_it_first() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('d')]);
+    assert_eq!(keys(&mut app, &[Key::char('E')]), []);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("restore it first")
+    );
+}
+
+#[test]
+fn the_help_turns_its_pages_and_stays_within_the_pages_it_has() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('?')]);
+    assert_eq!(app.help_page, 0);
+    keys(&mut app, &[Key::plain(KeyCode::PageDown), Key::char('j')]);
+    assert_eq!(app.help_page, 2);
+    // The screen says it has two pages: the page stays on the last.
+    app.update(Msg::HelpPages(2));
+    assert_eq!(app.help_page, 1);
+    assert!(app.help_open(), "turning pages keeps the help open");
+    keys(&mut app, &[Key::plain(KeyCode::PageUp), Key::char('k')]);
+    assert_eq!(app.help_page, 0);
+    keys(&mut app, &[Key::plain(KeyCode::PageDown)]);
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    assert!(!app.help_open());
+    keys(&mut app, &[Key::plain(KeyCode::F(1))]);
+    assert_eq!(app.help_page, 0, "it opens on its first page");
 }

@@ -1,10 +1,12 @@
 //! `update` tests: messages in, state and effects out, for every flow.
-//! Helpers here; the flows in `flows` (picker, participants, form, help)
+//! Helpers here; the flows in `flows` (picker, participants, form, help),
+//! `picker` (its rows, filter and selection)
 //! and `sending` (dialog, answers, re-reads, history, secure attributes);
 //! `secure` (secure values masked on the way out).
 
 mod flows;
 mod keymap;
+mod picker;
 mod scroll;
 mod secure;
 mod sending;

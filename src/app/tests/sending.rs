@@ -665,3 +665,208 @@ fn the_verb_stays_while_the_live_confirmation_is_typed() {
     assert_eq!(app.dialog().unwrap().verb, verb);
     assert!(app.status.as_ref().unwrap().error);
 }
+
+/// The secure attributes `{pin: 1234}` v3 loaded, the form on them.
+fn on_secure_attributes(app: &mut App) {
+    keys(app, &[Key::char('S')]);
+    app.update(Msg::SecureLoaded {
+        result: Ok(crate::genesys::ConversationSecureAttributes {
+            attributes: Some(Attributes::from([("pin".to_owned(), "1234".to_owned())])),
+            version: Some(3),
+        }),
+        exchange: None,
+    });
+}
+
+#[test]
+fn a_secure_send_answers_in_the_response_pane_with_the_masked_observed_diff() {
+    let mut app = loaded(Mode::Simulator);
+    on_secure_attributes(&mut app);
+    keys(&mut app, &[Key::char('e'), Key::ctrl('u')]);
+    typed(&mut app, "9911");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, "\"4\""))));
+    assert_eq!(app.focus, Focus::Response);
+    assert_eq!(
+        app.response.as_ref().unwrap().observed,
+        Observed::Pending { attempt: 1 }
+    );
+    app.update(Msg::SecureLoaded {
+        result: Ok(crate::genesys::ConversationSecureAttributes {
+            attributes: Some(Attributes::from([("pin".to_owned(), "9911".to_owned())])),
+            version: Some(4),
+        }),
+        exchange: None,
+    });
+    assert_eq!(app.focus, Focus::Response, "the answer stays in view");
+    let Observed::Done(observation) = &app.response.as_ref().unwrap().observed else {
+        panic!("{:?}", app.response.as_ref().unwrap().observed)
+    };
+    assert_eq!(observation.kind(), "as-predicted");
+    assert_eq!(observation.diff().summary.changed, ["/pin"]);
+    let shown = format!("{observation:?}");
+    assert!(
+        !shown.contains("1234") && !shown.contains("9911"),
+        "masked: {shown}"
+    );
+    assert_eq!(workspace(&app).secure_version, Some(4));
+    assert!(app.status.as_ref().unwrap().text.contains("version 4"));
+}
+
+#[test]
+fn a_cancelled_write_says_the_server_may_have_applied_it_and_r_re_reads() {
+    let mut app = loaded(Mode::Simulator);
+    add_outcome_and_send(&mut app);
+    let cancelled = Exchange::new(
+        "PATCH",
+        "http://127.0.0.1:1/api/v2/x",
+        crate::api::Outcome::Cancelled,
+    );
+    assert!(cancelled.may_have_applied());
+    app.update(Msg::Sent(Ok(cancelled)));
+    let status = app.status.clone().unwrap();
+    assert!(status.error, "{status:?}");
+    assert_eq!(
+        status.text,
+        "PATCH cancelled before an answer came; the server may have applied it: R re-reads \
+         the conversation before you send again"
+    );
+    // The edits are unsent as far as the app knows: R says so rather than
+    // dropping them.
+    keys(&mut app, &[Key::char('R')]);
+    assert!(app.status.as_ref().unwrap().text.contains("unsent edits"));
+    let read = Exchange::new(
+        "GET",
+        "http://127.0.0.1:1/api/v2/x",
+        crate::api::Outcome::Cancelled,
+    );
+    assert!(!read.may_have_applied(), "a read changes nothing");
+    let refused = Exchange::new(
+        "PATCH",
+        "http://127.0.0.1:1/api/v2/x",
+        crate::api::Outcome::failed(crate::api::FailureKind::Connect, "refused"),
+    );
+    assert!(
+        !refused.may_have_applied(),
+        "nothing left without a connection"
+    );
+}
+
+#[test]
+fn a_202_not_visible_after_every_reread_keeps_the_edits_marked_and_r_reads_again() {
+    let mut app = loaded(Mode::Simulator);
+    add_outcome_and_send(&mut app);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    for attempt in 1..=5 {
+        app.update(Msg::Reread {
+            attempt,
+            result: Ok(conversation()),
+            exchange: None,
+        });
+    }
+    assert!(app.sent_unseen());
+    assert_eq!(
+        workspace(&app).edits.value("outcome"),
+        Some("resolved"),
+        "the edit is not shown as gone"
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("sent, not visible yet after 5 re-reads")
+    );
+    // R re-reads (at once) instead of refusing over "unsent" edits.
+    let effects = keys(&mut app, &[Key::char('R')]);
+    let [
+        Effect::Reread {
+            attempt: 1, after, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*after, Duration::ZERO);
+    let mut changed = conversation();
+    let index = workspace(&app).participant;
+    changed.participants[index]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert("outcome".into(), "resolved".into());
+    app.update(Msg::Reread {
+        attempt: 1,
+        result: Ok(changed),
+        exchange: None,
+    });
+    assert!(!app.sent_unseen());
+    assert!(
+        !workspace(&app).edits.is_dirty(),
+        "now read from the server"
+    );
+    // A newer edit is not "sent": the mark goes.
+    let mut app = loaded(Mode::Simulator);
+    add_outcome_and_send(&mut app);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    for attempt in 1..=5 {
+        app.update(Msg::Reread {
+            attempt,
+            result: Ok(conversation()),
+            exchange: None,
+        });
+    }
+    app.focus = Focus::Attributes;
+    keys(&mut app, &[Key::char('a')]);
+    typed(&mut app, "another");
+    keys(&mut app, &[enter()]);
+    typed(&mut app, "one");
+    keys(&mut app, &[enter()]);
+    assert!(!app.sent_unseen());
+}
+
+#[test]
+fn after_a_send_the_form_keeps_the_row_that_was_selected() {
+    let mut app = loaded(Mode::Simulator);
+    app.workspace.as_mut().unwrap().row = 2;
+    let key = workspace(&app).edits.rows()[2].key.clone();
+    keys(&mut app, &[Key::char('e'), Key::ctrl('u')]);
+    typed(&mut app, "changed");
+    keys(&mut app, &[enter(), Key::char('s'), enter()]);
+    app.update(Msg::Sent(Ok(exchange(202, ""))));
+    let mut changed = conversation();
+    let index = workspace(&app).participant;
+    changed.participants[index]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert(key.clone(), "changed".into());
+    app.update(Msg::Reread {
+        attempt: 1,
+        result: Ok(changed),
+        exchange: None,
+    });
+    assert!(!workspace(&app).edits.is_dirty());
+    assert_eq!(workspace(&app).edits.rows()[workspace(&app).row].key, key);
+}
+
+#[test]
+fn a_429s_retry_after_counts_down_on_ticks_and_then_says_send_again() {
+    let mut app = loaded(Mode::Simulator);
+    keys(&mut app, &[Key::char('s'), enter()]);
+    let mut throttled = exchange(429, r#"{"code":"too.many.requests","status":429}"#);
+    throttled.rate_limit.retry_after_seconds = Some(2);
+    app.update(Msg::Sent(Ok(throttled)));
+    assert!(app.wants_ticks(), "the countdown needs time to pass");
+    let left = |app: &App| app.response.as_ref().unwrap().retry_in();
+    assert_eq!(left(&app), Some(Duration::from_secs(2)));
+    for _ in 0..5 {
+        app.update(Msg::Tick);
+    }
+    assert_eq!(left(&app), Duration::from_secs(2).checked_sub(TICK * 5));
+    for _ in 0..20 {
+        app.update(Msg::Tick);
+    }
+    assert_eq!(left(&app), None);
+    assert!(!app.wants_ticks(), "no ticks once it has passed");
+}

@@ -2,8 +2,10 @@
 //! on a `TestBackend` and compared as text (insta snapshots), plus a sweep
 //! over many sizes that must never panic.
 
+mod feedback;
 mod listing;
 mod payload;
+mod picker;
 mod remap;
 mod secure;
 mod sizes;
@@ -24,14 +26,6 @@ use crate::genesys::Conversation;
 
 const CORRELATION: &str = "5e3c1c0e-8d5a-4a39-9b2f-1d2a0c9e7f10";
 const BASE: &str = "http://127.0.0.1:8080";
-
-/// The fixture ids the simulator offers, as the picker lists them.
-const FIXTURES: [&str; 4] = [
-    "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14",
-    "4e6a8c0d-2f4b-4d6e-8a0c-3b5d7f9e1a2c",
-    "a4c6e8f0-2b4d-4f6a-8c0e-1d3f5b7a9c2e",
-    "8b2f4d6a-1c3e-4a5b-9d7f-0e2a4c6b8d10",
-];
 
 /// The call fixture without its simulator-only key.
 fn conversation() -> Conversation {
@@ -105,6 +99,7 @@ fn answer(
             total: Duration::from_millis(84),
         },
         attempts: 1,
+        at: Some("2026-11-20T17:42:05.120Z".into()),
     }
 }
 
@@ -112,9 +107,11 @@ fn get(path: &str, body: &str) -> Exchange {
     answer(&RawRequest::get(path), 200, "OK", body, &[])
 }
 
-/// A new app on the picker, offering the simulator's fixtures.
+/// A new app on the picker, offering the simulator's fixtures as rows.
 fn picker(mode: Mode) -> App {
-    App::new(mode, FIXTURES.iter().map(|s| (*s).to_owned()).collect())
+    let mut app = App::new(mode, Vec::new());
+    app.update(Msg::Suggestions(crate::app::fixture_rows()));
+    app
 }
 
 /// The call fixture loaded; focus on the participants.

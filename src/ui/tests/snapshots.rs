@@ -120,6 +120,10 @@ fn help_at_80x24() {
     let mut app = edited(Mode::Simulator);
     press(&mut app, &[Key::char('?')]);
     assert_snapshot!(draw(&app, 80, 24));
+    // The rest of the keys on the next page.
+    press(&mut app, &[code(KeyCode::PageDown)]);
+    assert_eq!(app.help_page, 1);
+    assert_snapshot!("help_at_80x24_page_2", draw(&app, 80, 24));
 }
 
 #[test]
