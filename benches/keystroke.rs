@@ -83,8 +83,11 @@ fn app(n: usize) -> App {
 fn stroke(app: &mut App, terminal: &mut Terminal<TestBackend>, key: Key) {
     black_box(app.update(Msg::Key(key)));
     let area = Rect::new(0, 0, WIDTH, HEIGHT);
-    let scroll_limit = gc_attrs::ui::scroll_limit(app, area);
-    app.update(Msg::Viewport { scroll_limit });
+    app.update(Msg::Viewport {
+        scroll_limit: gc_attrs::ui::scroll_limit(app, area),
+        page: gc_attrs::ui::page_length(area),
+        jump: gc_attrs::ui::jump_line(app, area),
+    });
     terminal
         .draw(|frame| gc_attrs::ui::render(frame, app))
         .expect("a test backend draws");

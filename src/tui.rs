@@ -377,8 +377,11 @@ async fn serve(
         }
         if let Ok(size) = terminal.size() {
             let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-            let scroll_limit = crate::ui::scroll_limit(app, area);
-            app.update(Msg::Viewport { scroll_limit });
+            app.update(Msg::Viewport {
+                scroll_limit: crate::ui::scroll_limit(app, area),
+                page: crate::ui::page_length(area),
+                jump: crate::ui::jump_line(app, area),
+            });
             if app.help_open() {
                 app.update(Msg::HelpPages(crate::ui::help_pages(app, area)));
             }

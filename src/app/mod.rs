@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod keys;
 mod nav;
 pub mod picker;
+mod scroll;
 mod send;
 #[cfg(test)]
 mod tests;
@@ -55,6 +56,7 @@ pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use picker::{ConversationRow, Origin, Query};
+pub use scroll::{DEFAULT_PAGE, Jump, Scroll};
 pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
 pub use view::{Area, Layout, ListAt, Mouse, MouseKind, PaneAt, ViewOptions};
@@ -138,11 +140,14 @@ pub enum Msg {
         /// Lines it can scroll down from its selection.
         down: u16,
     },
-    /// The screen's size changed what the panes can scroll: the largest
-    /// scroll the renderer can show, in lines.
+    /// What the screen, as drawn next, lets the panes show.
     Viewport {
-        /// The largest useful scroll of the payload and response panes.
+        /// The largest useful scroll of the pane shown on the right.
         scroll_limit: u16,
+        /// The lines a page of it holds.
+        page: u16,
+        /// The line of the pending [`Jump`] in the payload pane, if found.
+        jump: Option<u16>,
     },
     /// The external editor ([`Effect::OpenEditor`]) closed.
     Edited {
@@ -435,8 +440,12 @@ pub struct App {
     pub response: Option<ResponseView>,
     /// Diff layout of the payload pane.
     pub diff_layout: DiffLayout,
-    /// Scroll of the payload and response panes, in lines.
-    pub scroll: u16,
+    /// Scroll of the payload and response panes, each its own, in lines.
+    pub scroll: Scroll,
+    /// The lines a page of them holds, as the renderer last said.
+    pub page: u16,
+    /// Where the payload pane is to scroll once the renderer finds it.
+    pub jump: Option<Jump>,
     /// The status line.
     pub status: Option<Status>,
     /// Set once Quit was returned.
@@ -493,7 +502,9 @@ impl App {
             in_flight: None,
             response: None,
             diff_layout: DiffLayout::Unified,
-            scroll: 0,
+            scroll: Scroll::default(),
+            page: DEFAULT_PAGE,
+            jump: None,
             status: None,
             quitting: false,
             select_after_load: None,
@@ -673,8 +684,12 @@ impl App {
                 self.set_status(text, true);
                 Vec::new()
             }
-            Msg::Viewport { scroll_limit } => {
-                self.scroll = self.scroll.min(scroll_limit);
+            Msg::Viewport {
+                scroll_limit,
+                page,
+                jump,
+            } => {
+                self.viewport(scroll_limit, page, jump);
                 Vec::new()
             }
             Msg::BenchView { height, up, down } => {
@@ -923,6 +938,9 @@ impl App {
                 let participant =
                     asked.unwrap_or_else(|| crate::usecase::default_participant(&conversation));
                 self.workspace = Some(Workspace::new(conversation, participant));
+                if !reload {
+                    self.scroll.payload = 0;
+                }
                 let focus = if reload && !matches!(self.focus, Focus::Picker | Focus::Workbench) {
                     self.focus
                 } else if asked.is_some() && explicit {
@@ -957,7 +975,7 @@ impl App {
                     view.from_load = true;
                     self.response = Some(view);
                     self.focus = Focus::Response;
-                    self.scroll = 0;
+                    self.scroll.response = 0;
                 } else {
                     self.focus = Focus::Picker;
                 }

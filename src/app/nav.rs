@@ -8,9 +8,6 @@ use super::{
 };
 use crate::genesys::Attributes;
 
-/// How many lines PageUp/PageDown scroll.
-const PAGE: u16 = 10;
-
 impl App {
     /// The keymap's contexts the app is in, in lookup order: the open
     /// overlay alone; else the request in flight, the focused pane, and in
@@ -281,7 +278,6 @@ fn cycle(app: &mut App, back: bool) {
     } else {
         order[next]
     };
-    app.scroll = 0;
 }
 
 /// The bindings every workspace pane shares.
@@ -312,6 +308,8 @@ fn global(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Zoom => app.toggle_zoom(),
         Action::Wrap => app.toggle_wrap(),
         Action::Mouse => return app.toggle_mouse(),
+        Action::JumpFindings => app.jump_to_findings(),
+        Action::JumpFinding => app.jump_to_row_finding(),
         _ => {}
     }
     Vec::new()
@@ -547,11 +545,12 @@ fn reveal(app: &mut App) {
 
 fn panes(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Up => app.scroll = app.scroll.saturating_sub(1),
-        Action::Down => app.scroll = app.scroll.saturating_add(1),
-        Action::PageUp => app.scroll = app.scroll.saturating_sub(PAGE),
-        Action::PageDown => app.scroll = app.scroll.saturating_add(PAGE),
-        Action::Top => app.scroll = 0,
+        Action::Up => app.scroll_by(-1),
+        Action::Down => app.scroll_by(1),
+        Action::PageUp => app.scroll_page(-1),
+        Action::PageDown => app.scroll_page(1),
+        Action::Top => app.scroll_end(false),
+        Action::Bottom => app.scroll_end(true),
         Action::CopyCorrelation => return super::send::copy_correlation(app),
         Action::CopyCurl => return super::send::copy_curl(app, None),
         // The answer to a workbench send goes back to the workbench.

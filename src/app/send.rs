@@ -262,7 +262,7 @@ fn send(app: &mut App, dialog: &SendDialog) -> Vec<Effect> {
         format!("{} {}", request.method, request.path),
     ));
     app.focus = Focus::Response;
-    app.scroll = 0;
+    app.scroll.response = 0;
     vec![Effect::Send(request)]
 }
 
@@ -542,7 +542,7 @@ pub(super) fn history_action(app: &mut App, action: Action) -> Vec<Effect> {
                 app.response = Some(view);
                 app.overlay = None;
                 app.focus = Focus::Response;
-                app.scroll = 0;
+                app.scroll.response = 0;
                 app.set_status(what, false);
             }
         }

@@ -193,15 +193,8 @@ impl App {
     }
 
     fn click(&mut self, at: &PaneAt, row: u16) {
-        if at.pane != self.focus {
-            // The payload and the response share one scroll.
-            if matches!(at.pane, Focus::Payload | Focus::Response)
-                && matches!(self.focus, Focus::Payload | Focus::Response)
-            {
-                self.scroll = 0;
-            }
-            self.focus = at.pane;
-        }
+        // Each of the payload and response panes keeps its own scroll.
+        self.focus = at.pane;
         let Some(index) = at.list.and_then(|list| list.index(row)) else {
             return;
         };
@@ -229,12 +222,10 @@ impl App {
                 let row = self.workspace.as_ref().map_or(0, |w| w.row);
                 self.select_row(row.saturating_add_signed(notches));
             }
+            // The right-hand column shows one of them: the one it scrolls.
             Focus::Payload | Focus::Response => {
-                self.scroll = if notches < 0 {
-                    self.scroll.saturating_sub(WHEEL_LINES)
-                } else {
-                    self.scroll.saturating_add(WHEEL_LINES)
-                };
+                let lines = i32::from(WHEEL_LINES);
+                self.scroll_by(if notches < 0 { -lines } else { lines });
             }
             Focus::Picker | Focus::Workbench => {}
         }

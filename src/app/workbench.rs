@@ -875,7 +875,7 @@ impl App {
             format!("{} {}", request.method, request.path),
         ));
         self.focus = Focus::Response;
-        self.scroll = 0;
+        self.scroll.response = 0;
         vec![Effect::Send(request)]
     }
 

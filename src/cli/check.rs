@@ -25,7 +25,7 @@ use std::path::Path;
 use serde_json::json;
 
 use super::CheckArgs;
-use super::common::{self, CliError, Output, Paint, REJECTS, clean, findings_text, verdict};
+use super::common::{self, CliError, Output, Paint, REJECTS, clean, findings_text, verdict_line};
 use crate::lint::{Verdict, listing};
 use crate::usecase::check::{Checked, MAX_CHECK, check};
 use crate::usecase::words::{self, Label};
@@ -146,7 +146,11 @@ fn text_of(checked: &Checked, out: Output) -> String {
             &findings_text(&request.findings, false, out),
             4,
         ));
-        _ = writeln!(text, "    {}", verdict(&request.findings, out));
+        _ = writeln!(
+            text,
+            "    {}",
+            verdict_line(&clean(&request.verb), &request.findings, out)
+        );
     }
     let summary = words::check_summary(&checked.summary);
     let summary = if checked.fails() {

@@ -13,7 +13,7 @@ mod render;
 
 pub use render::{
     Output, Paint, clean, diff_text, exchange_text, explanation_text, findings_text, indented,
-    print, print_json, table, verdict,
+    print, print_json, table, verdict, verdict_line,
 };
 
 use std::io::Read as _;

@@ -20,15 +20,25 @@
 //!   "put":   {"verb": "PUT",   "path": "/api/v2/…/attributes", "body": {"attributes": {}},
 //!             "findings": [Finding], "unlisted": []},
 //!   "diff": {"lines": [{"tag": "equal|insert|delete", "old_line": 1, "new_line": 1,
-//!                       "segments": [{"text": "…", "emphasized": false}]}],
-//!            "summary": {"added": [], "changed": [], "removed": [], "unchanged": []}},
+//!                       "mark": "changed|added|untouched|null",
+//!                       "segments": [{"text": "…", "emphasized": false}],
+//!                       "new_text": "…"}],
+//!            "summary": {"added": [], "changed": [], "removed": [], "unchanged": []},
+//!            "keys": {"changed": ["key"], "added": ["key"], "untouched": ["key"]}},
 //!   "afterPatch": {"key": "value"}, "afterPut": {"key": "value"},
 //!   "unremovable": ["key"]
 //! }
 //! ```
 //!
 //! `diff` is PUT-style body (old side) against PATCH body (new side), as in
-//! the TUI. A Finding is `{rule, severity, location: {kind, …}, message,
+//! the TUI, paired by key: a key both bodies carry is one `equal` line (its
+//! `segments` as the PUT-style body writes it, `new_text` only where the
+//! PATCH body's line differs, which is by its trailing comma), so no key
+//! shows as a delete and an insert that differ by a comma. `mark` says what
+//! the PATCH does to the line's key (`null` on a line that is no key):
+//! `changed` (the attributes had it), `added`, or `untouched` (only in the
+//! PUT-style body: PATCH leaves it); `keys` lists the keys by mark.
+//! `summary` compares the two bodies' leaves as RFC 6901 pointers. A Finding is `{rule, severity, location: {kind, …}, message,
 //! explanation, fix: {summary, verb?, path?, content_type?, body?}|null,
 //! evidence: {kind, section}}`. `findings` lists at most
 //! [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule; `unlisted`
@@ -40,6 +50,7 @@ use serde_json::{Value, json};
 
 use super::common::{
     self, CliError, Output, Paint, Session, diff_text, findings_text, indented, table, verdict,
+    verdict_line,
 };
 use super::{ConnectArgs, EditArgs, RouteArg};
 use crate::genesys::{Attributes, Participant, Verb};
@@ -271,12 +282,17 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
     }
     let p = &prepared.participant;
     let mut text = format!(
-        "participant {} ({}, {}) of conversation {}\n\n",
+        "participant {} ({}, {}) of conversation {}\n",
         prepared.participant_id(),
         p.purpose.as_deref().unwrap_or("?"),
         common::clean(p.name.as_deref().unwrap_or("no name")),
         prepared.conversation_id
     );
+    // The verdict first, one line per request, as the payload pane opens.
+    for (verb, request) in [("PATCH", &preview.patch), ("PUT", &preview.put)] {
+        _ = writeln!(text, "{}", verdict_line(verb, &request.findings, out));
+    }
+    text.push('\n');
     text.push_str(&request_text(&preview.patch, out));
     _ = writeln!(
         text,
@@ -289,8 +305,9 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
     text.push_str(&request_text(&preview.put, out));
     _ = write!(
         text,
-        "\n{}\n{}",
+        "\n{}\n{}{}",
         out.paint("diff, PUT-style body -> PATCH body:", Paint::Bold),
+        indented(crate::diff::LEGEND, 2),
         indented(&diff_text(&preview.diff, out), 2)
     );
     _ = write!(

@@ -294,12 +294,12 @@ fn change_lines(
     } else {
         &workspace.derived.patch
     };
-    let said = crate::usecase::words::verdict(&planned.findings);
+    let said = crate::usecase::verdict::summary(&planned.findings);
     let verdict = match planned.worst() {
-        None => vec![Span::styled(format!("✓ {said}"), theme::good())],
+        None => vec![Span::styled(said, theme::good())],
         Some(severity) => {
             let mut spans = vec![Span::styled(
-                format!("{} {said}", theme::severity_glyph(severity)),
+                said,
                 theme::severity(severity).add_modifier(Modifier::BOLD),
             )];
             if let Some(first) = planned.findings.first() {

@@ -1,8 +1,11 @@
-//! A [`JsonDiff`] as lines: unified (old and new line numbers, -/+) or side by
-//! side, with the changed words emphasized. Long lines wrap, each
-//! continuation marked `↪` in the gutter; with wrapping off, unchanged and
-//! plainly removed lines are cut to one line with "…", and added and changed
-//! lines still wrap, so that nothing new is ever hidden. A [`View`] formats
+//! A [`JsonDiff`] as lines: unified (old and new line numbers, then the
+//! line's sign: `-`/`+`, or for attribute bodies the key's mark `~`/`+`/`=`)
+//! or side by side under a header row, with the changed words emphasized.
+//! Long lines wrap, each continuation marked `↪` in the gutter; with
+//! wrapping off, unchanged, untouched and plainly removed lines are cut to
+//! one line with "…", and added and changed lines still wrap, so that nothing
+//! new is ever hidden. Side by side, the left column takes half the width and
+//! the right one the rest, whatever width the pane gets. A [`View`] formats
 //! only the rows in a window, so that a long diff costs its visible rows per
 //! frame (the heights of wrapped rows are counted, not formatted).
 
@@ -14,7 +17,7 @@ use std::sync::Arc;
 use super::text::{Break, truncate_spans, width, wrap, wrapped_height};
 use super::theme;
 use crate::app::{DiffLayout, DiffShape, Keyed};
-use crate::diff::{DiffLine, JsonDiff, LineTag};
+use crate::diff::{DiffLine, JsonDiff, LineTag, Mark, UNTOUCHED};
 
 /// The diff laid out for `width` cells, long lines wrapped or cut.
 #[must_use]
@@ -44,24 +47,25 @@ fn digits(diff: &JsonDiff) -> usize {
     most.to_string().len()
 }
 
-fn base(tag: LineTag) -> Style {
-    match tag {
-        LineTag::Equal => theme::plain(),
-        LineTag::Delete => theme::diff_delete(),
-        LineTag::Insert => theme::diff_insert(),
+/// A line's colour: its key's mark's (a changed key warns, an added one is
+/// new, an untouched one is dim: the PATCH does nothing to it), else its tag's.
+fn base(line: &DiffLine) -> Style {
+    match (line.mark, line.tag) {
+        (Some(Mark::Untouched), _) => theme::dim(),
+        (Some(Mark::Changed), _) => theme::warning(),
+        (Some(Mark::Added), _) | (None, LineTag::Insert) => theme::diff_insert(),
+        (None, LineTag::Equal) => theme::plain(),
+        (None, LineTag::Delete) => theme::diff_delete(),
     }
 }
 
-fn sign(tag: LineTag) -> &'static str {
-    match tag {
-        LineTag::Equal => " ",
-        LineTag::Delete => "-",
-        LineTag::Insert => "+",
+/// The line's spans on one side: the new side shows the new text when
+/// it differs (a trailing comma).
+fn text_spans(line: &DiffLine, old: bool) -> Vec<Span<'static>> {
+    let style = base(line);
+    if let (false, Some(text)) = (old, &line.new_text) {
+        return vec![Span::styled(text.clone(), style)];
     }
-}
-
-fn text_spans(line: &DiffLine) -> Vec<Span<'static>> {
-    let style = base(line.tag);
     line.segments
         .iter()
         .map(|s| {
@@ -81,11 +85,18 @@ fn number(n: Option<usize>, digits: usize) -> String {
 
 /// One diff line with its gutter: wrapped, or (unchanged, without `wrap`)
 /// cut to one line.
-fn with_gutter(line: &DiffLine, gutter: String, room: usize, wrapping: bool) -> Vec<Line<'static>> {
-    let style = base(line.tag);
+/// `old`: the line as the old (PUT-style) side writes it, else as the new.
+fn with_gutter(
+    line: &DiffLine,
+    gutter: String,
+    room: usize,
+    old: bool,
+    wrapping: bool,
+) -> Vec<Line<'static>> {
+    let style = base(line);
     let gutter_width = width(&gutter);
     let first = vec![Span::styled(gutter, theme::dim().patch(sign_style(style)))];
-    let spans = text_spans(line);
+    let spans = text_spans(line, old);
     // Anything new or changed wraps.
     if one_line(line) && !wrapping {
         let mut all = first;
@@ -112,11 +123,15 @@ fn sign_style(style: Style) -> Style {
     }
 }
 
-/// Whether a line takes one line whatever the width: unchanged lines, and
-/// removed lines with no changed words (their text is whole elsewhere).
+/// Whether a line takes one line whatever the width: unchanged lines (not
+/// a changed or added key), and removed or untouched lines with no changed
+/// words (their text is whole elsewhere).
 fn one_line(line: &DiffLine) -> bool {
-    line.tag == LineTag::Equal
-        || (line.tag == LineTag::Delete && !line.segments.iter().any(|s| s.emphasized))
+    match (line.mark, line.tag) {
+        (None | Some(Mark::Untouched), LineTag::Equal) => true,
+        (_, LineTag::Delete) => !line.segments.iter().any(|s| s.emphasized),
+        (_, LineTag::Insert | LineTag::Equal) => false,
+    }
 }
 
 fn unified_gutter(line: &DiffLine, d: usize) -> String {
@@ -124,8 +139,27 @@ fn unified_gutter(line: &DiffLine, d: usize) -> String {
         "{} {} {} ",
         number(line.old_line, d),
         number(line.new_line, d),
-        sign(line.tag)
+        line.marker()
     )
+}
+
+/// The width of the left column of a side-by-side view `room` cells wide;
+/// a `│` follows it and the right column takes the rest.
+fn left_width(room: usize) -> usize {
+    room.saturating_sub(1) / 2
+}
+
+/// The header row of a side-by-side view: the two columns' names over
+/// their columns, as wide as the rows below.
+#[must_use]
+pub fn header(left: &str, right: &str, room: usize) -> Line<'static> {
+    let half = left_width(room);
+    let right_room = room.saturating_sub(half + 1);
+    Line::from(vec![
+        Span::styled(super::text::fit(left, half), theme::heading()),
+        Span::styled("│", theme::dim()),
+        Span::styled(super::text::truncate(right, right_room), theme::heading()),
+    ])
 }
 
 /// The diff's layout that no width changes: which lines may wrap, and the
@@ -202,22 +236,24 @@ impl<'a> View<'a> {
     /// without formatting it.
     fn row_height(&self, row: usize) -> usize {
         let digits = self.shape.digits;
-        let line = |index: usize, gutter: usize, room: usize| {
-            let text: Vec<char> = self.diff.lines[index]
-                .segments
-                .iter()
-                .flat_map(|s| s.text.chars())
-                .collect();
+        let line = |index: usize, gutter: usize, room: usize, old: bool| {
+            let line = &self.diff.lines[index];
+            let text: Vec<char> = match (&line.new_text, old) {
+                (Some(text), false) => text.chars().collect(),
+                _ => line.segments.iter().flat_map(|s| s.text.chars()).collect(),
+            };
             wrapped_height(&text, room, gutter, gutter, Break::Path)
         };
         match self.layout {
             // The gutters: `{old} {new} {sign} ` and `{n} {sign} `.
-            DiffLayout::Unified => line(row, 2 * digits + 4, self.room),
+            DiffLayout::Unified => line(row, 2 * digits + 4, self.room, true),
             DiffLayout::SideBySide => {
                 let (left, right) = self.shape.pairs[row];
-                let half = self.half();
-                let side = |index: Option<usize>| index.map_or(1, |i| line(i, digits + 3, half));
-                side(left).max(side(right))
+                let half = left_width(self.room);
+                let rest = self.room.saturating_sub(half + 1);
+                let left = left.map_or(1, |i| line(i, digits + 3, half, true));
+                let right = right.map_or(1, |i| line(i, digits + 3, rest, false));
+                left.max(right)
             }
         }
     }
@@ -242,24 +278,37 @@ impl<'a> View<'a> {
 
     fn unified_row(&self, line: &DiffLine) -> Vec<Line<'static>> {
         let gutter = unified_gutter(line, self.shape.digits);
-        with_gutter(line, gutter, self.room, self.wrap)
-    }
-
-    fn half(&self) -> usize {
-        self.room.saturating_sub(1) / 2
+        with_gutter(line, gutter, self.room, true, self.wrap)
     }
 
     fn side(&self, line: &DiffLine, old: bool) -> Vec<Line<'static>> {
-        let n = if old { line.old_line } else { line.new_line };
-        let gutter = format!("{} {} ", number(n, self.shape.digits), sign(line.tag));
-        with_gutter(line, gutter, self.half(), self.wrap)
+        let (n, room) = if old {
+            (line.old_line, left_width(self.room))
+        } else {
+            (
+                line.new_line,
+                self.room.saturating_sub(left_width(self.room) + 1),
+            )
+        };
+        let gutter = format!("{} {} ", number(n, self.shape.digits), line.marker());
+        with_gutter(line, gutter, room, old, self.wrap)
     }
 
     fn side_row(&self, (left, right): (Option<usize>, Option<usize>)) -> Vec<Line<'static>> {
-        let half = self.half();
+        let half = left_width(self.room);
+        let untouched = left.is_some_and(|i| self.diff.lines[i].untouched());
         let side = |i: Option<usize>, old: bool| -> Vec<Line<'static>> {
             match i {
                 Some(i) => self.side(&self.diff.lines[i], old),
+                // The PATCH has nothing in an untouched key's place: it says so.
+                None if untouched => {
+                    let room = self.room.saturating_sub(half + 1);
+                    let gap = " ".repeat(self.shape.digits + 1);
+                    vec![Line::styled(
+                        super::text::truncate(&format!("{gap}{UNTOUCHED}"), room),
+                        theme::dim(),
+                    )]
+                }
                 None => vec![Line::raw("")],
             }
         };

@@ -182,6 +182,33 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
     u16::try_from(excess).unwrap_or(u16::MAX)
 }
 
+/// The lines a page of the payload or response pane holds on a screen of
+/// this size: the body's height inside the pane's borders.
+#[must_use]
+pub fn page_length(screen: Rect) -> u16 {
+    let [_, body, _] = rows(screen);
+    body.height.saturating_sub(2).max(1)
+}
+
+/// The line of the payload pane the app's pending jump goes to on a screen
+/// of this size, if one is pending and found.
+#[must_use]
+pub fn jump_line(app: &App, screen: Rect) -> Option<u16> {
+    let jump = app.jump.as_ref()?;
+    let workspace = app.workspace.as_ref()?;
+    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _] = rows(screen);
+    // The payload pane as drawn: beside the lists, or zoomed.
+    let right = panes(app, workspace, body)
+        .right
+        .unwrap_or_else(|| columns(body)[1]);
+    let room = usize::from(Block::bordered().inner(right).width);
+    let line = payload::jump_line(app, workspace, room, jump)?;
+    Some(u16::try_from(line).unwrap_or(u16::MAX))
+}
+
 /// Top bar, body, footer.
 fn rows(area: Rect) -> [Rect; 3] {
     split::vertical(area, [Part::Len(1), Part::Fill, Part::Len(1)])

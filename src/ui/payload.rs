@@ -1,8 +1,11 @@
-//! The payload pane: what PUT vs PATCH means for this target, the PUT-style
-//! and PATCH bodies as a diff, the attributes predicted after each verb, the
-//! keys a PATCH cannot remove, and the lint findings with their fixes (at
-//! most [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE) per rule, the
-//! rest counted).
+//! The payload pane: the verdict of each request first (one line each, in
+//! [`crate::usecase::verdict`]'s words), what PUT vs PATCH means for this
+//! target, the PUT-style and PATCH bodies as a diff paired by key (with its
+//! legend, and side by side its column headers), the attributes predicted
+//! after each verb, the keys a PATCH cannot remove, and the lint findings
+//! with their fixes (at most [`LISTED_PER_RULE`](crate::lint::LISTED_PER_RULE)
+//! per rule, the rest counted). The lines of the findings' heading and of
+//! each finding about a key are recorded, for `f` and `F` to jump to.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,11 +15,14 @@ use ratatui::text::{Line, Span};
 use super::form::{shown_key, shown_value};
 use super::text::{Break, prose, truncate, width, wrap};
 use super::{bar, diffview, findings, form, pane_block, scrolled_with, theme};
-use crate::app::{App, DiffLayout, Focus, RouteChoice, SendTarget, Workspace};
+use crate::app::{App, DiffLayout, Focus, Jump, RouteChoice, SendTarget, Workspace};
 use crate::genesys::Attributes;
 use crate::genesys::secure::mask_attributes;
-use crate::lint::listing;
+use crate::lint::{Location, listing};
 use crate::usecase::words::{ShownBodies, unlisted_line};
+
+/// The findings' heading, where `f` jumps to.
+pub const LINT_HEADING: &str = "Lint";
 
 /// A section heading ruled to the pane's width.
 #[must_use]
@@ -47,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspace) {
         area,
         block,
         doc.height(),
-        app.scroll,
+        app.scroll.payload,
         |from, count| doc.lines(from, count),
     );
 }
@@ -66,11 +72,30 @@ pub fn height(app: &App, workspace: &Workspace, room: usize) -> usize {
     doc(app, workspace, room).height()
 }
 
+/// The line a jump goes to at a width: the findings' heading, or the
+/// first finding about a key (none if it has none).
+#[must_use]
+pub fn jump_line(app: &App, workspace: &Workspace, room: usize, jump: &Jump) -> Option<usize> {
+    let doc = doc(app, workspace, room);
+    match jump {
+        Jump::Findings => doc.findings_at,
+        Jump::Finding(key) => doc
+            .by_key
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, line)| *line),
+    }
+}
+
 /// The pane as parts: short ones as their lines, the diff and the predicted
 /// maps (a line or more per attribute) as views that format only the lines
 /// asked for.
 struct Doc<'a> {
     parts: Vec<Part<'a>>,
+    /// The line of the findings' heading.
+    findings_at: Option<usize>,
+    /// The line of each finding about an attribute key, in order.
+    by_key: Vec<(String, usize)>,
 }
 
 enum Part<'a> {
@@ -141,7 +166,19 @@ impl<'a> Doc<'a> {
 fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     let derived = &workspace.derived;
     let participant = workspace.target == SendTarget::ParticipantAttributes;
-    let mut out = Doc { parts: Vec::new() };
+    let mut out = Doc {
+        parts: Vec::new(),
+        findings_at: None,
+        by_key: Vec::new(),
+    };
+    let put_name = if participant { "PUT-style" } else { "PUT" };
+    // The verdict first: one line per request, in the words of every face.
+    for (verb, request) in [("PATCH", &derived.patch), ("PUT", &derived.put)] {
+        let style = request.worst().map_or(theme::good(), theme::severity);
+        let line = crate::usecase::verdict::line(verb, &request.findings);
+        out.extend(prose(&line, style.add_modifier(Modifier::BOLD), room, 0));
+    }
+    out.push(Line::raw(""));
     let note = if participant {
         "Participant attributes have no PUT route: only PATCH exists. The PUT-style body shows what a full replace would carry."
     } else {
@@ -150,8 +187,7 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     out.extend(prose(note, theme::warning(), room, 0));
     out.push(Line::raw(""));
 
-    let put_name = if participant { "PUT-style" } else { "PUT" };
-    out.push(section(&format!("{put_name} (−) vs PATCH (+)"), room));
+    out.push(section(&format!("{put_name} vs PATCH"), room));
     let plan = Some(&derived.plan);
     if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
         out.extend(prose(
@@ -161,16 +197,28 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
             0,
         ));
     }
+    out.extend(prose(crate::diff::LEGEND, theme::dim(), room, 0));
+    if app.diff_layout == DiffLayout::SideBySide {
+        out.push(diffview::header(put_name, "PATCH", room));
+    }
     // Secure values not revealed are masked in both bodies: each key's value
     // is the same in the two, so the masked diff has the real one's lines.
     // Only secure attributes are masked, whose maps are small: their masked
     // diff is made and formatted whole, per frame.
     if app.masks_secure() {
-        let mut put = derived.put.body.clone();
-        let mut patch = derived.patch.body.clone();
-        mask_attributes(&mut put, app.revealed());
-        mask_attributes(&mut patch, app.revealed());
-        let diff = crate::diff::diff(&put, &patch);
+        let masked = |body: &serde_json::Value| {
+            let mut body = body.clone();
+            mask_attributes(&mut body, app.revealed());
+            serde_json::from_value::<Attributes>(body["attributes"].take()).unwrap_or_default()
+        };
+        let (put, patch) = (masked(&derived.put.body), masked(&derived.patch.body));
+        let version = derived
+            .put
+            .body
+            .get("version")
+            .and_then(serde_json::Value::as_i64);
+        let original = workspace.edits.original();
+        let diff = crate::diff::diff_attribute_bodies(&put, version, &patch, original);
         let shape = diffview::shape(&diff);
         let view = diffview::View::new(&diff, &shape, app.diff_layout, room, app.view.wrap);
         out.extend(view.lines(0, view.height()));
@@ -188,6 +236,19 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         predicted(&mut out, app, workspace, plan, room);
     }
 
+    lint(&mut out, app, workspace, room);
+    out
+}
+
+/// The findings of both requests, under their heading (recorded for `f`),
+/// each finding about a key recorded for `F`.
+fn lint(out: &mut Doc<'_>, app: &App, workspace: &Workspace, room: usize) {
+    let derived = &workspace.derived;
+    let put_name = if workspace.target == SendTarget::ParticipantAttributes {
+        "PUT-style"
+    } else {
+        "PUT"
+    };
     out.push(Line::raw(""));
     let count = derived.patch.findings.len() + derived.put.findings.len();
     // The requests are linted as they would be sent: on the route last chosen
@@ -196,7 +257,8 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
         RouteChoice::Generic => "generic".to_owned(),
         RouteChoice::Media(media) => media.segment().to_owned(),
     };
-    out.push(section(&format!("Lint: {}", verdicts(workspace)), room));
+    out.findings_at = Some(out.height());
+    out.push(section(LINT_HEADING, room));
     out.extend(prose(
         &format!("on the {route} route (chosen in the send dialog)"),
         theme::dim(),
@@ -221,6 +283,12 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
                 out.push(Line::raw(""));
             }
             first = false;
+            if let Location::Pointer { pointer } = &finding.location {
+                if let Some(key) = pointer.strip_prefix("/attributes/") {
+                    let key = key.replace("~1", "/").replace("~0", "~");
+                    out.by_key.push((key, out.height()));
+                }
+            }
             out.extend(findings::lines(verb, finding, &secrets, room, &mut shown));
         }
         for unlisted in &listing.unlisted {
@@ -230,7 +298,6 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
             ));
         }
     }
-    out
 }
 
 /// The attributes predicted after each verb, and the keys PATCH cannot remove.
@@ -284,24 +351,6 @@ fn predicted<'a>(
         ];
         out.extend(wrap(&spans, room, &[], &[Span::raw("  ")], Break::Words));
     }
-}
-
-/// `PATCH ✓ · PUT ✖ 2`: each request's worst severity and count.
-fn verdicts(workspace: &Workspace) -> String {
-    let one = |verb: &str, worst: Option<crate::lint::Severity>, count: usize| match worst {
-        None => format!("{verb} ✓"),
-        Some(severity) => format!(
-            "{verb} {} {count} ({})",
-            theme::severity_glyph(severity),
-            severity.label()
-        ),
-    };
-    let derived = &workspace.derived;
-    format!(
-        "{} · {}",
-        one("PATCH", derived.patch.worst(), derived.patch.findings.len()),
-        one("PUT", derived.put.worst(), derived.put.findings.len())
-    )
 }
 
 /// A predicted attribute map, one key a line, marked against the original:

@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     let room = usize::from(block.inner(area).width);
-    scrolled(frame, area, block, lines(app, room), app.scroll);
+    scrolled(frame, area, block, lines(app, room), app.scroll.response);
 }
 
 fn status_text(view: &ResponseView) -> String {

@@ -140,12 +140,7 @@ pub fn severity(severity: Severity) -> Style {
 /// A one-cell glyph for a severity, for rows and summaries.
 #[must_use]
 pub fn severity_glyph(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Reject => "✖",
-        Severity::LikelyReject => "✗",
-        Severity::Warning => "!",
-        Severity::Info => "i",
-    }
+    crate::usecase::verdict::glyph(severity)
 }
 
 /// A severity as a fixed-width badge, e.g. `✖ REJECT`.

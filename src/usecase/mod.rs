@@ -18,6 +18,8 @@
 //!   participant offers, its state, the one to show first.
 //! - [`workbench`]: a request as the user wrote it, linted as written, each
 //!   finding placed in the body, fixes applied, the path it is sent to.
+//! - [`verdict`]: a request's lint verdict on one line, rejects counted
+//!   apart from warnings and infos, in the words every face prints.
 //! - [`words`]: a lint finding or a decoded error as labelled parts, so that
 //!   every face says the same words.
 
@@ -28,6 +30,7 @@ pub mod observe;
 pub mod participant;
 pub mod preview;
 pub mod summary;
+pub mod verdict;
 pub mod words;
 pub mod workbench;
 

@@ -175,7 +175,8 @@ pub struct Preview {
     /// The PUT-style request (for participants there is no PUT route: it is
     /// shown for contrast, and sending it shows what the server answers).
     pub put: PreviewRequest,
-    /// PUT-style body (old side) against PATCH body (new side).
+    /// PUT-style body (old side) against PATCH body (new side), paired by
+    /// key and marked with what the PATCH does to each.
     pub diff: JsonDiff,
     /// Findings that point at one attribute key, by key, each rule once.
     /// Built from every finding, not the listing, so that each key's row
@@ -202,7 +203,12 @@ impl Preview {
         let mut patch = PreviewRequest::new(Verb::Patch, patch_path, plan.patch_body());
         patch.lint_end_state(&plan);
         let put = PreviewRequest::new(Verb::Put, put_path, put_body);
-        let diff = diff_attribute_bodies(&plan.put, target.put_version(), &plan.patch);
+        let diff = diff_attribute_bodies(
+            &plan.put,
+            target.put_version(),
+            &plan.patch,
+            edits.original(),
+        );
         let by_key = by_key(&patch.findings, &put.findings);
         Self {
             verb,
@@ -259,7 +265,13 @@ impl Preview {
         self.patch.lint_end_state(&self.plan);
         self.put.relint();
         let version = target.put_version();
-        rediff_attribute_bodies(&mut self.diff, &self.plan.put, version, &self.plan.patch);
+        rediff_attribute_bodies(
+            &mut self.diff,
+            &self.plan.put,
+            version,
+            &self.plan.patch,
+            edits.original(),
+        );
         self.by_key = by_key(&self.patch.findings, &self.put.findings);
     }
 

@@ -86,27 +86,12 @@ fn part(label: Label, text: impl Into<String>) -> Part {
     }
 }
 
-/// The lint verdict of one request, as both faces say it: `no findings`,
-/// `2 findings, none predicts a rejection`, or `3 findings; predicted
-/// rejection: route/put-on-attributes, …` (each rule named once).
+/// The lint verdict of one request, as every face says it
+/// ([`super::verdict::summary`]): `✓ no findings`, or the findings counted
+/// by severity with the rules that predict a rejection named.
 #[must_use]
 pub fn verdict(findings: &[Finding]) -> String {
-    let mut rejecting: Vec<&str> = Vec::new();
-    for finding in findings.iter().filter(|f| f.severity.rejects()) {
-        if !rejecting.contains(&finding.rule) {
-            rejecting.push(finding.rule);
-        }
-    }
-    let count = match findings.len() {
-        0 => return "no findings".to_owned(),
-        1 => "1 finding".to_owned(),
-        n => format!("{} findings", thousands(n)),
-    };
-    if rejecting.is_empty() {
-        format!("{count}, none predicts a rejection")
-    } else {
-        format!("{count}; predicted rejection: {}", rejecting.join(", "))
-    }
+    super::verdict::summary(findings)
 }
 
 /// `… and 3,980 more of body/value-not-string`: the line both faces print,
@@ -122,7 +107,7 @@ pub fn unlisted_line(unlisted: &Unlisted) -> String {
 }
 
 /// `3990` as `3,990`.
-fn thousands(n: usize) -> String {
+pub(super) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
@@ -360,7 +345,7 @@ mod tests {
 
     #[test]
     fn the_verdict_counts_and_names_the_rejecting_rules() {
-        assert_eq!(verdict(&[]), "no findings");
+        assert_eq!(verdict(&[]), "✓ no findings");
         let put = crate::lint::lint(&crate::lint::Request {
             verb: "PUT",
             path: "/api/v2/conversations/3c3f4a8e-7d0c-4b8e-9a56-0f1e2d3c4b5a/participants/b7e1c2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e/attributes",
@@ -369,7 +354,7 @@ mod tests {
         });
         let text = verdict(&put);
         assert!(
-            text.contains("predicted rejection: route/put-on-attributes"),
+            text.contains("✖ 1 reject (route/put-on-attributes)"),
             "{text}"
         );
     }
@@ -407,7 +392,7 @@ mod tests {
     fn the_verdict_of_4000_findings_names_their_rule_once() {
         assert_eq!(
             verdict(&numbers(4_000)),
-            "4,000 findings; predicted rejection: body/value-not-string"
+            "✗ 4,000 likely rejects (body/value-not-string)"
         );
     }
 

@@ -35,7 +35,7 @@ fn a_wrong_answer_exits_1_and_prints_each_claim_and_request_for_people() {
         "  line 3, curl: PUT https://api.mypurecloud.ie/api/v2/conversations/{conversationId}/participants/{participantId}/attributes\n",
         "    reject route/put-on-attributes at verb\n",
         "    likely-reject body/value-not-string at body /attributes/escalationLevel\n",
-        "predicted rejection: route/put-on-attributes, body/value-not-string",
+        "PUT ✖ 1 reject (route/put-on-attributes) · 1 likely reject (body/value-not-string)",
         "1 predicted to be rejected\n",
     ] {
         assert!(

@@ -23,6 +23,7 @@ fn diff_prints_both_bodies_the_diff_and_the_end_states() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = &run.stdout;
     for expected in [
+        "PATCH ✓ no findings\nPUT ✖ 1 reject (route/put-on-attributes)",
         "PATCH /api/v2/conversations/",
         "PUT /api/v2/conversations/",
         "\"callReason\": \"refund\"",
@@ -36,8 +37,11 @@ fn diff_prints_both_bodies_the_diff_and_the_end_states() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
-    // render_plain's markers: deleted lines and emphasis.
-    assert!(text.contains("  -  "), "{text}");
+    // render_plain's marks: untouched, changed and added keys, and the legend.
+    assert!(text.contains("PATCH leaves these untouched"), "{text}");
+    for mark in ["\n  = ", "\n  ~ ", "\n  + "] {
+        assert!(text.contains(mark), "no {mark:?} in\n{text}");
+    }
     assert!(!text.contains('\u{1b}'), "{text}");
     // Only the login and the GET were made.
     assert_eq!(env.history_methods()[recorded..], ["POST", "GET"]);
@@ -110,6 +114,64 @@ fn diff_json_has_the_documented_shape() {
     assert!(json["afterPut"].get("sentiment").is_none());
     assert_eq!(json["unremovable"], serde_json::json!(["sentiment"]));
     assert_eq!(json["before"]["callReason"], "billing-dispute");
+}
+
+#[test]
+fn diff_json_marks_each_key_once_and_never_splits_one_on_a_comma() {
+    let env = Env::new();
+    let customer = env.participant("customer");
+    let run = env.run(&[
+        "--sim",
+        "--json",
+        "diff",
+        CALL,
+        &customer,
+        "--set",
+        "callReason=refund",
+        "--set",
+        "newKey=1",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        json["diff"]["keys"]["changed"],
+        serde_json::json!(["callReason"])
+    );
+    assert_eq!(json["diff"]["keys"]["added"], serde_json::json!(["newKey"]));
+    assert!(
+        json["diff"]["keys"]["untouched"]
+            .as_array()
+            .is_some_and(|keys| keys.contains(&"accountNumber".into()))
+    );
+    let lines = json["diff"]["lines"].as_array().unwrap();
+    let text = |line: &serde_json::Value| {
+        line["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap())
+            .collect::<String>()
+    };
+    // Each key the PATCH carries is one line, on both sides, marked.
+    for (key, mark) in [("callReason", "changed"), ("newKey", "added")] {
+        let found: Vec<_> = lines
+            .iter()
+            .filter(|l| text(l).contains(&format!("\"{key}\"")))
+            .collect();
+        assert_eq!(found.len(), 1, "{key}: {found:?}");
+        assert_eq!(found[0]["tag"], "equal");
+        assert_eq!(found[0]["mark"], mark);
+    }
+    // No delete and insert that differ by a trailing comma only.
+    for pair in lines.windows(2) {
+        let bare = |l: &serde_json::Value| text(l).trim_end_matches(',').to_owned();
+        assert!(
+            !(pair[0]["tag"] == "delete"
+                && pair[1]["tag"] == "insert"
+                && bare(&pair[0]) == bare(&pair[1])),
+            "{pair:?}"
+        );
+    }
 }
 
 #[test]

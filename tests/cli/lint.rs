@@ -22,7 +22,7 @@ fn a_good_body_exits_0() {
         r#"{"attributes": {"callReason": "refund"}}"#,
     );
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout.trim(), "no findings");
+    assert_eq!(run.stdout.trim(), "✓ no findings");
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn put_with_a_full_url_is_a_rejection_with_a_fix() {
         "body/unknown-key",
         "fixed body:",
         "\"a\": \"1\"",
-        "predicted rejection",
+        "✖ 1 reject (route/put-on-attributes)",
     ] {
         assert!(
             run.stdout.contains(expected),
@@ -183,7 +183,7 @@ fn text_of_4000_numeric_values_says_how_many_more_and_prints_the_fixed_body_once
     assert!(out.contains("\"n3999\": \"3999\""));
     assert!(
         out.trim_end()
-            .ends_with("4,000 findings; predicted rejection: body/value-not-string"),
+            .ends_with("✗ 4,000 likely rejects (body/value-not-string)"),
         "{}",
         &out[out.len().saturating_sub(300)..]
     );

@@ -21,7 +21,7 @@ fn a_patch_is_sent_and_the_change_observed() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = &run.stdout;
     for expected in [
-        "lint: no findings",
+        "lint: ✓ no findings",
         "note: PATCH cannot remove sentiment",
         "202 Accepted · ",
         " · correlation id ",

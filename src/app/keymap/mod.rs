@@ -196,6 +196,12 @@ actions! {
     PageDown = "page_down",
     /// Scroll to the top.
     Top = "top",
+    /// Scroll to the bottom.
+    Bottom = "bottom",
+    /// Scroll the payload pane to the lint findings.
+    JumpFindings = "jump_findings",
+    /// Scroll the payload pane to the selected row's finding.
+    JumpFinding = "jump_finding",
     /// Copy the last response's correlation id.
     CopyCorrelation = "copy_correlation",
     /// Copy a request as a curl command.

@@ -234,10 +234,17 @@ fn scroll_is_clamped_to_what_the_screen_can_show() {
     for _ in 0..50 {
         keys(&mut app, &[Key::plain(KeyCode::PageDown)]);
     }
-    app.update(Msg::Viewport { scroll_limit: 12 });
-    assert_eq!(app.scroll, 12);
+    app.update(Msg::Viewport {
+        scroll_limit: 12,
+        page: 10,
+        jump: None,
+    });
+    assert_eq!(app.scroll.payload, 12);
     keys(&mut app, &[Key::plain(KeyCode::PageUp)]);
-    assert_eq!(app.scroll, 2, "one PageUp from the end moves at once");
+    assert_eq!(
+        app.scroll.payload, 2,
+        "one PageUp from the end moves at once"
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 mod flows;
 mod keymap;
 mod picker;
+mod scroll;
 mod secure;
 mod sending;
 mod view;

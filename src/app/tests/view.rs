@@ -201,9 +201,9 @@ fn the_wheel_scrolls_the_pane_under_it_and_leaves_the_keys_where_they_are() {
     app.update(Msg::Layout(layout()));
     wheel(&mut app, 70, 10, true);
     wheel(&mut app, 70, 10, true);
-    assert_eq!(app.scroll, 2 * crate::app::view::WHEEL_LINES);
+    assert_eq!(app.scroll.payload, 2 * crate::app::view::WHEEL_LINES);
     wheel(&mut app, 70, 10, false);
-    assert_eq!(app.scroll, crate::app::view::WHEEL_LINES);
+    assert_eq!(app.scroll.payload, crate::app::view::WHEEL_LINES);
     assert_eq!(app.focus, Focus::Attributes);
     // Over the form, a row a notch.
     wheel(&mut app, 10, 15, true);
@@ -223,5 +223,5 @@ fn under_an_overlay_the_mouse_does_nothing() {
     wheel(&mut app, 70, 10, true);
     assert!(app.help_open());
     assert_eq!(app.focus, Focus::Attributes);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.scroll, crate::app::Scroll::default());
 }

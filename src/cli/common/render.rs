@@ -12,7 +12,7 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::api::{Exchange, Outcome};
-use crate::diff::{JsonDiff, LineTag};
+use crate::diff::{JsonDiff, LineTag, Mark};
 use crate::lint::explain::Explanation;
 use crate::lint::{Finding, Severity, listing};
 use crate::usecase::words::{self, Label, Part, ShownBodies, error_parts, finding_parts};
@@ -176,11 +176,23 @@ pub fn indented(text: &str, indent: usize) -> String {
     out
 }
 
-/// One line: no findings, or how many and whether they predict a
-/// rejection ([`words::verdict`](crate::usecase::words::verdict)), coloured.
+/// One line: no findings, or the findings counted by severity with the
+/// rules that predict a rejection named
+/// ([`verdict::summary`](crate::usecase::verdict::summary)), coloured.
 #[must_use]
 pub fn verdict(findings: &[Finding], out: Output) -> String {
-    let text = words::verdict(findings);
+    paint_verdict(words::verdict(findings), findings, out)
+}
+
+/// [`verdict`] after the request's verb
+/// ([`verdict::line`](crate::usecase::verdict::line)): `PUT ✖ 1 reject
+/// (route/put-on-attributes)`.
+#[must_use]
+pub fn verdict_line(verb: &str, findings: &[Finding], out: Output) -> String {
+    paint_verdict(crate::usecase::verdict::line(verb, findings), findings, out)
+}
+
+fn paint_verdict(text: String, findings: &[Finding], out: Output) -> String {
     if findings.is_empty() {
         out.paint(&text, Paint::Green)
     } else if findings.iter().any(|f| f.severity.rejects()) {
@@ -326,11 +338,13 @@ pub fn diff_text(diff: &JsonDiff, out: Output) -> String {
     }
     let mut text = String::new();
     for line in &diff.lines {
-        let (marker, paint) = match line.tag {
-            LineTag::Equal => (' ', Paint::Dim),
-            LineTag::Delete => ('-', Paint::Red),
-            LineTag::Insert => ('+', Paint::Green),
+        let paint = match (line.mark, line.tag) {
+            (Some(Mark::Untouched), _) | (None, LineTag::Equal) => Paint::Dim,
+            (Some(Mark::Changed), _) => Paint::Yellow,
+            (Some(Mark::Added), _) | (None, LineTag::Insert) => Paint::Green,
+            (None, LineTag::Delete) => Paint::Red,
         };
+        let marker = line.marker();
         text.push_str(&out.paint(&format!("{marker} "), paint));
         for segment in &line.segments {
             let painted = out.paint(&segment.text, paint);

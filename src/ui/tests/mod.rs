@@ -4,6 +4,7 @@
 
 mod feedback;
 mod listing;
+mod payload;
 mod picker;
 mod remap;
 mod secure;

@@ -168,13 +168,13 @@ fn the_scroll_limit_matches_what_is_drawn() {
         press(&mut app, &[code(KeyCode::PageDown)]);
     }
     let bottom = draw(&app, 100, 30);
-    app.scroll = limit;
+    app.scroll.payload = limit;
     assert_eq!(
         draw(&app, 100, 30),
         bottom,
         "the limit is the last full page"
     );
-    app.scroll = limit - 1;
+    app.scroll.payload = limit - 1;
     assert_ne!(draw(&app, 100, 30), bottom);
     assert_eq!(crate::ui::scroll_limit(&picker(Mode::Simulator), screen), 0);
 }

@@ -95,14 +95,14 @@ fn the_payload_pane_draws_the_window_of_its_whole_text() {
         assert!(all.len() > 400, "a long pane: {} lines", all.len());
         let last = all.len() - usize::from(inner.height);
         for offset in [0, 1, 2, 7, 30, 151, 160, 200, 333, last - 1, last] {
-            app.scroll = u16::try_from(offset).unwrap();
+            app.scroll.payload = u16::try_from(offset).unwrap();
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             terminal
                 .draw(|frame| crate::ui::render(frame, &app))
                 .unwrap();
             let mut expected = Buffer::empty(inner);
             Paragraph::new(all.clone())
-                .scroll((app.scroll, 0))
+                .scroll((app.scroll.payload, 0))
                 .render(inner, &mut expected);
             assert_eq!(
                 cells(terminal.backend().buffer(), inner),
