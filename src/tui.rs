@@ -385,6 +385,9 @@ async fn serve(
             if app.help_open() {
                 app.update(Msg::HelpPages(crate::ui::help_pages(app, area)));
             }
+            if let Some(hits) = crate::ui::search_hits(app, area) {
+                app.update(Msg::SearchHits(hits));
+            }
             if app.focus == crate::app::Focus::Workbench {
                 let height = crate::ui::editor_height(app, area);
                 // Unscrolled, there is nothing to clamp: the list's lines

@@ -25,6 +25,11 @@ impl App {
                 .and_then(|w| w.edits.value(key).map(str::to_owned))
                 .unwrap_or_default(),
             Editing::Rename { key } => key.clone(),
+            Editing::Search => self
+                .search
+                .as_ref()
+                .map(|s| s.query.clone())
+                .unwrap_or_default(),
             Editing::NewKey | Editing::NewValue { .. } => String::new(),
         };
         self.overlay = Some(Overlay::Prompt(Prompt {
@@ -131,6 +136,10 @@ impl App {
             return;
         };
         let text = prompt.input.text().to_owned();
+        if prompt.editing == Editing::Search {
+            self.start_search(&text);
+            return;
+        }
         // A masked secure value's prompt starts empty ([`App::open_prompt`]).
         let masked = match &prompt.editing {
             Editing::Value { key } => !self.shows_value(key),
@@ -142,9 +151,11 @@ impl App {
         // The row to select afterwards: the one whose key was edited.
         let selected_key = match &prompt.editing {
             Editing::NewValue { key } | Editing::Value { key } => key.clone(),
-            Editing::Rename { .. } | Editing::NewKey => text.clone(),
+            Editing::Rename { .. } | Editing::NewKey | Editing::Search => text.clone(),
         };
         let result = match prompt.editing {
+            // Handled above.
+            Editing::Search => return,
             Editing::NewKey => {
                 if workspace.edits.value(&text).is_some() {
                     Err(format!(

@@ -12,6 +12,7 @@ pub mod keys;
 mod nav;
 pub mod picker;
 mod scroll;
+mod search;
 mod send;
 #[cfg(test)]
 mod tests;
@@ -57,6 +58,7 @@ pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use picker::{ConversationRow, Origin, Query};
 pub use scroll::{DEFAULT_PAGE, Jump, Scroll};
+pub use search::Search;
 pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
 pub use textarea::TextArea;
 pub use view::{Area, Layout, ListAt, Mouse, MouseKind, PaneAt, ViewOptions};
@@ -158,6 +160,9 @@ pub enum Msg {
     },
     /// How many pages the help takes on this screen: its page stays within.
     HelpPages(u16),
+    /// The lines of the payload or response pane, as drawn on this screen,
+    /// that hold the search's text.
+    SearchHits(Vec<u16>),
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -247,6 +252,8 @@ pub enum Editing {
         /// The key.
         key: String,
     },
+    /// A search of the focused pane ([`App::search`]).
+    Search,
     /// A new name for an existing key.
     Rename {
         /// The key now.
@@ -459,6 +466,8 @@ pub struct App {
     pub workbench: Workbench,
     /// The overlay the help was opened over, given back when it closes.
     pub under_help: Option<Box<Overlay>>,
+    /// The search of the panes (`/`), while one is set.
+    pub search: Option<search::Search>,
     /// The help's page, when its keys take more than one
     /// ([`Msg::HelpPages`] keeps it within them).
     pub help_page: u16,
@@ -512,6 +521,7 @@ impl App {
             workbench: Workbench::default(),
             under_help: None,
             help_page: 0,
+            search: None,
             messages: Vec::new(),
             unread: 0,
             show_secure: false,
@@ -654,6 +664,10 @@ impl App {
             } => self.loaded(&id, result, exchange),
             Msg::SecureLoaded { result, exchange } => self.secure_loaded(result, exchange),
             Msg::Sent(result) => send::sent(self, result),
+            Msg::SearchHits(hits) => {
+                self.search_hits(hits);
+                Vec::new()
+            }
             Msg::HelpPages(pages) => {
                 self.help_page = self.help_page.min(pages.saturating_sub(1));
                 Vec::new()

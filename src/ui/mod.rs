@@ -52,6 +52,7 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn render(frame: &mut Frame, app: &App) {
     theme::set_colour(app.colour);
     draw(frame, app);
+    highlight_search(frame, app);
     for cell in &mut frame.buffer_mut().content {
         if !app.colour {
             // Every colour goes; the modifiers (bold, reverse) stay.
@@ -121,6 +122,108 @@ fn draw(frame: &mut Frame, app: &App) {
 /// to its send does.
 fn shows_workbench(app: &App) -> bool {
     app.focus == Focus::Workbench || (app.focus == Focus::Response && app.response_from_bench())
+}
+
+/// The search's text, reversed wherever the focused pane shows it (drawn
+/// over the frame: every pane's text is found the same way).
+fn highlight_search(frame: &mut Frame, app: &App) {
+    let Some(search) = app.search.as_ref().filter(|_| app.overlay.is_none()) else {
+        return;
+    };
+    let area = frame.area();
+    let Some(pane) = layout(app, area)
+        .panes
+        .into_iter()
+        .rev()
+        .find(|p| p.pane == app.focus)
+    else {
+        return;
+    };
+    let inner = Block::bordered().inner(Rect::new(
+        pane.area.x,
+        pane.area.y,
+        pane.area.width,
+        pane.area.height,
+    ));
+    let query: Vec<char> = search.query.to_lowercase().chars().collect();
+    if query.is_empty() {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in inner.top()..inner.bottom() {
+        // The row's characters with the cell each starts in (a wide one
+        // takes two cells, the second drawn empty).
+        let mut cells: Vec<(char, u16)> = Vec::new();
+        for x in inner.left()..inner.right() {
+            let symbol = buffer[(x, y)].symbol();
+            for c in symbol.chars().flat_map(char::to_lowercase) {
+                cells.push((c, x));
+            }
+        }
+        let mut start = 0;
+        while start + query.len() <= cells.len() {
+            if cells[start..start + query.len()]
+                .iter()
+                .map(|(c, _)| *c)
+                .eq(query.iter().copied())
+            {
+                let from = cells[start].1;
+                let to = cells[start + query.len() - 1].1;
+                for x in from..=to {
+                    let cell = &mut buffer[(x, y)];
+                    cell.set_style(
+                        cell.style()
+                            .add_modifier(ratatui::style::Modifier::REVERSED),
+                    );
+                }
+                start += query.len();
+            } else {
+                start += 1;
+            }
+        }
+    }
+}
+
+/// The lines of the payload or response pane that hold the search's text,
+/// as the pane is drawn on a screen of this size; `None` without a search,
+/// or when the focus is not on one of those panes.
+#[must_use]
+pub fn search_hits(app: &App, screen: Rect) -> Option<Vec<u16>> {
+    let search = app.search.as_ref().filter(|s| s.pending.is_some())?;
+    if !matches!(app.focus, Focus::Payload | Focus::Response)
+        || screen.width < MIN_WIDTH
+        || screen.height < MIN_HEIGHT
+    {
+        return None;
+    }
+    let [_, body, _] = rows(screen);
+    let lines = if app.focus == Focus::Response {
+        let pane = if app.zoomed() || app.response_from_load() {
+            body
+        } else if shows_workbench(app) {
+            workbench::columns(body)[1]
+        } else {
+            columns(body)[1]
+        };
+        response::lines(app, usize::from(Block::bordered().inner(pane).width))
+    } else {
+        let workspace = app.workspace.as_ref()?;
+        let pane = panes(app, workspace, body)
+            .right
+            .unwrap_or_else(|| columns(body)[1]);
+        let room = usize::from(Block::bordered().inner(pane).width);
+        return Some(payload::matching(app, workspace, room, |line| {
+            search.matches(line)
+        }));
+    };
+    Some(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| search.matches(&line.to_string()))
+            .map(|(i, _)| u16::try_from(i).unwrap_or(u16::MAX))
+            .collect(),
+    )
 }
 
 /// How many pages the help overlay takes on a screen of this size.

@@ -66,6 +66,31 @@ pub fn lines(app: &App, workspace: &Workspace, room: usize) -> Vec<Line<'static>
     doc.lines(0, doc.height())
 }
 
+/// The lines of the pane at a width whose text `hit` takes, formatted a
+/// window at a time so that a long pane is never held whole.
+#[must_use]
+pub fn matching(
+    app: &App,
+    workspace: &Workspace,
+    room: usize,
+    hit: impl Fn(&str) -> bool,
+) -> Vec<u16> {
+    const WINDOW: usize = 512;
+    let doc = doc(app, workspace, room);
+    let height = doc.height();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < height {
+        for (i, line) in doc.lines(from, WINDOW).iter().enumerate() {
+            if hit(&line.to_string()) {
+                out.push(u16::try_from(from + i).unwrap_or(u16::MAX));
+            }
+        }
+        from += WINDOW;
+    }
+    out
+}
+
 /// How many lines the pane has for a width (without formatting them).
 #[must_use]
 pub fn height(app: &App, workspace: &Workspace, room: usize) -> usize {

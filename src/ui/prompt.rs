@@ -72,8 +72,14 @@ fn place_cursor(frame: &mut Frame, area: Rect, column: usize, focused: bool) {
 }
 
 /// What the prompt edits, in words.
-fn title(prompt: &Prompt) -> String {
+fn title(app: &App, prompt: &Prompt) -> String {
     match &prompt.editing {
+        Editing::Search => match app.focus {
+            crate::app::Focus::Participants => "Search the participants".to_owned(),
+            crate::app::Focus::Attributes => "Search the form (keys, values shown)".to_owned(),
+            crate::app::Focus::Response => "Search the response".to_owned(),
+            _ => "Search the payload".to_owned(),
+        },
         Editing::NewKey => "New key".to_owned(),
         Editing::NewValue { key } => format!("Value of new key `{}`", visible(key)),
         Editing::Value { key } => format!("Value of `{}`", visible(key)),
@@ -89,6 +95,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
     let cancel = key(app, Context::Prompt, Action::Cancel);
     let hint = match prompt.editing {
         Editing::NewKey => format!(" {save} next: the value · {cancel} cancel "),
+        Editing::Search => format!(" {save} search · {cancel} cancel "),
         _ => format!(" {save} save · {cancel} cancel "),
     };
     let block = Block::bordered()
@@ -97,7 +104,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
         .title(Span::styled(
             format!(
                 " {} ",
-                truncate(&title(prompt), usize::from(width).saturating_sub(4))
+                truncate(&title(app, prompt), usize::from(width).saturating_sub(4))
             ),
             theme::title(true),
         ))
@@ -133,7 +140,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
 fn masked(app: &App, prompt: &Prompt) -> bool {
     match &prompt.editing {
         Editing::Value { key } | Editing::NewValue { key } => !app.shows_value(key),
-        Editing::NewKey | Editing::Rename { .. } => false,
+        Editing::NewKey | Editing::Rename { .. } | Editing::Search => false,
     }
 }
 
@@ -151,6 +158,11 @@ fn note(app: &App, prompt: &Prompt) -> String {
         (Editing::Value { .. }, Some((key, value))) => format!(
             "{count} chars · was: {}",
             super::form::shown_value(app, key, value)
+        ),
+        (Editing::Search, _) => format!(
+            "without regard to case · {}/{} next/previous · empty: no search",
+            key(app, Context::Global, Action::SearchNext),
+            key(app, Context::Global, Action::SearchPrevious)
         ),
         (Editing::Rename { .. }, Some((key, _))) => {
             format!("{count} chars · a PATCH cannot remove `{}`", visible(key))

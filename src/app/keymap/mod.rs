@@ -244,6 +244,12 @@ actions! {
     CopyCode = "copy_code",
     /// Open the message log (every error and warning, in full).
     Messages = "messages",
+    /// Search the focused pane.
+    Search = "search",
+    /// The next match of the search.
+    SearchNext = "search_next",
+    /// The previous match of the search.
+    SearchPrevious = "search_previous",
 }
 
 impl Action {

@@ -8,6 +8,7 @@ mod flows;
 mod keymap;
 mod picker;
 mod scroll;
+mod search;
 mod secure;
 mod sending;
 mod view;
