@@ -226,6 +226,8 @@ impl Writer {
         patch: &Attributes,
         original: &Attributes,
     ) -> JsonDiff {
+        // A line a key, and a few more: grown once, not by doubling.
+        self.lines.reserve(put.len().max(patch.len()) + 8);
         let open = Text::of(Body::Raw("{"), false);
         self.pair(Some(&open), Some(&open), None);
         let header = |map: &Attributes, comma: bool| {

@@ -582,16 +582,25 @@ pub fn kept_case_collisions(
     after: &crate::genesys::Attributes,
 ) -> Vec<Finding> {
     let lower = |key: &str| -> String { key.to_lowercase() };
+    let folds = |key: &str| key.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii());
     let sent_lower: HashMap<String, &str> = sent.keys().map(|k| (lower(k), k.as_str())).collect();
+    // A key lower-case already can collide only with a sent key that is not
+    // (it is no sent key itself): with none such, it is not looked up.
+    let sent_folds = sent.keys().any(|k| folds(k));
     let mut out = Vec::new();
-    for kept in after.keys().filter(|k| !sent.contains_key(*k)) {
-        let folded = if kept
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
+    // Both maps are sorted alike: the sent keys are skipped in one walk.
+    let mut sent_keys = sent.keys().peekable();
+    for kept in after.keys() {
+        while sent_keys.next_if(|s| *s < kept).is_some() {}
+        if sent_keys.peek() == Some(&kept) {
+            continue;
+        }
+        let folded = if folds(kept) {
             Cow::Owned(lower(kept))
-        } else {
+        } else if sent_folds {
             Cow::Borrowed(kept.as_str())
+        } else {
+            continue;
         };
         if let Some(sent_key) = sent_lower.get(folded.as_ref()) {
             out.push(case_collision(

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 
 use std::sync::Arc;
 
-use super::text::{Break, truncate_spans, width, wrap, wrapped_height};
+use super::text::{Break, truncate_spans, width, wrap, wrapped_height, wrapped_height_str};
 use super::theme;
 use crate::app::{DiffLayout, DiffShape, Keyed};
 use crate::diff::{DiffLine, JsonDiff, LineTag, Mark, UNTOUCHED};
@@ -238,11 +238,18 @@ impl<'a> View<'a> {
         let digits = self.shape.digits;
         let line = |index: usize, gutter: usize, room: usize, old: bool| {
             let line = &self.diff.lines[index];
-            let text: Vec<char> = match (&line.new_text, old) {
-                (Some(text), false) => text.chars().collect(),
-                _ => line.segments.iter().flat_map(|s| s.text.chars()).collect(),
-            };
-            wrapped_height(&text, room, gutter, gutter, Break::Path)
+            match (&line.new_text, old, line.segments.as_slice()) {
+                (Some(text), false, _) => {
+                    wrapped_height_str(text, room, gutter, gutter, Break::Path)
+                }
+                // Most lines are one segment: measured where they are.
+                (_, _, [one]) => wrapped_height_str(&one.text, room, gutter, gutter, Break::Path),
+                _ => {
+                    let text: Vec<char> =
+                        line.segments.iter().flat_map(|s| s.text.chars()).collect();
+                    wrapped_height(&text, room, gutter, gutter, Break::Path)
+                }
+            }
         };
         match self.layout {
             // The gutters: `{old} {new} {sign} ` and `{n} {sign} `.

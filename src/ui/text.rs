@@ -157,25 +157,89 @@ pub fn wrapped_height(
     rest: usize,
     mode: Break,
 ) -> usize {
-    breaks(text, width_cells, [first, rest], mode).len()
+    let mut lines = 0;
+    each_line(text, width_cells, [first, rest], mode, |_, _| lines += 1);
+    lines
+}
+
+/// [`wrapped_height`] of a text as a string: a printable ASCII text (most
+/// bodies) is measured on its bytes, with nothing allocated.
+#[must_use]
+pub fn wrapped_height_str(
+    text: &str,
+    width_cells: usize,
+    first: usize,
+    rest: usize,
+    mode: Break,
+) -> usize {
+    let mut lines = 0;
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        each_line(text.as_bytes(), width_cells, [first, rest], mode, |_, _| {
+            lines += 1;
+        });
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        each_line(&chars, width_cells, [first, rest], mode, |_, _| lines += 1);
+    }
+    lines
+}
+
+/// What a text is broken into lines by: a character, or the byte of a
+/// printable ASCII text (one cell each).
+trait Unit: Copy {
+    fn cells(self) -> usize;
+    fn is(self, c: char) -> bool;
+}
+
+impl Unit for char {
+    fn cells(self) -> usize {
+        char_width(self)
+    }
+    fn is(self, c: char) -> bool {
+        self == c
+    }
+}
+
+impl Unit for u8 {
+    fn cells(self) -> usize {
+        1
+    }
+    fn is(self, c: char) -> bool {
+        u32::from(self) == u32::from(c)
+    }
 }
 
 /// Where [`wrap`] breaks `chars`: each line's range.
 fn breaks(
     chars: &[char],
     width_cells: usize,
-    [first, rest]: [usize; 2],
+    prefixes: [usize; 2],
     mode: Break,
 ) -> Vec<(usize, usize)> {
     let mut lines = Vec::new();
+    each_line(chars, width_cells, prefixes, mode, |start, end| {
+        lines.push((start, end));
+    });
+    lines
+}
+
+/// Calls `line` with each line's range, as [`wrap`] breaks `chars`.
+fn each_line<U: Unit>(
+    chars: &[U],
+    width_cells: usize,
+    [first, rest]: [usize; 2],
+    mode: Break,
+    mut line: impl FnMut(usize, usize),
+) {
+    let mut count = 0;
     let mut start = 0;
     loop {
-        let prefix_width = if lines.is_empty() { first } else { rest };
+        let prefix_width = if count == 0 { first } else { rest };
         let avail = width_cells.saturating_sub(prefix_width).max(1);
         let mut end = start;
         let mut used = 0;
         while end < chars.len() {
-            let w = char_width(chars[end]);
+            let w = chars[end].cells();
             if used + w > avail && end > start {
                 break;
             }
@@ -184,7 +248,7 @@ fn breaks(
         }
         let mut next = end;
         if end < chars.len() && mode == Break::Words {
-            if let Some(space) = (start + 1..end).rev().find(|&i| chars[i] == ' ') {
+            if let Some(space) = (start + 1..end).rev().find(|&i| chars[i].is(' ')) {
                 end = space;
                 next = space + 1;
             }
@@ -192,19 +256,20 @@ fn breaks(
         if end < chars.len() && mode == Break::Path {
             // Break after the separator: it ends the line, the next starts
             // clean; never after the indent alone, which would leave the line empty.
-            let lead = (start..end).find(|&i| chars[i] != ' ').unwrap_or(end);
-            if let Some(at) = (lead + 2..end)
-                .rev()
-                .find(|&i| matches!(chars[i - 1], '/' | ' ' | '?' | '&'))
-            {
+            let lead = (start..end).find(|&i| !chars[i].is(' ')).unwrap_or(end);
+            if let Some(at) = (lead + 2..end).rev().find(|&i| {
+                let c = chars[i - 1];
+                c.is('/') || c.is(' ') || c.is('?') || c.is('&')
+            }) {
                 end = at;
                 next = at;
             }
         }
-        lines.push((start, end));
+        line(start, end);
+        count += 1;
         start = next;
         if mode == Break::Words {
-            while start < chars.len() && chars[start] == ' ' && start > 0 {
+            while start < chars.len() && chars[start].is(' ') && start > 0 {
                 start += 1;
             }
         }
@@ -212,7 +277,6 @@ fn breaks(
             break;
         }
     }
-    lines
 }
 
 /// Consecutive cells of one style as one span.
@@ -416,5 +480,26 @@ mod tests {
         );
         assert_eq!(minute("2026-11-20T14:02:11.482Z"), "2026-11-20 14:02");
         assert_eq!(minute("soon"), "soon");
+    }
+
+    #[test]
+    fn a_string_is_measured_as_its_characters_are_ascii_or_not() {
+        for text in [
+            "    \"accountNumber\": \"884-221-0097\",",
+            "    \"url\": \"https://example.com/a/b?c=d&e=f\",",
+            "    \"greeting\": \"お電話ありがとうございます\",",
+            "tab\there",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            for room in [8, 13, 24, 53] {
+                for mode in [Break::Path, Break::Words, Break::Anywhere] {
+                    assert_eq!(
+                        wrapped_height_str(text, room, 4, 6, mode),
+                        wrapped_height(&chars, room, 4, 6, mode),
+                        "{text:?} at {room} {mode:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -314,3 +314,33 @@ mod parsed {
         }
     }
 }
+
+#[test]
+fn a_sent_key_colliding_by_case_with_a_kept_one_is_found_whichever_has_the_capitals() {
+    let map = |keys: &[&str]| -> crate::genesys::Attributes {
+        keys.iter()
+            .map(|k| ((*k).to_owned(), "v".to_owned()))
+            .collect()
+    };
+    let found = |sent: &[&str], after: &[&str]| -> Vec<String> {
+        crate::lint::kept_case_collisions(&map(sent), &map(after))
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    };
+    // The capitals on the kept key.
+    assert_eq!(
+        found(&["a", "ivrpath"], &["a", "IvrPath", "ivrpath", "z"]).len(),
+        1
+    );
+    // On the sent key.
+    assert_eq!(found(&["IVRPATH"], &["IVRPATH", "b", "ivrpath"]).len(), 1);
+    // Non-ASCII letters fold too.
+    assert_eq!(
+        found(&["straße"], &["STRASSE", "Straße", "straße"]).len(),
+        1
+    );
+    // Lower-case keys alone never collide, and a key sent is not kept.
+    assert!(found(&["a", "b"], &["a", "b", "c"]).is_empty());
+    assert!(found(&["Ab"], &["Ab"]).is_empty());
+}
