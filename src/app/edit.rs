@@ -25,12 +25,8 @@ impl App {
                 .and_then(|w| w.edits.value(key).map(str::to_owned))
                 .unwrap_or_default(),
             Editing::Rename { key } => key.clone(),
-            Editing::Search => self
-                .search
-                .as_ref()
-                .map(|s| s.query.clone())
-                .unwrap_or_default(),
-            Editing::NewKey | Editing::NewValue { .. } => String::new(),
+            // A new search starts empty (the last one is in the status line).
+            Editing::NewKey | Editing::Search | Editing::NewValue { .. } => String::new(),
         };
         self.overlay = Some(Overlay::Prompt(Prompt {
             editing,

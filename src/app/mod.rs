@@ -968,11 +968,14 @@ impl App {
                 } else {
                     self.focus = focus;
                 }
-                if !reload {
+                // A failed load's answer and its error are over once a load
+                // succeeds (they stay in the history and the message log).
+                let failed_load = self.response.as_ref().is_some_and(|r| r.from_load);
+                if !reload || failed_load {
                     self.response = None;
                 }
                 // A start-up warning (configuration, `[keys]`) stays until a key is pressed.
-                if !self.status.as_ref().is_some_and(|s| s.error) {
+                if failed_load || !self.status.as_ref().is_some_and(|s| s.error) {
                     self.set_status(format!("loaded conversation {id}"), false);
                 }
                 if let (Some(wanted), None) = (wanted, asked) {

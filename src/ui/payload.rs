@@ -215,12 +215,13 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     out.push(section(&format!("{put_name} vs PATCH"), room));
     let plan = Some(&derived.plan);
     if plan.is_none_or(crate::payload::Plan::patch_is_empty) {
-        out.extend(prose(
-            "No edits yet: the PATCH body carries no key.",
-            theme::dim(),
-            room,
-            0,
-        ));
+        // Deleting a key is an edit a PATCH cannot carry.
+        let note = if workspace.edits.is_dirty() {
+            "The PATCH body carries no key: a PATCH cannot remove one (see below)."
+        } else {
+            "No edits yet: the PATCH body carries no key."
+        };
+        out.extend(prose(note, theme::dim(), room, 0));
     }
     out.extend(prose(crate::diff::LEGEND, theme::dim(), room, 0));
     if app.diff_layout == DiffLayout::SideBySide {

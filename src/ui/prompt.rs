@@ -146,7 +146,10 @@ fn masked(app: &App, prompt: &Prompt) -> bool {
 
 /// A line under the field: the length typed, and the original for an edit.
 fn note(app: &App, prompt: &Prompt) -> String {
-    let count = prompt.input.text().chars().count();
+    let count = match prompt.input.text().chars().count() {
+        1 => "1 char".to_owned(),
+        n => format!("{n} chars"),
+    };
     let original = match &prompt.editing {
         Editing::Value { key } | Editing::Rename { key } => app
             .workspace
@@ -156,7 +159,7 @@ fn note(app: &App, prompt: &Prompt) -> String {
     };
     match (&prompt.editing, original) {
         (Editing::Value { .. }, Some((key, value))) => format!(
-            "{count} chars · was: {}",
+            "{count} · was: {}",
             super::form::shown_value(app, key, value)
         ),
         (Editing::Search, _) => format!(
@@ -165,8 +168,8 @@ fn note(app: &App, prompt: &Prompt) -> String {
             key(app, Context::Global, Action::SearchPrevious)
         ),
         (Editing::Rename { .. }, Some((key, _))) => {
-            format!("{count} chars · a PATCH cannot remove `{}`", visible(key))
+            format!("{count} · a PATCH cannot remove `{}`", visible(key))
         }
-        _ => format!("{count} chars"),
+        _ => count,
     }
 }

@@ -639,3 +639,32 @@ fn the_help_turns_its_pages_and_stays_within_the_pages_it_has() {
     keys(&mut app, &[Key::plain(KeyCode::F(1))]);
     assert_eq!(app.help_page, 0, "it opens on its first page");
 }
+
+#[test]
+fn a_load_that_succeeds_ends_the_failed_loads_answer_and_its_error() {
+    // The open conversation, then a failed load of another id, then the
+    // open one again.
+    let mut app = loaded(Mode::Simulator);
+    let body = r#"{"message":"Conversation not found","code":"not.found","status":404}"#;
+    app.update(Msg::Loaded {
+        id: "12345678-0000-4000-8000-000000000000".into(),
+        result: Err("404 Not Found".into()),
+        exchange: Some(crate::app::tests::exchange(404, body)),
+    });
+    assert!(app.response.as_ref().unwrap().from_load);
+    assert!(app.status.as_ref().unwrap().error);
+    keys(&mut app, &[Key::plain(KeyCode::Esc)]);
+    app.update(Msg::Loaded {
+        id: id(),
+        result: Ok(conversation()),
+        exchange: None,
+    });
+    assert!(app.response.is_none(), "Tab can no longer reach the 404");
+    let status = app.status.clone().unwrap();
+    assert!(
+        !status.error && status.text.starts_with("loaded conversation"),
+        "{status:?}"
+    );
+    // The error is still in the log.
+    assert!(app.messages.iter().any(|m| m.text.contains("404")));
+}
