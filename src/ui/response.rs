@@ -77,7 +77,20 @@ fn labelled(label: &str, value: Vec<Span<'static>>, room: usize) -> Vec<Line<'st
         value.extend(spans.drain(1..));
         return vec![Line::from(spans), Line::from(value)];
     }
-    wrap(&spans, room, &[], &[Span::raw(" ".repeat(12))], mode)
+    // A URL whose longest segment (an id) would not fit beside the label
+    // goes on under it from the pane's edge instead, so that no id is cut.
+    let text: String = spans[1..].iter().map(|s| s.content.as_ref()).collect();
+    let longest = text
+        .split(['/', '?', '&', ' '])
+        .map(|segment| width(segment) + 1)
+        .max()
+        .unwrap_or(0);
+    let hang = if mode == Break::Path && 12 + longest > room {
+        2
+    } else {
+        12
+    };
+    wrap(&spans, room, &[], &[Span::raw(" ".repeat(hang))], mode)
 }
 
 /// Every line of the pane for a width.

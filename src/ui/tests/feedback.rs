@@ -73,7 +73,14 @@ fn a_cancelled_write_says_the_server_may_have_applied_it() {
 
 #[test]
 fn a_cancelled_write_at_80x24() {
-    assert_snapshot!(draw(&cancelled(), 80, 24));
+    let screen = draw(&cancelled(), 80, 24);
+    // The request's ids are whole, under the label when they do not fit beside it.
+    assert!(
+        screen.contains("6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14/")
+            && screen.contains("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/"),
+        "{screen}"
+    );
+    assert_snapshot!(screen);
 }
 
 /// A 202, and five re-reads that still show the state before.
