@@ -125,6 +125,15 @@ fn hint(app: &App, query: Query, none_listed: bool) -> Vec<Span<'static>> {
             Span::styled(" opens ", theme::dim()),
             Span::styled(id, theme::bold()),
         ],
+        // Enter tries one word as an id (a simulator may use any).
+        Query::Words(text) if none_listed && !text.trim().contains(char::is_whitespace) => vec![
+            Span::styled("Nothing listed matches: ", theme::warning()),
+            Span::styled(load.clone(), theme::key()),
+            Span::styled(
+                " tries it as a conversation id (usually a UUID, or a URL that contains one).",
+                theme::warning(),
+            ),
+        ],
         Query::Words(_) if none_listed => vec![Span::styled(
             "Nothing listed matches, and this is no conversation id (a UUID, or a URL that contains one).",
             theme::warning(),

@@ -83,3 +83,15 @@ fn a_history_entry_opened_says_which_it_is() {
     );
     assert_snapshot!(draw(&app, 100, 30));
 }
+
+#[test]
+fn one_word_that_matches_nothing_says_enter_tries_it_as_an_id() {
+    let mut app = picker(Mode::Simulator);
+    typed(&mut app, "k-999");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Nothing listed matches: Enter tries it as a conversation id"),
+        "{screen}"
+    );
+    assert!(!screen.contains("this is no conversation id"), "{screen}");
+}
