@@ -290,7 +290,11 @@ pub async fn run(args: &EditArgs, connect: &ConnectArgs, out: Output) -> Result<
     );
     // The verdict first, one line per request, as the payload pane opens.
     for (verb, request) in [("PATCH", &preview.patch), ("PUT", &preview.put)] {
-        _ = writeln!(text, "{}", verdict_line(verb, &request.findings, out));
+        let mut line = verdict_line(verb, &request.findings, out);
+        if verb == "PATCH" {
+            line = crate::usecase::verdict::with_unremovable(line, preview.plan.unremovable());
+        }
+        _ = writeln!(text, "{line}");
     }
     text.push('\n');
     text.push_str(&request_text(&preview.patch, out));

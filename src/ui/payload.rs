@@ -200,7 +200,10 @@ fn doc<'a>(app: &'a App, workspace: &'a Workspace, room: usize) -> Doc<'a> {
     // The verdict first: one line per request, in the words of every face.
     for (verb, request) in [("PATCH", &derived.patch), ("PUT", &derived.put)] {
         let style = request.worst().map_or(theme::good(), theme::severity);
-        let line = crate::usecase::verdict::line(verb, &request.findings);
+        let mut line = crate::usecase::verdict::line(verb, &request.findings);
+        if verb == "PATCH" {
+            line = crate::usecase::verdict::with_unremovable(line, derived.plan.unremovable());
+        }
         out.extend(prose(&line, style.add_modifier(Modifier::BOLD), room, 0));
     }
     out.push(Line::raw(""));

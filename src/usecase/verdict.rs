@@ -61,6 +61,22 @@ pub fn line(verb: &str, findings: &[Finding]) -> String {
     format!("{verb} {}", summary(findings))
 }
 
+/// A PATCH's verdict with the keys it would leave in place although the
+/// edit deletes or renames them (it merges: it cannot remove a key, §3):
+/// `PATCH ✓ no findings · cannot remove 1 key (ivrPath)`. Unchanged when
+/// there are none.
+#[must_use]
+pub fn with_unremovable(line: String, keys: &[String]) -> String {
+    match keys {
+        [] => line,
+        [one] => format!("{line} · cannot remove 1 key ({one})"),
+        [first, ..] => format!(
+            "{line} · cannot remove {} keys ({first}, …)",
+            super::words::thousands(keys.len())
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +123,19 @@ mod tests {
             let findings: Vec<Finding> = findings.iter().map(|(r, s)| finding(r, *s)).collect();
             assert_eq!(line("PUT", &findings), want);
         }
+    }
+
+    #[test]
+    fn a_patch_verdict_names_the_keys_it_cannot_remove() {
+        let line = || "PATCH ✓ no findings".to_owned();
+        assert_eq!(with_unremovable(line(), &[]), "PATCH ✓ no findings");
+        assert_eq!(
+            with_unremovable(line(), &["ivrPath".to_owned()]),
+            "PATCH ✓ no findings · cannot remove 1 key (ivrPath)"
+        );
+        assert_eq!(
+            with_unremovable(line(), &["a".to_owned(), "b".to_owned()]),
+            "PATCH ✓ no findings · cannot remove 2 keys (a, …)"
+        );
     }
 }

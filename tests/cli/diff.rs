@@ -23,7 +23,7 @@ fn diff_prints_both_bodies_the_diff_and_the_end_states() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = &run.stdout;
     for expected in [
-        "PATCH ✓ no findings\nPUT ✖ 1 reject (route/put-on-attributes)",
+        "PATCH ✓ no findings · cannot remove 2 keys (ivrPath, …)\nPUT ✖ 1 reject (route/put-on-attributes)",
         "PATCH /api/v2/conversations/",
         "PUT /api/v2/conversations/",
         "\"callReason\": \"refund\"",
