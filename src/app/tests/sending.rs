@@ -95,6 +95,17 @@ fn add_outcome_and_send(app: &mut App) {
     keys(app, &[enter(), Key::char('s'), enter()]);
 }
 
+/// The call fixture as read after `outcome: resolved` reached this participant.
+fn resolved(participant: usize) -> Conversation {
+    let mut changed = conversation();
+    changed.participants[participant]
+        .attributes
+        .as_mut()
+        .unwrap()
+        .insert("outcome".into(), "resolved".into());
+    changed
+}
+
 #[test]
 fn a_202_is_followed_by_rereads_until_the_change_shows() {
     let mut app = loaded(Mode::Simulator);
@@ -127,13 +138,7 @@ fn a_202_is_followed_by_rereads_until_the_change_shows() {
     };
     assert_eq!(*after, Duration::from_millis(500));
     // Visible: the observed diff, checked against the prediction.
-    let mut changed = conversation();
-    let index = workspace(&app).participant;
-    changed.participants[index]
-        .attributes
-        .as_mut()
-        .unwrap()
-        .insert("outcome".into(), "resolved".into());
+    let changed = resolved(workspace(&app).participant);
     assert_eq!(
         app.update(Msg::Reread {
             attempt: 2,
@@ -788,13 +793,7 @@ fn a_202_not_visible_after_every_reread_keeps_the_edits_marked_and_r_reads_again
         panic!("{effects:?}")
     };
     assert_eq!(*after, Duration::ZERO);
-    let mut changed = conversation();
-    let index = workspace(&app).participant;
-    changed.participants[index]
-        .attributes
-        .as_mut()
-        .unwrap()
-        .insert("outcome".into(), "resolved".into());
+    let changed = resolved(workspace(&app).participant);
     app.update(Msg::Reread {
         attempt: 1,
         result: Ok(changed),
