@@ -91,7 +91,7 @@ pub fn rediff_attribute_bodies(
     // each is mostly rewritten with its own text, in place.
     let mut lines = spent.lines;
     lines.reverse();
-    let mut strings = [
+    let lists = [
         summary.added,
         summary.changed,
         summary.removed,
@@ -99,8 +99,12 @@ pub fn rediff_attribute_bodies(
         marks.changed,
         marks.added,
         marks.untouched,
-    ]
-    .concat();
+    ];
+    // Moved, not cloned (`concat` would copy every string).
+    let mut strings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for list in lists {
+        strings.extend(list);
+    }
     strings.reverse();
     *diff = Writer::new(Pool { lines, strings }).bodies(put, version, patch, original);
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
@@ -300,9 +300,10 @@ pub(crate) fn check_map(
     };
     // Each key's lower case, to the last key seen with it; an ASCII key with
     // no upper-case letter is its own lower case, borrowed.
-    let mut seen_lower: HashMap<Cow<'_, str>, &str> = HashMap::with_capacity(map.len());
+    let mut seen_lower: foldhash::HashMap<Cow<'_, str>, &str> =
+        HashMap::with_capacity_and_hasher(map.len(), foldhash::fast::RandomState::default());
     // The keys already marked as colliding.
-    let mut collided: HashSet<&str> = HashSet::new();
+    let mut collided: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for (key, value) in map {
         match value {
             // No more bytes than the limit: no more characters either.
