@@ -52,6 +52,11 @@ pub struct SimArgs {
     /// How long after a 202 an attribute change shows in GET, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub visibility_delay: u64,
+    /// A flow holding the PATCHed participant (the customer of a conversation
+    /// with an ivr participant: assumed) writes its values back this long
+    /// after the PATCH shows, in milliseconds (0 to 86400000). Default: off.
+    #[arg(long, value_name = "MS", value_parser = flow_writeback)]
+    pub flow_writeback: Option<u64>,
     /// Seed for the fault RNG, for repeatable runs.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -87,6 +92,7 @@ impl SimArgs {
             fail_rate: self.fail_rate,
             throttle_rate: self.throttle_rate,
             visibility_delay: Duration::from_millis(self.visibility_delay),
+            flow_writeback: self.flow_writeback.map(Duration::from_millis),
             fixtures_dir: self.fixtures.clone(),
             seed: self.seed,
             max_request_body: self.max_request_body,
@@ -123,6 +129,17 @@ fn token_ttl(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(seconds) if (1..=max).contains(&seconds) => Ok(seconds),
         _ => Err(out_of_range()),
+    }
+}
+
+/// `--flow-writeback`: milliseconds, at most [`sim::MAX_SIM_DELAY`] (24 h).
+fn flow_writeback(text: &str) -> Result<u64, String> {
+    let max = u64::try_from(sim::MAX_SIM_DELAY.as_millis()).unwrap_or(u64::MAX);
+    match text.trim().parse::<u64>() {
+        Ok(ms) if ms <= max => Ok(ms),
+        _ => Err(format!(
+            "`{text}` is not a number of milliseconds from 0 to {max} (24 h): the delay before a flow writes its values back"
+        )),
     }
 }
 
@@ -163,7 +180,7 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
     println!("client id: {}", config.client_id);
     println!("client secret: {}", config.client_secret);
     println!(
-        "behaviour: {}, {} on PATCH, {} requests/min, latency {} ms, fail rate {}, throttle rate {}, visibility delay {} ms, bodies up to {} bytes, attributes up to {} bytes, header timeout {} ms, idle timeout {} ms",
+        "behaviour: {}, {} on PATCH, {} requests/min, latency {} ms, fail rate {}, throttle rate {}, visibility delay {} ms, flow write-back {}, bodies up to {} bytes, attributes up to {} bytes, header timeout {} ms, idle timeout {} ms",
         if config.lenient { "lenient" } else { "strict" },
         if config.replace_on_patch {
             "replace"
@@ -175,6 +192,9 @@ pub async fn run_sim(args: SimArgs) -> color_eyre::Result<()> {
         config.fail_rate,
         config.throttle_rate,
         config.visibility_delay.as_millis(),
+        config
+            .flow_writeback
+            .map_or_else(|| "off".to_owned(), |d| format!("{} ms", d.as_millis())),
         config.max_request_body,
         config.max_stored_attributes,
         config.header_timeout.as_millis(),
@@ -314,6 +334,8 @@ mod tests {
             "0.75",
             "--visibility-delay",
             "22",
+            "--flow-writeback",
+            "55",
             "--seed",
             "99",
             "--max-request-body",
@@ -339,6 +361,7 @@ mod tests {
                 fail_rate: 0.25,
                 throttle_rate: 0.75,
                 visibility_delay: Duration::from_millis(22),
+                flow_writeback: Some(Duration::from_millis(55)),
                 fixtures_dir: Some(PathBuf::from("/tmp/flag-fixtures")),
                 seed: Some(99),
                 max_request_body: 64 << 10,
@@ -375,6 +398,28 @@ mod tests {
             assert_eq!(err.exit_code(), 2, "{bad}");
             let text = err.to_string();
             assert!(text.contains("172800") && text.contains("48 h"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_flow_writeback_flag_takes_milliseconds_up_to_24_hours() {
+        let (_, config) = sim_config(&["--flow-writeback", "0"]);
+        assert_eq!(config.flow_writeback, Some(Duration::ZERO));
+        let (_, config) = sim_config(&["--flow-writeback", "86400000"]);
+        assert_eq!(config.flow_writeback, Some(sim::MAX_SIM_DELAY));
+        assert!(config.validate().is_ok());
+        for bad in ["86400001", "-1", "3s", "", "18446744073709551616"] {
+            let flag = format!("--flow-writeback={bad}");
+            let err = Cli::try_parse_from(["gc-attrs", "sim", flag.as_str()])
+                .err()
+                .unwrap_or_else(|| panic!("{bad:?} accepted"));
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+            let text = err.to_string();
+            assert!(
+                text.contains("milliseconds from 0 to 86400000")
+                    && text.contains("--flow-writeback"),
+                "{text}"
+            );
         }
     }
 

@@ -7,6 +7,11 @@
 //!   content (the participant's attributes after the update) is assumed.
 //! - Per-key merge is assumed (§6 3); `replace_on_patch` replaces instead.
 //!   A body without `attributes` changes nothing in either mode.
+//! - With `flow_writeback` set, a PATCH to a participant a flow holds is
+//!   reverted, for the keys the flow had set, when the flow ends (§12;
+//!   timing and held-participant rule assumed: see `flow`).
+//! - Which of these behaviours apply is read from the live settings
+//!   ([`SimState::settings`]) once per request.
 //! - A write after which the participant's attributes would take more than
 //!   `max_stored_attributes` bytes (keys and values) is 400 `bad.request`
 //!   naming the cap, and stores nothing (assumed: no REST limit is
@@ -18,7 +23,7 @@
 //!   the attribute bodies; a value of the wrong type is 400 `invalid.value`
 //!   naming the field, as a non-string attribute value is (both assumed).
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use axum::Json;
 use axum::body::Bytes;
@@ -62,10 +67,17 @@ pub(crate) fn patch_attributes(
     bytes: &Bytes,
 ) -> Result<Response, ErrorAnswer> {
     let config = &state.config;
+    // Read once: a switch mid-request applies from the next one.
+    let settings = state.settings();
     let update = match body::json_object(headers, bytes, ATTRIBUTES_MODEL, route.body_required)? {
         None => None,
         Some(mut map) => {
-            body::unknown_keys(&mut map, &["attributes"], ATTRIBUTES_MODEL, config.lenient)?;
+            body::unknown_keys(
+                &mut map,
+                &["attributes"],
+                ATTRIBUTES_MODEL,
+                settings.lenient,
+            )?;
             let value = map.remove("attributes");
             // The one documented server message about attribute values (§2),
             // declared in 2018 for the participant PATCH; answering it here,
@@ -73,21 +85,27 @@ pub(crate) fn patch_attributes(
             if matches!(value, Some(Value::Null)) {
                 return Err(ErrorAnswer::null_attribute_map());
             }
-            body::attribute_map(value, config.lenient)?
+            body::attribute_map(value, settings.lenient)?
         }
     };
     let (conversation_id, participant_id) = ids(params);
-    let visible_at =
-        (!config.visibility_delay.is_zero()).then(|| Instant::now() + config.visibility_delay);
+    let (now, wall) = (Instant::now(), SystemTime::now());
+    let delay = settings.visibility_delay;
+    let visible_at = (!delay.is_zero()).then(|| now + delay);
     let media_route = route.media.is_some();
     let after = with_stored(state, conversation_id, |stored| {
         check_participant(stored, conversation_id, participant_id, route.media)?;
         if let Some(update) = update {
+            let replace = settings.replace_on_patch;
+            let flow_keys = match settings.flow_writeback {
+                Some(_) => stored.keys_for_flow(participant_id, &update, replace),
+                None => Vec::new(),
+            };
             stored
                 .update_attributes(
                     participant_id,
                     update,
-                    config.replace_on_patch,
+                    replace,
                     visible_at,
                     config.max_stored_attributes,
                 )
@@ -98,6 +116,13 @@ pub(crate) fn patch_attributes(
                         size,
                     )
                 })?;
+            // The flow writes back once the PATCH shows, then after its delay (assumed).
+            if let Some(wait) = settings.flow_writeback
+                && !flow_keys.is_empty()
+            {
+                let due = now + delay + wait;
+                stored.schedule_write_back(participant_id, &flow_keys, due, wall + delay + wait);
+            }
         }
         // Only the media routes answer the attributes (§1.1).
         Ok(media_route.then(|| stored.latest_attributes(participant_id)))
@@ -120,7 +145,7 @@ pub(crate) fn patch_participant(
     bytes: &Bytes,
 ) -> Result<Response, ErrorAnswer> {
     if let Some(map) = body::json_object(headers, bytes, PARTICIPANT_MODEL, route.body_required)? {
-        check_participant_request(map, state.config.lenient)?;
+        check_participant_request(map, state.settings().lenient)?;
     }
     let (conversation_id, participant_id) = ids(params);
     with_stored(state, conversation_id, |stored| {

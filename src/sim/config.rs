@@ -40,8 +40,15 @@ pub struct SimConfig {
     /// Chance (0.0 to 1.0) that an API call answers 429 `too.many.requests`.
     pub throttle_rate: f64,
     /// How long after a 202 a participant-attribute change shows in a GET
-    /// (undocumented: §6 8).
+    /// (undocumented: §6 8). At most [`MAX_SIM_DELAY`].
     pub visibility_delay: Duration,
+    /// When set, a flow that holds the PATCHed participant writes its own
+    /// values back this long after the PATCH shows (§12: "when the flow ends
+    /// the value set by the flow overwrites the value in the cloud"; the
+    /// delay and which participants a flow holds are assumed: see
+    /// `docs/simulator.md`). Default `None`: no flow ends. At most
+    /// [`MAX_SIM_DELAY`].
+    pub flow_writeback: Option<Duration>,
     /// A folder whose `*.json` conversations load in addition to the
     /// embedded fixtures; one with the id of an embedded fixture replaces it.
     pub fixtures_dir: Option<PathBuf>,
@@ -66,6 +73,60 @@ pub struct SimConfig {
     pub idle_timeout: Duration,
 }
 
+/// The longest visibility delay or flow write-back delay: 24 h, the
+/// simulator's own bound (a demonstration waits seconds; an unbounded delay
+/// would overflow the instant it is due at).
+pub const MAX_SIM_DELAY: Duration = Duration::from_secs(86_400);
+
+/// The behaviours a trainer's step may switch while the simulator runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimSettings {
+    /// As [`SimConfig::lenient`].
+    pub lenient: bool,
+    /// As [`SimConfig::replace_on_patch`].
+    pub replace_on_patch: bool,
+    /// As [`SimConfig::visibility_delay`]; a change applies to the writes
+    /// accepted after it.
+    pub visibility_delay: Duration,
+    /// As [`SimConfig::throttle_rate`].
+    pub throttle_rate: f64,
+    /// As [`SimConfig::flow_writeback`]; a change applies to the PATCHes
+    /// accepted after it (write-backs already scheduled keep their time).
+    pub flow_writeback: Option<Duration>,
+}
+
+impl SimSettings {
+    /// Checks the values a simulator cannot run with: a throttle rate
+    /// outside 0.0 to 1.0, a delay longer than [`MAX_SIM_DELAY`].
+    ///
+    /// # Errors
+    ///
+    /// [`SimError::InvalidConfig`] naming the first bad value.
+    pub fn validate(&self) -> Result<(), SimError> {
+        if !(0.0..=1.0).contains(&self.throttle_rate) {
+            return Err(SimError::InvalidConfig(format!(
+                "the throttle rate must be between 0.0 and 1.0, not {}",
+                self.throttle_rate
+            )));
+        }
+        for (name, delay) in [
+            ("visibility delay", Some(self.visibility_delay)),
+            ("flow write-back delay", self.flow_writeback),
+        ] {
+            if let Some(delay) = delay
+                && delay > MAX_SIM_DELAY
+            {
+                return Err(SimError::InvalidConfig(format!(
+                    "the {name} must be at most {} ms (24 h), not {} ms",
+                    MAX_SIM_DELAY.as_millis(),
+                    delay.as_millis()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The default of [`SimConfig::max_request_body`]: 1 MiB.
 pub const DEFAULT_MAX_REQUEST_BODY: usize = 1 << 20;
 
@@ -85,6 +146,7 @@ impl Default for SimConfig {
             fail_rate: 0.0,
             throttle_rate: 0.0,
             visibility_delay: Duration::ZERO,
+            flow_writeback: None,
             fixtures_dir: None,
             seed: None,
             max_request_body: DEFAULT_MAX_REQUEST_BODY,
@@ -108,6 +170,7 @@ impl fmt::Debug for SimConfig {
             .field("fail_rate", &self.fail_rate)
             .field("throttle_rate", &self.throttle_rate)
             .field("visibility_delay", &self.visibility_delay)
+            .field("flow_writeback", &self.flow_writeback)
             .field("fixtures_dir", &self.fixtures_dir)
             .field("seed", &self.seed)
             .field("max_request_body", &self.max_request_body)
@@ -119,6 +182,18 @@ impl fmt::Debug for SimConfig {
 }
 
 impl SimConfig {
+    /// The switchable behaviours as this configuration starts them.
+    #[must_use]
+    pub fn settings(&self) -> SimSettings {
+        SimSettings {
+            lenient: self.lenient,
+            replace_on_patch: self.replace_on_patch,
+            visibility_delay: self.visibility_delay,
+            throttle_rate: self.throttle_rate,
+            flow_writeback: self.flow_writeback,
+        }
+    }
+
     /// Checks the values a simulator cannot run with.
     ///
     /// # Errors
@@ -154,17 +229,13 @@ impl SimConfig {
         if self.header_timeout.is_zero() || self.idle_timeout.is_zero() {
             return invalid("the header and idle timeouts must be above zero".to_owned());
         }
-        for (name, rate) in [
-            ("fail rate", self.fail_rate),
-            ("throttle rate", self.throttle_rate),
-        ] {
-            if !(0.0..=1.0).contains(&rate) {
-                return invalid(format!(
-                    "the {name} must be between 0.0 and 1.0, not {rate}"
-                ));
-            }
+        if !(0.0..=1.0).contains(&self.fail_rate) {
+            return invalid(format!(
+                "the fail rate must be between 0.0 and 1.0, not {}",
+                self.fail_rate
+            ));
         }
-        Ok(())
+        self.settings().validate()
     }
 }
 
@@ -194,6 +265,7 @@ mod tests {
         assert!(!config.replace_on_patch, "merge by default");
         assert_eq!(config.latency, Duration::ZERO);
         assert_eq!(config.visibility_delay, Duration::ZERO);
+        assert_eq!(config.flow_writeback, None, "no flow ends by default");
         assert!(config.fail_rate.abs() < f64::EPSILON);
         assert!(config.throttle_rate.abs() < f64::EPSILON);
         assert_eq!((config.fixtures_dir, config.seed), (None, None));
@@ -260,5 +332,84 @@ mod tests {
         ] {
             assert!(bad.validate().is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn settings_come_from_the_config_fields() {
+        let config = SimConfig {
+            lenient: true,
+            replace_on_patch: false,
+            visibility_delay: Duration::from_millis(7),
+            throttle_rate: 0.5,
+            flow_writeback: Some(Duration::from_millis(9)),
+            ..SimConfig::default()
+        };
+        assert_eq!(
+            config.settings(),
+            SimSettings {
+                lenient: true,
+                replace_on_patch: false,
+                visibility_delay: Duration::from_millis(7),
+                throttle_rate: 0.5,
+                flow_writeback: Some(Duration::from_millis(9)),
+            }
+        );
+        let replace = SimConfig {
+            replace_on_patch: true,
+            ..SimConfig::default()
+        };
+        assert!(replace.settings().replace_on_patch && !replace.settings().lenient);
+    }
+
+    #[test]
+    fn settings_refuse_a_bad_throttle_rate_or_an_overlong_delay() {
+        let good = SimConfig::default().settings();
+        assert!(good.validate().is_ok());
+        let at_most = SimSettings {
+            visibility_delay: MAX_SIM_DELAY,
+            flow_writeback: Some(MAX_SIM_DELAY),
+            throttle_rate: 1.0,
+            ..good
+        };
+        assert!(at_most.validate().is_ok());
+        for (bad, named) in [
+            (
+                SimSettings {
+                    throttle_rate: 1.5,
+                    ..good
+                },
+                "throttle rate",
+            ),
+            (
+                SimSettings {
+                    throttle_rate: f64::NAN,
+                    ..good
+                },
+                "throttle rate",
+            ),
+            (
+                SimSettings {
+                    visibility_delay: MAX_SIM_DELAY + Duration::from_millis(1),
+                    ..good
+                },
+                "visibility delay",
+            ),
+            (
+                SimSettings {
+                    flow_writeback: Some(Duration::MAX),
+                    ..good
+                },
+                "flow write-back delay",
+            ),
+        ] {
+            let err = bad.validate().unwrap_err().to_string();
+            assert!(err.contains(named), "{err}");
+        }
+        // The config refuses what its settings refuse.
+        let config = SimConfig {
+            flow_writeback: Some(Duration::from_secs(86_401)),
+            ..SimConfig::default()
+        };
+        assert!(config.validate().is_err());
     }
 }

@@ -12,7 +12,8 @@ use super::state::{SimState, Stored, lock};
 use super::views;
 use crate::genesys::Media;
 
-/// Runs `f` on the stored conversation, after making due writes visible.
+/// Runs `f` on the stored conversation, after making due writes visible and
+/// applying due flow write-backs; logs the write-backs applied.
 pub(crate) fn with_stored<R>(
     state: &SimState,
     conversation_id: &str,
@@ -23,7 +24,9 @@ pub(crate) fn with_stored<R>(
         .get_mut(conversation_id)
         .ok_or_else(|| ErrorAnswer::conversation_not_found(conversation_id))?;
     stored.flush(std::time::Instant::now());
-    f(stored)
+    let result = f(stored);
+    state.log_flow_writes(conversation_id, stored);
+    result
 }
 
 /// `GET /api/v2/conversations/{id}`, or the view of `media`.

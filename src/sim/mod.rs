@@ -25,12 +25,14 @@ mod config;
 mod conversations;
 mod errors;
 mod fixtures;
+mod flow;
 mod limits;
 mod routing;
 mod secure;
 mod serve;
 mod server;
 mod state;
+mod stored;
 mod views;
 
 use std::net::SocketAddr;
@@ -42,8 +44,10 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 pub use config::{
-    DEFAULT_MAX_REQUEST_BODY, DEFAULT_MAX_STORED_ATTRIBUTES, MAX_TOKEN_TTL, SimConfig,
+    DEFAULT_MAX_REQUEST_BODY, DEFAULT_MAX_STORED_ATTRIBUTES, MAX_SIM_DELAY, MAX_TOKEN_TTL,
+    SimConfig, SimSettings,
 };
+pub use flow::FlowWrite;
 pub use server::router;
 pub use state::SimState;
 
@@ -152,6 +156,39 @@ impl RunningSim {
     #[must_use]
     pub fn conversations(&self) -> Vec<crate::genesys::Conversation> {
         self.state.conversations()
+    }
+
+    /// The switchable behaviours now (they start as the config's).
+    #[must_use]
+    pub fn settings(&self) -> SimSettings {
+        self.state.settings()
+    }
+
+    /// Switches the behaviours while the simulator runs; the next request
+    /// uses them.
+    ///
+    /// # Errors
+    ///
+    /// [`SimError::InvalidConfig`] when `settings` does not validate
+    /// ([`SimSettings::validate`]); nothing changes then.
+    pub fn set_settings(&self, settings: SimSettings) -> Result<(), SimError> {
+        self.state.set_settings(settings)
+    }
+
+    /// Back to the state at start: fixtures reloaded (attributes, secure
+    /// attributes and versions), pending writes and scheduled write-backs
+    /// dropped, the write-back log emptied, settings back to the config's.
+    /// Tokens, rate-limit windows and the fault RNG are kept.
+    pub fn reset(&self) {
+        self.state.reset();
+    }
+
+    /// The flow write-backs applied so far (the last 256), oldest first,
+    /// after applying every one that is due: writes made by someone other
+    /// than the client.
+    #[must_use]
+    pub fn flow_writes(&self) -> Vec<FlowWrite> {
+        self.state.flow_writes()
     }
 
     /// Stops accepting connections, lets open requests finish (up to a few

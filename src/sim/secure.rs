@@ -46,7 +46,7 @@ pub(crate) fn handle(
             Ok(Json(body).into_response())
         });
     }
-    let lenient = state.config.lenient;
+    let lenient = state.settings().lenient;
     let mut map = body::json_object(headers, bytes, MODEL, true)?.unwrap_or_default();
     body::unknown_keys(&mut map, &["attributes", "version"], MODEL, lenient)?;
     let version = body::version(map.get("version"))?;

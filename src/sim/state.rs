@@ -1,22 +1,32 @@
 //! The simulator's in-memory state: the conversations (with the writes not
-//! yet visible), their secure attributes, the issued tokens, the rate-limit
-//! windows and the fault RNG. Locks are never held across an `.await`.
+//! yet visible and the flows' scheduled write-backs), their secure
+//! attributes, the live settings, the issued tokens, the rate-limit windows,
+//! the fault RNG and the log of flow write-backs. Locks are never held
+//! across an `.await`; when two are held, the store's is taken first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
-use super::config::SimConfig;
+use super::config::{SimConfig, SimSettings};
 use super::fixtures;
+use super::flow::{FlowWrite, MAX_FLOW_WRITES};
 use super::limits::Windows;
+pub(crate) use super::stored::{Stored, attributes_size, merged_size};
 use super::{SimError, auth::Token};
-use crate::genesys::{Attributes, Conversation, Participant};
+use crate::genesys::Conversation;
 
 /// Everything a running simulator holds. Build it with [`SimState::new`] and
 /// serve it with [`super::router`].
 pub struct SimState {
     pub(crate) config: SimConfig,
+    /// The switchable behaviours now; they start as the config's.
+    settings: Mutex<SimSettings>,
     pub(crate) store: Mutex<HashMap<String, Stored>>,
+    /// The store as loaded, for [`SimState::reset`].
+    initial: HashMap<String, Stored>,
+    /// The applied flow write-backs, oldest first, at most [`MAX_FLOW_WRITES`].
+    flow_log: Mutex<VecDeque<FlowWrite>>,
     pub(crate) tokens: Mutex<HashMap<String, Token>>,
     pub(crate) windows: Mutex<Windows>,
     rng: Mutex<fastrand::Rng>,
@@ -28,6 +38,7 @@ impl std::fmt::Debug for SimState {
         // No tokens: they are secrets.
         f.debug_struct("SimState")
             .field("config", &self.config)
+            .field("settings", &self.settings())
             .field("conversations", &self.conversation_ids())
             .field("warnings", &self.warnings)
             .finish_non_exhaustive()
@@ -46,7 +57,7 @@ impl SimState {
     pub fn new(config: SimConfig) -> Result<Self, SimError> {
         config.validate()?;
         let loaded = fixtures::load(config.fixtures_dir.as_deref())?;
-        let store = loaded
+        let store: HashMap<String, Stored> = loaded
             .conversations
             .into_iter()
             .map(|fixture| {
@@ -60,8 +71,11 @@ impl SimState {
             .seed
             .map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed);
         Ok(Self {
+            settings: Mutex::new(config.settings()),
             config,
+            initial: store.clone(),
             store: Mutex::new(store),
+            flow_log: Mutex::new(VecDeque::new()),
             tokens: Mutex::new(HashMap::new()),
             windows: Mutex::new(Windows::default()),
             rng: Mutex::new(rng),
@@ -69,10 +83,75 @@ impl SimState {
         })
     }
 
-    /// The configuration the simulator runs with.
+    /// The configuration the simulator started with; the switchable
+    /// behaviours now are [`SimState::settings`].
     #[must_use]
     pub fn config(&self) -> &SimConfig {
         &self.config
+    }
+
+    /// The switchable behaviours now.
+    #[must_use]
+    pub fn settings(&self) -> SimSettings {
+        *lock(&self.settings)
+    }
+
+    /// Switches the behaviours; the next request uses them. Writes and
+    /// write-backs already accepted keep the time they were given.
+    ///
+    /// # Errors
+    ///
+    /// [`SimError::InvalidConfig`] when `settings` does not validate; the
+    /// settings then stay as they were.
+    pub fn set_settings(&self, settings: SimSettings) -> Result<(), SimError> {
+        settings.validate()?;
+        *lock(&self.settings) = settings;
+        Ok(())
+    }
+
+    /// Back to the state at start: the conversations, their attributes,
+    /// secure attributes and versions as loaded (the fixtures folder is not
+    /// read again), no write waiting, no write-back scheduled or logged, and
+    /// the config's settings. Tokens, rate-limit windows and the fault RNG
+    /// are kept.
+    pub fn reset(&self) {
+        lock(&self.store).clone_from(&self.initial);
+        lock(&self.flow_log).clear();
+        *lock(&self.settings) = self.config.settings();
+    }
+
+    /// The flow write-backs applied so far (the last [`MAX_FLOW_WRITES`]),
+    /// oldest first, after applying every one that is due now.
+    #[must_use]
+    pub fn flow_writes(&self) -> Vec<FlowWrite> {
+        let mut store = lock(&self.store);
+        let now = Instant::now();
+        for (id, stored) in store.iter_mut() {
+            stored.flush(now);
+            self.log_flow_writes(id, stored);
+        }
+        drop(store);
+        lock(&self.flow_log).iter().cloned().collect()
+    }
+
+    /// Moves the write-backs `stored` applied into the log.
+    pub(crate) fn log_flow_writes(&self, conversation_id: &str, stored: &mut Stored) {
+        let applied = stored.take_applied();
+        if applied.is_empty() {
+            return;
+        }
+        let mut log = lock(&self.flow_log);
+        for write in applied {
+            if log.len() >= MAX_FLOW_WRITES {
+                log.pop_front();
+            }
+            log.push_back(FlowWrite {
+                at: write.at,
+                conversation_id: conversation_id.to_owned(),
+                participant_id: write.participant_id,
+                attributes: write.attributes,
+            });
+        }
     }
 
     /// `FILE:LINE:COLUMN: message` for each fixture file that did not load.
@@ -92,7 +171,12 @@ impl SimState {
     /// The loaded conversations as a GET shows them now, sorted by id.
     #[must_use]
     pub fn conversations(&self) -> Vec<Conversation> {
-        let store = lock(&self.store);
+        let mut store = lock(&self.store);
+        let now = Instant::now();
+        for (id, stored) in store.iter_mut() {
+            stored.flush(now);
+            self.log_flow_writes(id, stored);
+        }
         let mut ids: Vec<&String> = store.keys().collect();
         ids.sort();
         ids.into_iter()
@@ -102,10 +186,11 @@ impl SimState {
 
     /// Draws the two fault decisions of one API call: (throttle, fail).
     pub(crate) fn draw_faults(&self) -> (bool, bool) {
+        let throttle_rate = self.settings().throttle_rate;
         let mut rng = lock(&self.rng);
         // Both draws happen on every call, so a seed gives the same sequence
         // whatever the rates.
-        let throttle = rng.f64() < self.config.throttle_rate;
+        let throttle = rng.f64() < throttle_rate;
         let fail = rng.f64() < self.config.fail_rate;
         (throttle, fail)
     }
@@ -117,278 +202,305 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The size of an attribute map as [`SimConfig::max_stored_attributes`]
-/// counts it: the bytes of its keys and values.
-pub(crate) fn attributes_size(attributes: &Attributes) -> usize {
-    attributes.iter().map(|(k, v)| k.len() + v.len()).sum()
-}
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
 
-/// The size `current` would have with `update` merged in per key.
-pub(crate) fn merged_size(current: &Attributes, update: &Attributes) -> usize {
-    let mut size = attributes_size(current);
-    for (key, value) in update {
-        match current.get(key) {
-            Some(old) => size = size - old.len() + value.len(),
-            None => size += key.len() + value.len(),
-        }
-    }
-    size
-}
+    use super::*;
+    use crate::genesys::Attributes;
+    use crate::sim::flow::MAX_WRITEBACKS;
 
-/// A conversation's secure attributes (§1.5).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Secure {
-    pub attributes: Attributes,
-    pub version: i64,
-}
+    /// The billing-dispute call: the only fixture with an ivr participant.
+    const CALL: &str = "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14";
+    const CUSTOMER: &str = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
+    const AGENT: &str = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
 
-/// A participant-attribute write accepted with 202 but not yet visible.
-#[derive(Debug, Clone)]
-struct Pending {
-    due: Instant,
-    participant_id: String,
-    attributes: Attributes,
-}
-
-/// The most writes of one conversation that wait for the visibility delay
-/// at once; each holds a whole attribute map.
-pub(crate) const MAX_PENDING: usize = 64;
-
-/// One conversation as stored.
-#[derive(Debug, Clone)]
-pub(crate) struct Stored {
-    /// What a GET shows.
-    pub conversation: Conversation,
-    /// Writes waiting for the visibility delay, oldest first.
-    pending: Vec<Pending>,
-    /// The secure attributes.
-    pub secure: Secure,
-}
-
-impl Stored {
-    pub fn new(conversation: Conversation, secure: Attributes) -> Self {
-        Self {
-            conversation,
-            pending: Vec::new(),
-            secure: Secure {
-                attributes: secure,
-                version: 1,
-            },
-        }
-    }
-
-    /// Makes every write whose delay has passed visible.
-    pub fn flush(&mut self, now: Instant) {
-        // The common case, on every request: nothing is waiting.
-        if self.pending.is_empty() {
-            return;
-        }
-        let (due, waiting): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|p| p.due <= now);
-        self.pending = waiting;
-        for write in due {
-            if let Some(participant) = self.participant_mut(&write.participant_id) {
-                participant.attributes = Some(write.attributes);
-            }
-        }
-    }
-
-    pub fn participant(&self, id: &str) -> Option<&Participant> {
-        self.conversation.participant(id)
-    }
-
-    fn participant_mut(&mut self, id: &str) -> Option<&mut Participant> {
-        self.conversation
-            .participants
-            .iter_mut()
-            .find(|p| p.id.as_deref() == Some(id))
-    }
-
-    /// A participant's attributes after every accepted write, visible or not.
-    pub fn latest_attributes(&self, participant_id: &str) -> Attributes {
-        self.latest(participant_id).cloned().unwrap_or_default()
-    }
-
-    fn latest(&self, participant_id: &str) -> Option<&Attributes> {
-        self.pending
+    fn attrs(pairs: &[(&str, &str)]) -> Attributes {
+        pairs
             .iter()
-            .rev()
-            .find(|p| p.participant_id == participant_id)
-            .map(|p| &p.attributes)
-            .or_else(|| {
-                self.participant(participant_id)
-                    .and_then(|p| p.attributes.as_ref())
-            })
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
-    /// Merges `update` into a participant's attributes per key, or replaces
-    /// them with it, unless the result would be larger than `cap` bytes
-    /// ([`attributes_size`]): then nothing changes and the error is that size.
-    pub fn update_attributes(
-        &mut self,
-        participant_id: &str,
+    fn visible(stored: &Stored, participant: &str) -> Attributes {
+        stored
+            .participant(participant)
+            .and_then(|p| p.attributes.clone())
+            .unwrap_or_default()
+    }
+
+    /// A PATCH as `patch_attributes` records it: the update, then the
+    /// write-back of the keys the flow set, due at `due`.
+    fn patch(
+        stored: &mut Stored,
+        participant: &str,
         update: Attributes,
         replace: bool,
         visible_at: Option<Instant>,
-        cap: usize,
-    ) -> Result<(), usize> {
-        let current = self.latest(participant_id);
-        let size = match (replace, current) {
-            (false, Some(current)) => merged_size(current, &update),
-            _ => attributes_size(&update),
-        };
-        if size > cap {
-            return Err(size);
-        }
-        let waiting = self
-            .pending
-            .iter()
-            .any(|p| p.participant_id == participant_id);
-        if visible_at.is_none() && !waiting {
-            // The common case, merged in place: no copy of the whole map.
-            if let Some(participant) = self.participant_mut(participant_id) {
-                match (&mut participant.attributes, replace) {
-                    (Some(current), false) => current.extend(update),
-                    (slot, _) => *slot = Some(update),
-                }
-            }
-            return Ok(());
-        }
-        let next = if replace {
-            update
-        } else {
-            let mut merged = current.cloned().unwrap_or_default();
-            merged.extend(update);
-            merged
-        };
-        self.write_attributes(participant_id, next, visible_at);
-        Ok(())
-    }
-
-    /// Records a participant's new attributes: at once, or at `visible_at`.
-    pub fn write_attributes(
-        &mut self,
-        participant_id: &str,
-        attributes: Attributes,
-        visible_at: Option<Instant>,
+        due: Instant,
     ) {
-        match visible_at {
-            Some(due) => {
-                // Bounded: past the cap the oldest waiting write shows now
-                // (its delay cut short) rather than memory growing with
-                // every write a client sends in the delay.
-                if self.pending.len() >= MAX_PENDING {
-                    let oldest = self.pending.remove(0);
-                    if let Some(participant) = self.participant_mut(&oldest.participant_id) {
-                        participant.attributes = Some(oldest.attributes);
-                    }
-                }
-                self.pending.push(Pending {
-                    due,
-                    participant_id: participant_id.to_owned(),
-                    attributes,
-                });
-            }
-            None => {
-                if let Some(participant) = self.participant_mut(participant_id) {
-                    participant.attributes = Some(attributes);
-                }
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::time::Duration;
-
-    use super::*;
-
-    fn stored() -> Stored {
-        let conversation: Conversation = serde_json::from_str(
-            r#"{"id":"c","startTime":"2026-11-20T14:02:11.482Z",
-                "participants":[{"id":"p","attributes":{"a":"1"}}]}"#,
-        )
-        .unwrap();
-        Stored::new(conversation, Attributes::new())
+        let keys = stored.keys_for_flow(participant, &update, replace);
+        stored
+            .update_attributes(participant, update, replace, visible_at, usize::MAX)
+            .unwrap();
+        stored.schedule_write_back(participant, &keys, due, SystemTime::now());
     }
 
     #[test]
-    fn delayed_writes_past_the_cap_show_the_oldest_early_and_keep_the_latest() {
-        let mut stored = stored();
-        let later = Instant::now() + Duration::from_secs(60);
-        for n in 0..MAX_PENDING + 10 {
-            let mut next = Attributes::new();
-            next.insert("a".into(), n.to_string());
-            stored.write_attributes("p", next, Some(later));
-        }
-        assert_eq!(stored.pending.len(), MAX_PENDING);
-        // The ten oldest showed early, in order: the tenth is visible.
-        let visible = stored.participant("p").unwrap().attributes.clone().unwrap();
-        assert_eq!(visible["a"], "9");
-        assert_eq!(
-            stored.latest_attributes("p")["a"],
-            (MAX_PENDING + 9).to_string()
-        );
-    }
-
-    #[test]
-    fn a_delayed_write_shows_only_when_due() {
-        let mut stored = stored();
+    fn a_write_back_applies_when_due_to_the_keys_the_flow_set_only() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let mut store = lock(&state.store);
+        let stored = store.get_mut(CALL).unwrap();
         let now = Instant::now();
-        let mut next = Attributes::new();
-        next.insert("a".into(), "2".into());
-        stored.write_attributes("p", next.clone(), Some(now + Duration::from_secs(5)));
-        stored.flush(now);
-        assert_eq!(
-            stored
-                .participant("p")
-                .unwrap()
-                .attributes
-                .as_ref()
-                .unwrap()["a"],
-            "1"
+        let update = attrs(&[("callReason", "refund"), ("ticket", "T-1")]);
+        patch(
+            stored,
+            CUSTOMER,
+            update,
+            false,
+            None,
+            now + Duration::from_secs(5),
         );
-        assert_eq!(stored.latest_attributes("p"), next);
-        stored.flush(now + Duration::from_secs(6));
+        assert_eq!(stored.scheduled_write_backs(), 1);
+        stored.flush(now + Duration::from_secs(4));
         assert_eq!(
-            stored.participant("p").unwrap().attributes.as_ref(),
-            Some(&next)
+            visible(stored, CUSTOMER)["callReason"],
+            "refund",
+            "not due yet"
+        );
+        assert!(stored.take_applied().is_empty());
+        stored.flush(now + Duration::from_secs(5));
+        let after = visible(stored, CUSTOMER);
+        assert_eq!(after["callReason"], "billing-dispute", "the flow's value");
+        assert_eq!(after["ticket"], "T-1", "a key the flow never set stays");
+        assert_eq!(after["ivrPath"], "main>billing>dispute>agent");
+        let applied = stored.take_applied();
+        assert_eq!(applied.len(), 1);
+        assert_eq!(
+            applied[0].attributes,
+            attrs(&[("callReason", "billing-dispute")])
+        );
+        assert_eq!(stored.scheduled_write_backs(), 0);
+    }
+
+    #[test]
+    fn a_participant_no_flow_holds_gets_no_write_back() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let mut store = lock(&state.store);
+        let stored = store.get_mut(CALL).unwrap();
+        let update = attrs(&[("callReason", "x")]);
+        assert!(stored.keys_for_flow(AGENT, &update, false).is_empty());
+        // Asked to anyway, the flow has no values of the agent to write.
+        let now = Instant::now();
+        stored.schedule_write_back(AGENT, &["callReason".to_owned()], now, SystemTime::now());
+        assert_eq!(stored.scheduled_write_backs(), 0);
+        // Nor does a PATCH of only keys the flow never set schedule one.
+        patch(
+            stored,
+            CUSTOMER,
+            attrs(&[("ticket", "T-1")]),
+            false,
+            None,
+            now,
+        );
+        assert_eq!(stored.scheduled_write_backs(), 0);
+        // The web message conversation has no ivr: no flow holds its customer.
+        let message = store
+            .get_mut("8b2f4d6a-1c3e-4a5b-9d7f-0e2a4c6b8d10")
+            .unwrap();
+        let customer = "4c6e8a0b-2d4f-4b1c-9e3a-5f7b9d1c3e20";
+        let key = visible(message, customer).into_keys().next().unwrap();
+        assert!(
+            message
+                .keys_for_flow(customer, &attrs(&[(&key, "x")]), false)
+                .is_empty()
         );
     }
 
     #[test]
-    fn an_update_past_the_cap_changes_nothing() {
-        let mut stored = stored();
-        let update = |k: &str, v: &str| Attributes::from([(k.to_owned(), v.to_owned())]);
-        // "a":"1" is 2 bytes; "b":"xyz" makes 6.
-        assert_eq!(
-            stored.update_attributes("p", update("b", "xyz"), false, None, 6),
-            Ok(())
+    fn a_replacing_patch_gets_back_the_keys_it_removed_that_the_flow_set() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let mut store = lock(&state.store);
+        let stored = store.get_mut(CALL).unwrap();
+        let loaded = visible(stored, CUSTOMER);
+        let now = Instant::now();
+        patch(
+            stored,
+            CUSTOMER,
+            attrs(&[("only", "this")]),
+            true,
+            None,
+            now,
         );
-        assert_eq!(attributes_size(&stored.latest_attributes("p")), 6);
-        // Replacing "b"'s value counts the new value only once.
-        assert_eq!(
-            stored.update_attributes("p", update("b", "wxyz"), false, None, 6),
-            Err(7)
+        stored.flush(now);
+        let mut expected = loaded;
+        expected.insert("only".to_owned(), "this".to_owned());
+        assert_eq!(visible(stored, CUSTOMER), expected);
+    }
+
+    #[test]
+    fn a_write_waiting_to_show_keeps_the_flows_values_for_keys_it_did_not_set() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let mut store = lock(&state.store);
+        let stored = store.get_mut(CALL).unwrap();
+        let t = Instant::now();
+        let at = |s| t + Duration::from_secs(s);
+        // Shows at 1; the flow writes back at 3.
+        patch(
+            stored,
+            CUSTOMER,
+            attrs(&[("callReason", "refund")]),
+            false,
+            Some(at(1)),
+            at(3),
         );
-        assert_eq!(stored.latest_attributes("p")["b"], "xyz");
-        // A replacement counts only itself.
-        assert_eq!(
-            stored.update_attributes("p", update("c", "12345"), true, None, 6),
-            Ok(())
+        // Accepted at 2 (its map has callReason=refund), shows at 10.
+        stored.flush(at(2));
+        patch(
+            stored,
+            CUSTOMER,
+            attrs(&[("greeting", "hi")]),
+            false,
+            Some(at(10)),
+            at(20),
         );
-        assert_eq!(stored.latest_attributes("p"), update("c", "12345"));
-        // A delayed write is checked against the latest attributes too.
-        let later = Some(Instant::now() + Duration::from_secs(60));
+        stored.flush(at(4));
+        assert_eq!(visible(stored, CUSTOMER)["callReason"], "billing-dispute");
+        stored.flush(at(11));
+        let shown = visible(stored, CUSTOMER);
         assert_eq!(
-            stored.update_attributes("p", update("d", "e"), false, later, 6),
-            Err(8)
+            (shown["callReason"].as_str(), shown["greeting"].as_str()),
+            ("billing-dispute", "hi"),
+            "the later write shows its own key, the flow's value for the other"
+        );
+        stored.flush(at(20));
+        assert_ne!(
+            visible(stored, CUSTOMER)["greeting"],
+            "hi",
+            "its own write-back"
+        );
+    }
+
+    #[test]
+    fn a_write_back_due_with_its_write_applies_after_it() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let mut store = lock(&state.store);
+        let stored = store.get_mut(CALL).unwrap();
+        let due = Instant::now() + Duration::from_secs(1);
+        patch(
+            stored,
+            CUSTOMER,
+            attrs(&[("callReason", "refund")]),
+            false,
+            Some(due),
+            due,
+        );
+        stored.flush(due);
+        assert_eq!(visible(stored, CUSTOMER)["callReason"], "billing-dispute");
+    }
+
+    #[test]
+    fn write_backs_past_the_bound_apply_the_oldest_early_and_the_log_is_bounded() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let later = Instant::now() + Duration::from_secs(600);
+        {
+            let mut store = lock(&state.store);
+            let stored = store.get_mut(CALL).unwrap();
+            for n in 0..MAX_WRITEBACKS + 3 {
+                patch(
+                    stored,
+                    CUSTOMER,
+                    attrs(&[("callReason", &n.to_string())]),
+                    false,
+                    None,
+                    later,
+                );
+            }
+            assert_eq!(stored.scheduled_write_backs(), MAX_WRITEBACKS);
+            // The three oldest applied at once: the flow's value shows.
+            assert_eq!(stored.take_applied().len(), 3);
+            assert_eq!(visible(stored, CUSTOMER)["callReason"], "billing-dispute");
+        }
+        let epoch = SystemTime::UNIX_EPOCH;
+        {
+            let mut store = lock(&state.store);
+            let stored = store.get_mut(CALL).unwrap();
+            for n in 0..MAX_FLOW_WRITES + 10 {
+                let keys = ["callReason".to_owned()];
+                let at = epoch + Duration::from_secs(n as u64);
+                stored.schedule_write_back(CUSTOMER, &keys, Instant::now(), at);
+                stored.flush(Instant::now());
+                state.log_flow_writes(CALL, stored);
+            }
+        }
+        let log = state.flow_writes();
+        assert_eq!(log.len(), MAX_FLOW_WRITES);
+        assert_eq!(
+            log[0].at,
+            epoch + Duration::from_secs(10),
+            "the oldest dropped"
         );
         assert_eq!(
-            stored.update_attributes("p", update("c", "1"), false, later, 6),
-            Ok(())
+            (
+                log[0].conversation_id.as_str(),
+                log[0].participant_id.as_str()
+            ),
+            (CALL, CUSTOMER)
         );
-        assert_eq!(stored.latest_attributes("p"), update("c", "1"));
+    }
+
+    #[test]
+    fn reset_restores_the_fixtures_and_the_settings_and_drops_write_backs() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let loaded = state.conversations();
+        let now = Instant::now();
+        {
+            let mut store = lock(&state.store);
+            let stored = store.get_mut(CALL).unwrap();
+            patch(
+                stored,
+                CUSTOMER,
+                attrs(&[("callReason", "x")]),
+                false,
+                None,
+                now,
+            );
+            patch(
+                stored,
+                CUSTOMER,
+                attrs(&[("greeting", "y")]),
+                false,
+                None,
+                now + Duration::from_secs(600),
+            );
+            stored.secure.version += 5;
+        }
+        let switched = SimSettings {
+            lenient: true,
+            ..state.settings()
+        };
+        state.set_settings(switched).unwrap();
+        assert_eq!(state.flow_writes().len(), 1);
+        state.reset();
+        assert_eq!(state.conversations(), loaded);
+        assert_eq!(state.settings(), SimConfig::default().settings());
+        assert!(state.flow_writes().is_empty());
+        let store = lock(&state.store);
+        assert_eq!(store[CALL].secure.version, 1);
+        assert_eq!(store[CALL].scheduled_write_backs(), 0);
+    }
+
+    #[test]
+    fn bad_settings_are_refused_and_change_nothing() {
+        let state = SimState::new(SimConfig::default()).unwrap();
+        let before = state.settings();
+        let bad = SimSettings {
+            throttle_rate: 2.0,
+            lenient: true,
+            ..before
+        };
+        assert!(state.set_settings(bad).is_err());
+        assert_eq!(state.settings(), before);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! connect, and closed choices (`--verb`, `--route`, `--format`) are typed,
 //! so clap rejects a bad value with the list of valid ones (exit 2).
 
-use crate::support::{CALL, Env};
+use crate::support::{CALL, Env, SimProcess};
 
 /// The long flags a help text lists (`--name` at the start of a line).
 fn flags(help: &str) -> Vec<String> {
@@ -159,4 +159,38 @@ fn max_body_takes_bytes_or_a_binary_unit_and_refuses_nonsense() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn the_flow_writeback_flag_is_shown_in_the_banner_and_a_bad_value_refused() {
+    for bad in ["soon", "86400001"] {
+        let run = Env::new().run(&["sim", "--listen", "127.0.0.1:0", "--flow-writeback", bad]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("--flow-writeback")
+                && run
+                    .stderr
+                    .contains("milliseconds from 0 to 86400000 (24 h)"),
+            "{}",
+            run.stderr
+        );
+    }
+    let banner = |sim: &SimProcess| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Some(line) = sim
+                .stdout()
+                .into_iter()
+                .find(|l| l.starts_with("behaviour: "))
+            {
+                return line;
+            }
+            assert!(std::time::Instant::now() < deadline, "no behaviour line");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let on = banner(&SimProcess::start(&["--flow-writeback", "250"]));
+    assert!(on.contains("flow write-back 250 ms"), "{on}");
+    let off = banner(&SimProcess::start(&[]));
+    assert!(off.contains("flow write-back off"), "{off}");
 }

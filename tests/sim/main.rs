@@ -10,6 +10,8 @@ mod bounds;
 mod cli;
 mod errors;
 mod faults;
+mod flow;
 mod routes;
 mod secure;
+mod settings;
 mod support;
