@@ -7,7 +7,16 @@
 //! asks `lint` what to reject. Every behaviour is documented (traces to the
 //! fact sheet) or assumed (the sheet says unconfirmed); `docs/simulator.md`
 //! holds the fidelity table, and the assumed behaviours that matter are
-//! switchable in [`SimConfig`].
+//! switchable in [`SimConfig`]. Five of them ([`SimSettings`]) can also be
+//! switched while it runs ([`RunningSim::set_settings`]), and
+//! [`RunningSim::reset`] brings back the state at start.
+//!
+//! With [`SimConfig::flow_writeback`] set, a flow that holds the PATCHed
+//! participant writes its own values back after the delay (§12, documented;
+//! which participants a flow holds and when are assumed: the customer and
+//! the ivr of a conversation with an `ivr` participant, the fixture's values,
+//! the keys the PATCH changed that the flow set). Applied write-backs are
+//! logged: [`RunningSim::flow_writes`].
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), gc_attrs::sim::SimError> {

@@ -120,7 +120,7 @@ impl SimState {
         *lock(&self.settings) = self.config.settings();
     }
 
-    /// The flow write-backs applied so far (the last [`MAX_FLOW_WRITES`]),
+    /// The flow write-backs applied so far (the last 256),
     /// oldest first, after applying every one that is due now.
     #[must_use]
     pub fn flow_writes(&self) -> Vec<FlowWrite> {
