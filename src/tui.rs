@@ -21,6 +21,9 @@ use crate::app::{App, Effect, Key, KeyCode, Mouse, MouseKind, Msg, TICK};
 use crate::history::{Place, Recorder};
 
 mod editor;
+mod present;
+
+pub use present::present;
 
 /// SIGHUP's number: how a terminal that went away ends the TUI.
 const HANG_UP: i32 = 1;
@@ -127,7 +130,16 @@ where
 {
     // Before raw mode: from here on a signal restores the terminal.
     let mut signals = signals::Signals::install()?;
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = take_terminal()?;
+    capture_mouse(app.view.mouse);
+    let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
+    give_back(terminal, result)
+}
+
+/// Raw mode, the alternate screen and bracketed paste, with a panic hook
+/// that gives them back; on a failure the terminal is left as it was.
+fn take_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
+    let terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(error) => {
             // Raw mode may be on even though the alternate screen failed.
@@ -147,8 +159,14 @@ where
         previous(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    capture_mouse(app.view.mouse);
-    let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
+    Ok(terminal)
+}
+
+/// Gives the terminal back after a loop ended with `result`.
+fn give_back(
+    terminal: ratatui::DefaultTerminal,
+    result: std::io::Result<Ended>,
+) -> std::io::Result<Ended> {
     // A terminal that went away fails the next draw: that is a hang-up, not
     // a failure to report (there is nowhere to report it).
     let result = match result {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 /// Every module of the crate.
 const MODULES: &[&str] = &[
-    "api", "app", "cli", "config", "diff", "genesys", "history", "lint", "payload", "sim", "tui",
-    "ui", "usecase",
+    "api", "app", "cli", "config", "diff", "genesys", "history", "lint", "payload", "sim", "train",
+    "tui", "ui", "usecase",
 ];
 
 /// Impure crates, and names that mean I/O.
@@ -89,6 +89,15 @@ fn rule() -> Vec<Line> {
             only: &[],
         },
         Line {
+            sentence: "train names the pure core, api and sim, and no ratatui, crossterm or clap",
+            modules: &["train"],
+            may_name: &[
+                "genesys", "payload", "lint", "diff", "usecase", "api", "sim",
+            ],
+            must_not: &["ratatui", "crossterm", "clap"],
+            only: &[],
+        },
+        Line {
             sentence: "config names genesys, api and app's key remap type, and no tokio, reqwest, axum, ratatui or crossterm",
             modules: &["config"],
             may_name: &["genesys", "api"],
@@ -103,10 +112,12 @@ fn rule() -> Vec<Line> {
             only: &[],
         },
         Line {
-            sentence: "app names the pure core and api's data types (never Client), no impure crate, no I/O",
+            sentence: "app names the pure core, api's and train's data types (never Client or Runner), no impure crate, no I/O",
             modules: &["app"],
-            may_name: &["genesys", "payload", "lint", "diff", "usecase", "api"],
-            must_not: joined(&[core_impure, &["Client", "ClientConfig"]]),
+            may_name: &[
+                "genesys", "payload", "lint", "diff", "usecase", "api", "train",
+            ],
+            must_not: joined(&[core_impure, &["Client", "ClientConfig", "Runner"]]),
             only: &[],
         },
         Line {
@@ -132,9 +143,9 @@ fn rule() -> Vec<Line> {
             only: &[],
         },
         Line {
-            sentence: "tui names api, app, history and ui",
+            sentence: "tui names api, app, history, train and ui",
             modules: &["tui"],
-            may_name: &["api", "app", "history", "ui"],
+            may_name: &["api", "app", "history", "train", "ui"],
             must_not: &[],
             only: &[],
         },

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod keys;
 mod nav;
 pub mod picker;
+pub mod presenter;
 mod scroll;
 mod search;
 mod send;
@@ -69,6 +70,9 @@ use crate::genesys::Verb;
 use crate::genesys::{Conversation, ConversationSecureAttributes};
 use crate::payload::Edits;
 pub use crate::usecase::RouteChoice;
+// The trainer's data the presenter shows (the runner itself stays in `train`).
+pub use crate::train::scenario::EditOn;
+pub use crate::train::{Prediction, StepRequest, StepRun};
 use crate::usecase::{EditTarget, Preview, Sent};
 use keymap::Context;
 

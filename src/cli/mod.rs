@@ -18,6 +18,7 @@ mod get;
 mod lint;
 mod send;
 mod sim;
+mod train;
 
 pub use sim::{SimArgs, run_sim};
 
@@ -220,6 +221,8 @@ pub enum Command {
     Code(CodeArgs),
     /// Serve the embedded Genesys Cloud simulator until Ctrl-C.
     Sim(SimArgs),
+    /// Trainer scenarios: list them, check them (--check), or present one.
+    Train(TrainArgs),
 }
 
 /// `gc-attrs get`.
@@ -332,6 +335,21 @@ pub struct CheckArgs {
     pub output: JsonArg,
 }
 
+/// `gc-attrs train`.
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    /// A scenario's name (`gc-attrs train` lists them) or a scenario file
+    /// (`.toml`); without one, every embedded scenario.
+    pub scenario: Option<String>,
+    /// Run every step against a fresh embedded simulator and compare what
+    /// came out with what the scenario expects (exit 1 on a difference).
+    #[arg(long)]
+    pub check: bool,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
+}
+
 /// `gc-attrs send`.
 #[derive(Args, Debug)]
 pub struct SendArgs {
@@ -434,6 +452,13 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
             let json = json(args.output);
             (Some(Ok(export::run(args, json))), common::Output::new(json))
         }
+        Some(Command::Train(args)) => {
+            let out = common::Output::new(json(args.output));
+            match runtime.block_on(train::run(args, out)) {
+                Some(result) => (Some(result), out),
+                None => (Some(runtime.block_on(present(args))), out),
+            }
+        }
     };
     if let Some(result) = result {
         return Ok(common::finish(result, out));
@@ -442,6 +467,21 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
         Some(Command::Sim(args)) => runtime.block_on(run_sim(args)).map(|()| 0),
         _ => runtime.block_on(run_tui(&cli.connect, &cli.tui)),
     }
+}
+
+/// `gc-attrs train NAME`: the presenter on a fresh embedded simulator.
+async fn present(args: &TrainArgs) -> Result<u8, CliError> {
+    let name = args.scenario.as_deref().unwrap_or_default();
+    let scenario = train::load(name)?;
+    let ended = crate::tui::present(scenario).await.map_err(|e| CliError {
+        exit: common::SERVER_ERROR,
+        message: format!("the terminal cannot be used: {e}"),
+        explanation: None,
+    })?;
+    if let crate::tui::Ended::Unconnected(message) = &ended {
+        eprintln!("gc-attrs: {message}");
+    }
+    Ok(ended.exit_code())
 }
 
 /// A flag given before a subcommand it does not apply to: what to do instead.
@@ -455,6 +495,7 @@ fn misplaced(cli: &Cli) -> Option<String> {
         Some(Command::Explain(_)) => Some("explain"),
         Some(Command::Check(_)) => Some("check"),
         Some(Command::Export(_)) => Some("export"),
+        Some(Command::Train(_)) => Some("train"),
     };
     let tui = match (&cli.tui.conversation, &cli.command) {
         (Some(_), Some(_)) => Some("--conversation"),
@@ -499,6 +540,7 @@ impl Command {
             Self::Code(_) => "code",
             Self::Export(_) => "export",
             Self::Sim(_) => "sim",
+            Self::Train(_) => "train",
         }
     }
 }

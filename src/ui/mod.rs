@@ -19,6 +19,7 @@ mod help;
 mod history;
 mod payload;
 mod picker;
+pub mod presenter;
 mod prompt;
 mod response;
 mod split;

@@ -23,4 +23,5 @@ mod login;
 mod secrets;
 mod send;
 mod support;
+mod train;
 mod usage;

@@ -6,6 +6,7 @@ mod feedback;
 mod listing;
 mod payload;
 mod picker;
+mod presenter;
 mod remap;
 mod search;
 mod secure;
