@@ -7,6 +7,7 @@
 mod flows;
 mod keymap;
 mod picker;
+mod recording;
 mod scroll;
 mod search;
 mod secure;

@@ -7,6 +7,7 @@ mod listing;
 mod payload;
 mod picker;
 mod remap;
+mod replay;
 mod search;
 mod secure;
 mod sizes;
