@@ -665,8 +665,9 @@ impl Runner {
                     let result =
                         crate::history::recording::save(&path, "tui", place.as_ref(), &exchanges)
                             .map(|n| {
+                                let what = if n == 1 { "exchange" } else { "exchanges" };
                                 format!(
-                                    "saved {n} exchanges to {} (gc-attrs replay replays them)",
+                                    "saved {n} {what} to {} (gc-attrs replay replays it)",
                                     path.display()
                                 )
                             })
