@@ -118,6 +118,14 @@ pub enum HistoryError {
         /// The cause.
         source: io::Error,
     },
+    /// A recording (`--record FILE`, the TUI's save key) could not be written.
+    #[error("cannot write the recording {}: {reason}", path.display())]
+    Recording {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
     /// An entry could not be encoded (not expected to happen).
     #[error("cannot encode a history entry: {0}")]
     Encode(#[from] serde_json::Error),

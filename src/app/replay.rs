@@ -349,6 +349,22 @@ mod tests {
     }
 
     #[test]
+    fn the_wheel_scrolls_the_step_wherever_it_turns() {
+        let mut app = replay(vec![read("a")]);
+        let wheel = |kind| {
+            Msg::Mouse(crate::app::Mouse {
+                column: 0,
+                row: 0,
+                kind,
+            })
+        };
+        app.update(wheel(crate::app::MouseKind::WheelDown));
+        assert!(app.scroll.response > 0);
+        app.update(wheel(crate::app::MouseKind::WheelUp));
+        assert_eq!(app.scroll.response, 0);
+    }
+
+    #[test]
     fn a_replay_asks_for_no_network() {
         let mut app = replay(vec![read("a"), write(202), read("b")]);
         for key in [

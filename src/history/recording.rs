@@ -54,7 +54,7 @@ impl Recording {
             },
         };
         refuse_special(path)?;
-        recording.file.open_append()?;
+        recording.file.open_append().map_err(in_recording)?;
         Ok(recording)
     }
 
@@ -75,7 +75,9 @@ impl Recording {
         exchange: &Exchange,
     ) -> Result<(), HistoryError> {
         refuse_special(self.path())?;
-        self.file.append_at(source, place, exchange)
+        self.file
+            .append_at(source, place, exchange)
+            .map_err(in_recording)
     }
 }
 
@@ -91,12 +93,9 @@ pub fn save(
     exchanges: &[Exchange],
 ) -> Result<usize, HistoryError> {
     if fs::symlink_metadata(path).is_ok() {
-        return Err(HistoryError::Write {
+        return Err(HistoryError::Recording {
             path: path.to_owned(),
-            source: io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "it exists already: choose another name",
-            ),
+            reason: "it exists already: choose another name".to_owned(),
         });
     }
     let recording = Recording::open(path)?;
@@ -182,15 +181,33 @@ pub fn parse(name: &str, bytes: &[u8]) -> Read {
 /// Refuses a path that is a link or exists as anything but a regular file
 /// (a FIFO would hang the writer, a device take anything).
 fn refuse_special(path: &Path) -> Result<(), HistoryError> {
-    match fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => Err(HistoryError::Symlink {
-            path: path.to_owned(),
-        }),
-        Ok(metadata) if !metadata.file_type().is_file() => Err(HistoryError::Write {
-            path: path.to_owned(),
-            source: io::Error::other("not a regular file (a folder or a device)"),
-        }),
-        _ => Ok(()),
+    let reason = match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            "it is a symbolic link, and gc-attrs does not write through one: give another name"
+        }
+        Ok(metadata) if !metadata.file_type().is_file() => {
+            "it is not a regular file (a folder or a device): give another name"
+        }
+        _ => return Ok(()),
+    };
+    Err(HistoryError::Recording {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    })
+}
+
+/// The history's error for a write, said of the recording.
+fn in_recording(error: HistoryError) -> HistoryError {
+    match error {
+        HistoryError::Write { path, source } => HistoryError::Recording {
+            path,
+            reason: format!("{source}; check the folder exists and may be written"),
+        },
+        HistoryError::Symlink { path } => HistoryError::Recording {
+            path,
+            reason: "it is a symbolic link, and gc-attrs does not write through one".to_owned(),
+        },
+        other => other,
     }
 }
 
@@ -283,10 +300,9 @@ mod tests {
         fs::write(&target, "").unwrap();
         let link = dir.path().join("link.jsonl");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        assert!(matches!(
-            Recording::open(&link),
-            Err(HistoryError::Symlink { .. })
-        ));
+        let refused = Recording::open(&link).unwrap_err().to_string();
+        assert!(refused.contains("is a symbolic link"), "{refused}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "", "nothing written");
         assert!(read(&link).is_err());
         assert!(Recording::open(dir.path()).is_err());
         assert!(read(dir.path()).is_err());

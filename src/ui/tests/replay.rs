@@ -12,7 +12,7 @@ const PARTICIPANT: &str = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
 const NO_PUT: &str = r#"{"message":"No [PUT] route exists for [/api/v2/conversations/6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14/participants/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/attributes]; this path has: PATCH.","code":"not.found","status":404,"contextId":"2b4836e9-0590-4bbf-a9b9-32c221fbab71","details":[],"errors":[]}"#;
 
 /// A recorded session: login, read, PATCH 202, re-read, PUT 404.
-fn recorded() -> App {
+pub(super) fn recorded() -> App {
     let path = format!("/api/v2/conversations/{}", id());
     let attributes = format!("{path}/participants/{PARTICIPANT}/attributes");
     let mut login = answer(
