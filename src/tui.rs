@@ -661,17 +661,8 @@ impl Runner {
             Effect::SaveRecording { path, exchanges } => {
                 let place = self.place();
                 tokio::task::spawn_blocking(move || {
-                    let path = std::path::PathBuf::from(path);
-                    let result =
-                        crate::history::recording::save(&path, "tui", place.as_ref(), &exchanges)
-                            .map(|n| {
-                                let what = if n == 1 { "exchange" } else { "exchanges" };
-                                format!(
-                                    "saved {n} {what} to {} (gc-attrs replay replays it)",
-                                    path.display()
-                                )
-                            })
-                            .map_err(|e| e.to_string());
+                    let path = std::path::Path::new(&path);
+                    let result = crate::history::recording::saved(path, place.as_ref(), &exchanges);
                     let _ = tx.send(Msg::RecordingSaved(result));
                 });
             }

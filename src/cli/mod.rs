@@ -22,6 +22,7 @@ mod replay;
 mod send;
 mod sim;
 
+pub use replay::{RecordArgs, ReplayArgs};
 pub use sim::{SimArgs, run_sim};
 
 use clap::{Args, Parser, Subcommand};
@@ -232,26 +233,6 @@ pub enum Command {
     Record(RecordArgs),
     /// Step through a recording in the TUI, with no network.
     Replay(ReplayArgs),
-}
-
-/// `gc-attrs record`.
-#[derive(Args, Debug)]
-pub struct RecordArgs {
-    /// The recording: created 0600, or appended to.
-    pub file: std::path::PathBuf,
-    /// Where to connect.
-    #[command(flatten)]
-    pub connect: ConnectArgs,
-    /// What the TUI opens first.
-    #[command(flatten)]
-    pub tui: TuiArgs,
-}
-
-/// `gc-attrs replay`.
-#[derive(Args, Debug)]
-pub struct ReplayArgs {
-    /// The recording (`gc-attrs record FILE`, `--record FILE`, or the TUI's save key).
-    pub file: std::path::PathBuf,
 }
 
 /// `gc-attrs get`.

@@ -1,11 +1,34 @@
-//! `gc-attrs replay FILE`: a recording read (its bad lines reported in the
+//! `gc-attrs record FILE`'s arguments (it runs the TUI as usual, recording),
+//! and `gc-attrs replay FILE`: a recording read (its bad lines reported in the
 //! message log, with their line numbers) and stepped through in the TUI's
 //! replay view. No connection is made: no client, no simulator.
 
-use super::ReplayArgs;
+use clap::Args;
+
+use super::{ConnectArgs, TuiArgs};
 use crate::app::{App, Replay};
 use crate::history::HistoryError;
 use crate::history::recording::{self, Read};
+
+/// `gc-attrs record`.
+#[derive(Args, Debug)]
+pub struct RecordArgs {
+    /// The recording: created 0600, or appended to.
+    pub file: std::path::PathBuf,
+    /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// What the TUI opens first.
+    #[command(flatten)]
+    pub tui: TuiArgs,
+}
+
+/// `gc-attrs replay`.
+#[derive(Args, Debug)]
+pub struct ReplayArgs {
+    /// The recording (`gc-attrs record FILE`, `--record FILE`, or the TUI's save key).
+    pub file: std::path::PathBuf,
+}
 
 /// Runs the replay until the user quits; the exit status.
 ///

@@ -105,6 +105,19 @@ pub fn save(
     Ok(exchanges.len())
 }
 
+/// [`save`] from the TUI, said in a sentence: what was saved, or why not.
+///
+/// # Errors
+/// As [`save`], in words.
+pub fn saved(path: &Path, place: Option<&Place>, exchanges: &[Exchange]) -> Result<String, String> {
+    let n = save(path, "tui", place, exchanges).map_err(|e| e.to_string())?;
+    let what = if n == 1 { "exchange" } else { "exchanges" };
+    Ok(format!(
+        "saved {n} {what} to {} (gc-attrs replay replays it)",
+        path.display()
+    ))
+}
+
 /// A recording as read back.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Read {
