@@ -40,6 +40,7 @@ use std::path::{Path, PathBuf};
 use crate::api::Exchange;
 
 mod recent;
+pub mod recording;
 mod redact;
 
 pub use recent::{Place, Recent, login_fingerprint, recent_conversation_ids, recent_conversations};
@@ -116,6 +117,14 @@ pub enum HistoryError {
         path: PathBuf,
         /// The cause.
         source: io::Error,
+    },
+    /// A recording (`--record FILE`, the TUI's save key) could not be written.
+    #[error("cannot write the recording {}: {reason}", path.display())]
+    Recording {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
     },
     /// An entry could not be encoded (not expected to happen).
     #[error("cannot encode a history entry: {0}")]
@@ -402,6 +411,10 @@ pub struct Recorder {
     warned: bool,
     /// The folder's warning was given (or there was none).
     checked: bool,
+    /// A recording each exchange also goes to (`--record FILE`).
+    also: Option<recording::Recording>,
+    /// A failure to write the recording was given.
+    also_warned: bool,
 }
 
 impl Recorder {
@@ -414,6 +427,8 @@ impl Recorder {
             history: None,
             warned: false,
             checked: false,
+            also: None,
+            also_warned: false,
         }
     }
 
@@ -426,6 +441,17 @@ impl Recorder {
             history: Some(history.map_err(|e| e.to_string())),
             warned: false,
             checked: false,
+            also: None,
+            also_warned: false,
+        }
+    }
+
+    /// The same recorder, also appending each exchange to `recording`.
+    #[must_use]
+    pub fn also(self, recording: Option<recording::Recording>) -> Self {
+        Self {
+            also: recording,
+            ..self
         }
     }
 
@@ -443,8 +469,24 @@ impl Recorder {
 
     /// Appends the exchange, redacted. What the face must say comes back as
     /// one sentence, each thing once: the first failure ("not recorded in
-    /// the history: …"), and the folder's [`History::warning`].
+    /// the history: …"), the folder's [`History::warning`], and the first
+    /// failure to write the recording, if there is one.
     pub fn record(&mut self, exchange: &Exchange) -> Option<String> {
+        let history = self.record_history(exchange);
+        let recording = self.also.as_ref().and_then(|recording| {
+            let failure = recording
+                .append(self.source, self.place.as_ref(), exchange)
+                .err()?;
+            (!std::mem::replace(&mut self.also_warned, true))
+                .then(|| format!("not recorded in {}: {failure}", recording.path().display()))
+        });
+        match (history, recording) {
+            (Some(history), Some(recording)) => Some(format!("{history}; {recording}")),
+            (history, recording) => history.or(recording),
+        }
+    }
+
+    fn record_history(&mut self, exchange: &Exchange) -> Option<String> {
         let history = self
             .history
             .get_or_insert_with(|| History::open_default().map_err(|e| e.to_string()));

@@ -18,6 +18,7 @@ use tokio_util::sync::CancellationToken;
 use crate::api::{ApiError, Client, Exchange};
 use crate::app::ConversationRow;
 use crate::app::{App, Effect, Key, KeyCode, Mouse, MouseKind, Msg, TICK};
+use crate::history::recording::Recording;
 use crate::history::{Place, Recorder};
 
 mod editor;
@@ -124,7 +125,24 @@ type Connection = Shared<BoxFuture<'static, Result<Arc<Connected>, String>>>;
 ///
 /// # Errors
 /// Only when the terminal cannot be used; the terminal is restored first.
-pub async fn run<F>(mut app: App, connect: F, initial: Vec<Effect>) -> std::io::Result<Ended>
+pub async fn run<F>(app: App, connect: F, initial: Vec<Effect>) -> std::io::Result<Ended>
+where
+    F: Future<Output = Result<Connected, String>> + Send + 'static,
+{
+    run_recording(app, connect, initial, None).await
+}
+
+/// [`run`], every exchange also appended to `recording` (`gc-attrs record
+/// FILE`, `--record FILE`).
+///
+/// # Errors
+/// As [`run`].
+pub async fn run_recording<F>(
+    mut app: App,
+    connect: F,
+    initial: Vec<Effect>,
+    recording: Option<Recording>,
+) -> std::io::Result<Ended>
 where
     F: Future<Output = Result<Connected, String>> + Send + 'static,
 {
@@ -132,7 +150,14 @@ where
     let mut signals = signals::Signals::install()?;
     let mut terminal = take_terminal()?;
     capture_mouse(app.view.mouse);
-    let result = event_loop(&mut terminal, &mut app, &mut signals, connect, initial).await;
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut signals,
+        (connect, recording),
+        initial,
+    )
+    .await;
     give_back(terminal, result)
 }
 
@@ -270,7 +295,7 @@ async fn event_loop<F>(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     signals: &mut signals::Signals,
-    connect: F,
+    (connect, recording): (F, Option<Recording>),
     initial: Vec<Effect>,
 ) -> std::io::Result<Ended>
 where
@@ -289,7 +314,7 @@ where
     let (tx, rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner {
         connection: connection.clone(),
-        recorder: Writer::open(tx.clone()),
+        recorder: Writer::with(Recorder::new("tui").also(recording), tx.clone()),
         tx,
         cancel: CancellationToken::new(),
     };
@@ -513,10 +538,6 @@ struct Writer {
 type Handed = (Exchange, Option<Place>);
 
 impl Writer {
-    fn open(tx: mpsc::UnboundedSender<Msg>) -> Self {
-        Self::with(Recorder::new("tui"), tx)
-    }
-
     fn with(mut recorder: Recorder, tx: mpsc::UnboundedSender<Msg>) -> Self {
         let (writer, rx) = std::sync::mpsc::channel::<Handed>();
         let handle = std::thread::spawn(move || {
@@ -564,6 +585,15 @@ impl Runner {
     fn fresh_token(&mut self) -> CancellationToken {
         self.cancel = CancellationToken::new();
         self.cancel.clone()
+    }
+
+    /// Where the exchanges are made: every exchange is made on the
+    /// connection, so it is there.
+    fn place(&self) -> Option<Place> {
+        self.connection
+            .peek()
+            .and_then(|ready| ready.as_ref().ok())
+            .map(|connected| connected.place.clone())
     }
 
     fn run(&mut self, effect: Effect) {
@@ -643,13 +673,16 @@ impl Runner {
             }
             Effect::Cancel => self.cancel.cancel(),
             Effect::Record(exchange) => {
-                // Every exchange is made on the connection, so it is there.
-                let place = self
-                    .connection
-                    .peek()
-                    .and_then(|ready| ready.as_ref().ok())
-                    .map(|connected| connected.place.clone());
+                let place = self.place();
                 self.recorder.record(*exchange, place);
+            }
+            Effect::SaveRecording { path, exchanges } => {
+                let place = self.place();
+                tokio::task::spawn_blocking(move || {
+                    let path = std::path::Path::new(&path);
+                    let result = crate::history::recording::saved(path, place.as_ref(), &exchanges);
+                    let _ = tx.send(Msg::RecordingSaved(result));
+                });
             }
             Effect::Copy(text) => copy(&text),
             Effect::CaptureMouse(on) => capture_mouse(on),

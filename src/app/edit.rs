@@ -25,6 +25,7 @@ impl App {
                 .and_then(|w| w.edits.value(key).map(str::to_owned))
                 .unwrap_or_default(),
             Editing::Rename { key } => key.clone(),
+            Editing::SaveRecording => self.default_recording_name(),
             // A new search starts empty (the last one is in the status line).
             Editing::NewKey | Editing::Search | Editing::NewValue { .. } => String::new(),
         };
@@ -147,11 +148,13 @@ impl App {
         // The row to select afterwards: the one whose key was edited.
         let selected_key = match &prompt.editing {
             Editing::NewValue { key } | Editing::Value { key } => key.clone(),
-            Editing::Rename { .. } | Editing::NewKey | Editing::Search => text.clone(),
+            Editing::Rename { .. } | Editing::NewKey | Editing::Search | Editing::SaveRecording => {
+                text.clone()
+            }
         };
         let result = match prompt.editing {
-            // Handled above.
-            Editing::Search => return,
+            // Handled above, or by its own commit (`App::commit_save_recording`).
+            Editing::Search | Editing::SaveRecording => return,
             Editing::NewKey => {
                 if workspace.edits.value(&text).is_some() {
                     Err(format!(

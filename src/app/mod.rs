@@ -12,6 +12,7 @@ pub mod keys;
 mod nav;
 pub mod picker;
 pub mod presenter;
+pub mod replay;
 mod scroll;
 mod search;
 mod send;
@@ -58,6 +59,7 @@ pub use input::TextInput;
 pub use keymap::Keymap;
 pub use keys::{Key, KeyCode};
 pub use picker::{ConversationRow, Origin, Query};
+pub use replay::{Change, Replay, Step};
 pub use scroll::{DEFAULT_PAGE, Jump, Scroll};
 pub use search::Search;
 pub use send::{MAY_HAVE_APPLIED, Observed, ResponseView, SendDialog, planned_request};
@@ -167,6 +169,9 @@ pub enum Msg {
     /// The lines of the payload or response pane, as drawn on this screen,
     /// that hold the search's text.
     SearchHits(Vec<u16>),
+    /// The save of this session's exchanges ([`Effect::SaveRecording`])
+    /// finished: what was saved, or why not.
+    RecordingSaved(Result<String, String>),
     /// A re-read after a 2xx finished.
     Reread {
         /// Which attempt this was (1-based).
@@ -207,6 +212,14 @@ pub enum Effect {
     /// Append an exchange to the history file; a failure comes back as
     /// [`Msg::HistoryNote`].
     Record(Box<Exchange>),
+    /// Save these exchanges, redacted as the history is, to a new file at
+    /// `path`; answered by [`Msg::RecordingSaved`].
+    SaveRecording {
+        /// The file, as typed.
+        path: String,
+        /// This session's exchanges, oldest first.
+        exchanges: Vec<Exchange>,
+    },
     /// Copy text to the clipboard (OSC 52).
     Copy(String),
     /// Capture the mouse (true: clicks and the wheel come to the app) or
@@ -263,6 +276,8 @@ pub enum Editing {
         /// The key now.
         key: String,
     },
+    /// The file to save this session's exchanges to.
+    SaveRecording,
 }
 
 /// A modal text field over the form.
@@ -492,6 +507,9 @@ pub struct App {
     pub view: ViewOptions,
     /// Where the panes are on the screen, for the mouse.
     pub layout: Layout,
+    /// The recorded session shown instead of a connection
+    /// (`gc-attrs replay FILE`), if any.
+    pub replay: Option<Replay>,
 }
 
 impl App {
@@ -532,6 +550,7 @@ impl App {
             colour: true,
             view: ViewOptions::default(),
             layout: Layout::default(),
+            replay: None,
         }
     }
 
@@ -685,6 +704,13 @@ impl App {
                 result,
                 exchange,
             } => send::reread(self, attempt, result, exchange),
+            Msg::RecordingSaved(result) => {
+                match result {
+                    Ok(saved) => self.set_status(saved, false),
+                    Err(why) => self.set_status(format!("not saved: {why}"), true),
+                }
+                Vec::new()
+            }
             Msg::Suggestions(rows) => {
                 self.offer(rows);
                 Vec::new()

@@ -36,6 +36,9 @@ impl App {
     #[must_use]
     pub fn pane_contexts(&self) -> Vec<Context> {
         let mut contexts = Vec::new();
+        if self.replay.is_some() {
+            return vec![Context::Replay];
+        }
         if self.in_flight.is_some() {
             contexts.push(Context::Request);
         }
@@ -65,6 +68,7 @@ impl App {
                 | Overlay::RevertConfirm { .. }
                 | Overlay::Messages { .. },
             ) => false,
+            None if self.replay.is_some() => false,
             None => matches!(self.focus, Focus::Picker | Focus::Workbench),
         }
     }
@@ -202,6 +206,14 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         {
             app.view.zoom = false;
         }
+        Context::Prompt
+            if action == Action::Save
+                && app
+                    .prompt()
+                    .is_some_and(|p| p.editing == Editing::SaveRecording) =>
+        {
+            return app.commit_save_recording();
+        }
         Context::Prompt if action == Action::Save => app.commit_prompt(),
         _ if action == Action::Help && context != Context::Help => app.open_help(),
         Context::Help => match action {
@@ -244,6 +256,7 @@ fn act(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
         Context::Panes => return panes(app, action),
         Context::Workbench => return super::workbench::act(app, action),
         Context::Code => return super::send::code_action(app, action),
+        Context::Replay => return super::replay::act(app, action),
     }
     Vec::new()
 }
@@ -305,6 +318,7 @@ fn global(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Workbench => app.open_workbench_key(),
         Action::EditInWorkbench => app.edit_in_workbench(),
         Action::CopyCode => super::send::open_code(app),
+        Action::SaveRecording => app.open_save_recording(),
         Action::Search => app.open_prompt(Editing::Search),
         Action::SearchNext => app.search_step(true),
         Action::SearchPrevious => app.search_step(false),

@@ -178,6 +178,16 @@ impl App {
         if self.overlay.is_some() || !self.view.mouse {
             return Vec::new();
         }
+        // The replay has one pane that scrolls: the wheel scrolls it.
+        if self.replay.is_some() {
+            let lines = i32::from(WHEEL_LINES);
+            match mouse.kind {
+                MouseKind::WheelUp => self.scroll_by(-lines),
+                MouseKind::WheelDown => self.scroll_by(lines),
+                MouseKind::Click => {}
+            }
+            return Vec::new();
+        }
         let Some(at) = self.layout.at(mouse.column, mouse.row).cloned() else {
             return Vec::new();
         };

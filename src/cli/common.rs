@@ -200,6 +200,13 @@ impl Session {
         for warning in &resolution.warnings {
             eprintln!("warning: {warning}");
         }
+        let recording = match args.record.as_deref() {
+            Some(path) => Some(
+                crate::history::recording::Recording::open(path)
+                    .map_err(|e| CliError::usage(format!("--record: {e}")))?,
+            ),
+            None => None,
+        };
         let badge = resolution.connection.badge();
         let (target, credentials, live, simulator) = match resolution.connection {
             Connection::Simulator if !args.sim => return Err(CliError::usage(NO_CREDENTIALS)),
@@ -230,7 +237,7 @@ impl Session {
             client,
             live,
             _simulator: simulator,
-            history: Recorder::new("cli").at(Some(place)),
+            history: Recorder::new("cli").at(Some(place)).also(recording),
         };
         if login {
             let result = session.client.login().await;

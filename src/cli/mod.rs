@@ -1,7 +1,9 @@
 //! Command-line parsing (clap) and the runners: without a subcommand the TUI
 //! (on the embedded simulator unless credentials are found); with one, a
 //! headless command for scripts and on-call (`get`, `diff`, `lint`,
-//! `explain`, `check`, `send`, `export`, `code`) or the standalone simulator (`sim`).
+//! `explain`, `check`, `send`, `export`, `code`), the TUI recording its
+//! exchanges (`record FILE`) or replaying a recording (`replay FILE`), or the
+//! standalone simulator (`sim`).
 //!
 //! Exit codes of the headless commands: 0 success; 1 `lint` found a
 //! (likely) rejection, or `check` a false claim or a rejected request; 2 usage error or unreadable input; 3 the API answered
@@ -16,10 +18,12 @@ mod explain;
 mod export;
 mod get;
 mod lint;
+mod replay;
 mod send;
 mod sim;
 mod train;
 
+pub use replay::{RecordArgs, ReplayArgs};
 pub use sim::{SimArgs, run_sim};
 
 use clap::{Args, Parser, Subcommand};
@@ -78,6 +82,10 @@ pub struct ConnectArgs {
     /// The largest answer body read: bytes, or with KiB, MiB or GiB (default 16MiB).
     #[arg(long, value_name = "SIZE", value_parser = byte_size)]
     pub max_body: Option<usize>,
+    /// Also append every exchange, redacted as the history is, to FILE
+    /// (created 0600; `gc-attrs replay FILE` replays it).
+    #[arg(long, value_name = "FILE", help_heading = "Recording")]
+    pub record: Option<std::path::PathBuf>,
 }
 
 impl ConnectArgs {
@@ -164,6 +172,7 @@ impl ConnectArgs {
                 .or_else(|| before.client_secret.clone()),
             profile: self.profile.clone().or_else(|| before.profile.clone()),
             max_body: self.max_body.or(before.max_body),
+            record: self.record.clone().or_else(|| before.record.clone()),
         }
     }
 
@@ -223,6 +232,10 @@ pub enum Command {
     Sim(SimArgs),
     /// Trainer scenarios: list them, check them (--check), or present one.
     Train(TrainArgs),
+    /// Open the TUI as usual, also appending every exchange, redacted, to FILE.
+    Record(RecordArgs),
+    /// Step through a recording in the TUI, with no network.
+    Replay(ReplayArgs),
 }
 
 /// `gc-attrs get`.
@@ -399,7 +412,11 @@ pub struct ExportArgs {
 ///
 /// Whatever stopped the command, with context.
 pub fn run(cli: Cli) -> color_eyre::Result<u8> {
-    let runtime = if cli.command.is_none() {
+    let tui = matches!(
+        cli.command,
+        None | Some(Command::Record(_) | Command::Replay(_))
+    );
+    let runtime = if tui {
         tokio::runtime::Builder::new_current_thread()
     } else {
         tokio::runtime::Builder::new_multi_thread()
@@ -414,7 +431,9 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
         return Ok(common::finish(Err(CliError::usage(misplaced)), out));
     }
     let (result, out) = match &cli.command {
-        Some(Command::Sim(_)) | None => (None, common::Output::new(false)),
+        Some(Command::Sim(_) | Command::Record(_) | Command::Replay(_)) | None => {
+            (None, common::Output::new(false))
+        }
         Some(Command::Get(args)) => {
             let out = common::Output::new(json(args.output));
             let connect = args.connect.or(before);
@@ -465,6 +484,12 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
     }
     match cli.command {
         Some(Command::Sim(args)) => runtime.block_on(run_sim(args)).map(|()| 0),
+        Some(Command::Record(args)) => {
+            let mut connect = args.connect.or(before);
+            connect.record = Some(args.file);
+            runtime.block_on(run_tui(&connect, &args.tui))
+        }
+        Some(Command::Replay(args)) => runtime.block_on(replay::run(&args, cli.tui.show_secure)),
         _ => runtime.block_on(run_tui(&cli.connect, &cli.tui)),
     }
 }
@@ -487,10 +512,16 @@ async fn present(args: &TrainArgs) -> Result<u8, CliError> {
 /// A flag given before a subcommand it does not apply to: what to do instead.
 fn misplaced(cli: &Cli) -> Option<String> {
     let command = match &cli.command {
-        None | Some(Command::Get(_) | Command::Diff(_) | Command::Send(_) | Command::Code(_)) => {
-            None
-        }
+        None
+        | Some(
+            Command::Get(_)
+            | Command::Diff(_)
+            | Command::Send(_)
+            | Command::Code(_)
+            | Command::Record(_),
+        ) => None,
         Some(Command::Sim(_)) => Some("sim"),
+        Some(Command::Replay(_)) => Some("replay"),
         Some(Command::Lint(_)) => Some("lint"),
         Some(Command::Explain(_)) => Some("explain"),
         Some(Command::Check(_)) => Some("check"),
@@ -507,13 +538,24 @@ fn misplaced(cli: &Cli) -> Option<String> {
              give the conversation as the command's argument"
         ));
     }
-    if let (true, Some(name)) = (cli.tui.show_secure, cli.command.as_ref().map(Command::name)) {
+    let replay = matches!(cli.command, Some(Command::Replay(_)));
+    if let (true, Some(name), false) = (
+        cli.tui.show_secure,
+        cli.command.as_ref().map(Command::name),
+        replay,
+    ) {
         return Some(format!(
             "--show-secure shows secure-attribute values in the TUI and does not apply to \
              `gc-attrs {name}`, which prints none: drop it"
         ));
     }
     let command = command?;
+    if cli.connect.record.is_some() {
+        return Some(format!(
+            "--record records the exchanges of a command that makes some, and \
+             `gc-attrs {command}` makes none: drop it"
+        ));
+    }
     if let Some(flag) = cli.connect.first_given() {
         return Some(format!(
             "{flag} chooses a connection, and `gc-attrs {command}` does not connect anywhere: \
@@ -541,6 +583,8 @@ impl Command {
             Self::Export(_) => "export",
             Self::Sim(_) => "sim",
             Self::Train(_) => "train",
+            Self::Record(_) => "record",
+            Self::Replay(_) => "replay",
         }
     }
 }
@@ -634,9 +678,21 @@ pub async fn run_tui(args: &ConnectArgs, open: &TuiArgs) -> color_eyre::Result<u
         Some(text) => app.open(text),
         None => Vec::new(),
     };
+    // A file that cannot be recorded to is said before the terminal is touched.
+    let recording = match args
+        .record
+        .as_deref()
+        .map(crate::history::recording::Recording::open)
+    {
+        Some(Err(error)) => {
+            eprintln!("gc-attrs: --record: {error}");
+            return Ok(2);
+        }
+        other => other.and_then(Result::ok),
+    };
     let (simulator_tx, simulator_rx) = tokio::sync::oneshot::channel();
     let connect = connect_tui(args.clone(), live, simulator_tx);
-    let ended = crate::tui::run(app, connect, initial).await;
+    let ended = crate::tui::run_recording(app, connect, initial, recording).await;
     if let Ok(running) = simulator_rx.await {
         running.shutdown().await;
     }

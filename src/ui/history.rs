@@ -125,7 +125,7 @@ fn columns() -> ([Constraint; 7], Row<'static>) {
 }
 
 /// A URL as a short path: no host, no `/api/v2`, ids shortened.
-fn route(url: &str) -> String {
+pub(super) fn route(url: &str) -> String {
     let path = short_path(url);
     match path.strip_prefix("/api/v2") {
         Some(rest) if !rest.is_empty() => rest.to_owned(),

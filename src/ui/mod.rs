@@ -21,6 +21,7 @@ mod payload;
 mod picker;
 pub mod presenter;
 mod prompt;
+mod replay;
 mod response;
 mod split;
 mod text;
@@ -81,8 +82,13 @@ fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let [top, body, foot] = rows(area);
-    bar::top(frame, top, app);
+    if let Some(replay) = &app.replay {
+        replay::render(frame, top, body, app, replay);
+    } else {
+        bar::top(frame, top, app);
+    }
     match &app.workspace {
+        _ if app.replay.is_some() => {}
         // Zoomed, the response takes the body, whatever it answers.
         _ if app.zoomed() && app.focus == Focus::Response => response::render(frame, body, app),
         _ if shows_workbench(app) => workbench::render(frame, body, app),
@@ -242,6 +248,9 @@ pub fn scroll_limit(app: &App, screen: Rect) -> u16 {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return 0;
     }
+    if let Some(replay) = &app.replay {
+        return replay::scroll_limit(app, replay, rows(screen)[1]);
+    }
     if app.focus == Focus::Response && (app.response_from_load() || app.zoomed()) {
         let [_, body, _] = rows(screen);
         let inner = Block::bordered().inner(body);
@@ -386,7 +395,11 @@ fn workspace_view(frame: &mut Frame, area: Rect, app: &App, workspace: &Workspac
 #[must_use]
 pub fn layout(app: &App, screen: Rect) -> Layout {
     let mut out = Layout::default();
-    if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT || app.overlay.is_some() {
+    if screen.width < MIN_WIDTH
+        || screen.height < MIN_HEIGHT
+        || app.overlay.is_some()
+        || app.replay.is_some()
+    {
         return out;
     }
     let [_, body, _] = rows(screen);

@@ -361,7 +361,7 @@ fn observed_lines(run: &StepRun, width: usize) -> Vec<Line<'static>> {
             _ => continue,
         };
         changed += 1;
-        lines.extend(prose(&text, theme::plain(), width, 4));
+        lines.extend(prose(&text, theme::plain(), width, 2));
     }
     if changed == 0 {
         lines.push(Line::styled("no attribute changed", theme::dim()));

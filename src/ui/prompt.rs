@@ -84,6 +84,7 @@ fn title(app: &App, prompt: &Prompt) -> String {
         Editing::NewValue { key } => format!("Value of new key `{}`", visible(key)),
         Editing::Value { key } => format!("Value of `{}`", visible(key)),
         Editing::Rename { key } => format!("Rename `{}`", visible(key)),
+        Editing::SaveRecording => "Save this session's exchanges to a new file".to_owned(),
     }
 }
 
@@ -140,7 +141,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, prompt: &Prompt) {
 fn masked(app: &App, prompt: &Prompt) -> bool {
     match &prompt.editing {
         Editing::Value { key } | Editing::NewValue { key } => !app.shows_value(key),
-        Editing::NewKey | Editing::Rename { .. } | Editing::Search => false,
+        Editing::NewKey | Editing::Rename { .. } | Editing::Search | Editing::SaveRecording => {
+            false
+        }
     }
 }
 
@@ -166,6 +169,10 @@ fn note(app: &App, prompt: &Prompt) -> String {
             "without regard to case · {}/{} next/previous · empty: no search",
             key(app, Context::Global, Action::SearchNext),
             key(app, Context::Global, Action::SearchPrevious)
+        ),
+        (Editing::SaveRecording, _) => format!(
+            "{} exchanges, redacted as the history is · gc-attrs replay FILE replays them",
+            app.history.len()
         ),
         (Editing::Rename { .. }, Some((key, _))) => {
             format!("{count} · a PATCH cannot remove `{}`", visible(key))

@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     scrolled(frame, area, block, lines(app, room), app.scroll.response);
 }
 
-fn status_text(view: &ResponseView) -> String {
+pub(super) fn status_text(view: &ResponseView) -> String {
     let exchange = &view.exchange;
     match &exchange.outcome {
         Outcome::Answer { .. } => exchange.outcome.to_string().trim_end().to_owned(),
@@ -147,34 +147,13 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
     let shown = app.shown_exchange(&view.exchange);
     let exchange = shown.as_ref();
     out.extend(no_answer(app, exchange, room));
-    if let Some(explanation) = &view.explanation {
-        out.push(Line::raw(""));
-        out.push(section("Decoded errors", room));
-        for error in &explanation.errors {
-            out.extend(error_lines(error, room));
-        }
-        for note in &explanation.notes {
-            out.extend(prose(&format!("note: {note}"), theme::warning(), room, 2));
-        }
-    }
+    out.extend(decoded(view, room));
     out.extend(observed(app, view, room));
-    if !exchange.response_headers.is_empty() {
-        out.push(Line::raw(""));
-        out.push(section("Response headers", room));
-        for (name, value) in &exchange.response_headers {
-            out.extend(wrap(
-                &[
-                    Span::styled(format!("{name}: "), theme::dim()),
-                    Span::raw(visible(value)),
-                ],
-                room,
-                &[],
-                &[Span::raw("  ")],
-                // A correlation id or a URL moves to the next line whole.
-                Break::Path,
-            ));
-        }
-    }
+    out.extend(headers(
+        "Response headers",
+        &exchange.response_headers,
+        room,
+    ));
     out.push(Line::raw(""));
     out.push(section("Body", room));
     out.extend(body(&exchange.response_body, room, app.view.wrap));
@@ -186,8 +165,56 @@ pub fn lines(app: &App, room: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// The decoded errors of an error answer, under their heading.
+pub(super) fn decoded(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(explanation) = &view.explanation {
+        out.push(Line::raw(""));
+        out.push(section("Decoded errors", room));
+        for error in &explanation.errors {
+            out.extend(error_lines(error, room));
+        }
+        for note in &explanation.notes {
+            out.extend(prose(&format!("note: {note}"), theme::warning(), room, 2));
+        }
+    }
+    out
+}
+
+/// Headers under a heading (nothing when there are none).
+pub(super) fn headers(
+    heading: &str,
+    headers: &[(String, String)],
+    room: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if headers.is_empty() {
+        return out;
+    }
+    out.push(Line::raw(""));
+    out.push(section(heading, room));
+    for (name, value) in headers {
+        out.extend(wrap(
+            &[
+                Span::styled(format!("{name}: "), theme::dim()),
+                Span::raw(visible(value)),
+            ],
+            room,
+            &[],
+            &[Span::raw("  ")],
+            // A correlation id or a URL moves to the next line whole.
+            Break::Path,
+        ));
+    }
+    out
+}
+
 /// Why there is no answer, and what a write without one may have done.
-fn no_answer(app: &App, exchange: &crate::app::Exchange, room: usize) -> Vec<Line<'static>> {
+pub(super) fn no_answer(
+    app: &App,
+    exchange: &crate::app::Exchange,
+    room: usize,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if let Some(failure) = exchange.failure() {
         out.push(Line::raw(""));
@@ -219,7 +246,7 @@ fn no_answer(app: &App, exchange: &crate::app::Exchange, room: usize) -> Vec<Lin
 }
 
 /// Status, latency, the request line, correlation id and rate limit.
-fn summary(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
+pub(super) fn summary(view: &ResponseView, room: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let exchange = &view.exchange;
     let mut head = vec![Span::styled(
@@ -401,7 +428,7 @@ fn observed(app: &App, view: &ResponseView, room: usize) -> Vec<Line<'static>> {
 
 /// A body: pretty JSON when it parses, else the text as is; a long line
 /// wraps under its indent, each continuation marked `↪`, or is cut with `…`.
-fn body(raw: &str, room: usize, wrapping: bool) -> Vec<Line<'static>> {
+pub(super) fn body(raw: &str, room: usize, wrapping: bool) -> Vec<Line<'static>> {
     if raw.trim().is_empty() {
         return vec![Line::styled("(empty)", theme::dim())];
     }

@@ -20,6 +20,7 @@ mod get;
 mod hostile;
 mod lint;
 mod login;
+mod replay;
 mod secrets;
 mod send;
 mod support;

@@ -53,6 +53,8 @@ pub enum Context {
     RevertConfirm,
     /// The message log.
     Messages,
+    /// A recorded session replayed (`gc-attrs replay FILE`).
+    Replay,
 }
 
 impl Context {
@@ -75,6 +77,7 @@ impl Context {
             Self::QuitConfirm => "the quit question",
             Self::RevertConfirm => "the revert-all question",
             Self::Messages => "the message log",
+            Self::Replay => "the replay",
         }
     }
 
@@ -106,6 +109,7 @@ impl Context {
         &[Self::RevertConfirm],
         &[Self::Messages],
         &[Self::Request],
+        &[Self::Replay],
     ];
 }
 
@@ -250,6 +254,16 @@ actions! {
     SearchNext = "search_next",
     /// The previous match of the search.
     SearchPrevious = "search_previous",
+    /// Save this session's exchanges to a file, to replay.
+    SaveRecording = "save_recording",
+    /// The replay's next exchange.
+    ReplayNext = "replay_next",
+    /// The replay's previous exchange.
+    ReplayPrevious = "replay_previous",
+    /// The replay's first exchange.
+    ReplayFirst = "replay_first",
+    /// The replay's last exchange.
+    ReplayLast = "replay_last",
 }
 
 impl Action {
@@ -382,7 +396,7 @@ impl Keymap {
             &'static [(&'static str, &'static str)],
             &'static [Context],
         );
-        const GROUPS: [Group; 12] = [
+        const GROUPS: [Group; 13] = [
             (
                 "Global",
                 &[
@@ -412,6 +426,7 @@ impl Keymap {
             ("Quit with unsent edits", &[], &[Context::QuitConfirm]),
             ("Revert every edit", &[], &[Context::RevertConfirm]),
             ("Messages", &[], &[Context::Messages]),
+            ("Replay", &[], &[Context::Replay]),
         ];
         let mut out: Vec<HelpGroup> = GROUPS
             .iter()

@@ -194,6 +194,7 @@ fn where_(context: Context) -> &'static str {
         Context::QuitConfirm => "quit question",
         Context::RevertConfirm => "revert-all question",
         Context::Messages => "message log",
+        Context::Replay => "replay",
     }
 }
 

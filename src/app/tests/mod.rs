@@ -8,6 +8,7 @@ mod flows;
 mod keymap;
 mod picker;
 mod presenter;
+mod recording;
 mod scroll;
 mod search;
 mod secure;

@@ -8,6 +8,7 @@ mod payload;
 mod picker;
 mod presenter;
 mod remap;
+mod replay;
 mod search;
 mod secure;
 mod sizes;

@@ -103,9 +103,21 @@ fn states() -> Vec<(&'static str, App)> {
     ]
 }
 
+/// The replay's states: a recorded session, at its end under the help, empty.
+fn replay_states() -> Vec<(&'static str, App)> {
+    let mut end = super::replay::recorded();
+    press(&mut end, &[code(KeyCode::End), Key::char('?')]);
+    let empty = App::replaying(crate::app::Replay::new("x", Vec::new(), false));
+    vec![
+        ("replay", super::replay::recorded()),
+        ("replay at its end under the help", end),
+        ("empty replay", empty),
+    ]
+}
+
 #[test]
 fn every_state_draws_at_every_size() {
-    for (name, app) in states() {
+    for (name, app) in states().into_iter().chain(replay_states()) {
         for width in (0..=120).step_by(7) {
             for height in (0..=40).step_by(3) {
                 let result = std::panic::catch_unwind(|| draw(&app, width, height));
