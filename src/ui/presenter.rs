@@ -260,16 +260,20 @@ fn answer_lines(presenter: &Presenter, width: usize) -> Vec<Line<'static>> {
     let run = match presenter.stage() {
         Some(Stage::Revealed(run)) => run,
         Some(Stage::Running(_)) => {
-            return vec![Line::styled(
+            return prose(
                 "sending… (the step's wait included)",
                 theme::dim(),
-            )];
+                width,
+                0,
+            );
         }
         _ => {
-            return vec![Line::styled(
+            return prose(
                 "not sent yet: Enter sends it and shows what the server answers",
                 theme::dim(),
-            )];
+                width,
+                0,
+            );
         }
     };
     let mut lines = Vec::new();
