@@ -68,6 +68,10 @@ pub async fn run(args: &TrainArgs, out: Output) -> Option<Result<u8, CliError>> 
             Ok(scenario) => check(vec![scenario], out).await,
             Err(e) => Err(e),
         }),
+        (Some(_), false) if out.json => Some(Err(CliError::usage(
+            "--json prints the list or a --check report; the presenter is a screen: \
+             add --check, or leave out --json",
+        ))),
         (Some(_), false) => None,
     }
 }

@@ -73,8 +73,9 @@ pub struct Runner {
     sim: RunningSim,
     client: Client,
     defaults: SimSettings,
-    /// The attributes last observed after a step: (secure, attributes).
-    last: Mutex<Option<(bool, Attributes)>>,
+    /// The attributes last observed after a step: whose (secure, or the
+    /// participant's id) and what they were.
+    last: Mutex<Option<(bool, String, Attributes)>>,
 }
 
 impl std::fmt::Debug for Runner {
@@ -135,15 +136,15 @@ impl Runner {
         *lock(&self.last) = None;
     }
 
-    fn last_seen(&self, secure: bool) -> Option<Attributes> {
+    fn last_seen(&self, secure: bool, participant_id: &str) -> Option<Attributes> {
         lock(&self.last)
             .as_ref()
-            .filter(|(kind, _)| *kind == secure)
-            .map(|(_, attributes)| attributes.clone())
+            .filter(|(kind, whose, _)| *kind == secure && whose == participant_id)
+            .map(|(_, _, attributes)| attributes.clone())
     }
 
-    fn remember(&self, secure: bool, attributes: &Attributes) {
-        *lock(&self.last) = Some((secure, attributes.clone()));
+    fn remember(&self, secure: bool, participant_id: &str, attributes: &Attributes) {
+        *lock(&self.last) = Some((secure, participant_id.to_owned(), attributes.clone()));
     }
 
     /// Stops the simulator.
@@ -255,7 +256,7 @@ impl Runner {
             .map_err(Prepare::Predict)
     }
 
-    /// Runs step `index`: waits, reads, predicts, switches the simulator
+    /// Runs step `index`: reads and predicts, waits, switches the simulator
     /// to the step's settings, sends, switches back, reads again, judges.
     pub async fn step(&self, index: usize) -> StepRun {
         let Some(step) = self.scenario.steps.get(index) else {
@@ -273,7 +274,7 @@ impl Runner {
             Err(Prepare::Predict(error)) => (Err(error), None),
         };
         if matches!(step.request, StepRequest::Read(_))
-            && let Some(last) = self.last_seen(secure)
+            && let Some(last) = self.last_seen(secure, participant_id)
         {
             // A read shows what changed since the state last observed
             // (while the trainer talked, a flow may have written).
@@ -316,7 +317,7 @@ impl Runner {
         if !matches!(step.request, StepRequest::Check(_)) && run.error.is_none() {
             match self.read(participant_id, secure).await {
                 Ok((after, _, _)) => {
-                    self.remember(secure, &after);
+                    self.remember(secure, participant_id, &after);
                     run.after = Some(after);
                 }
                 Err(error) => run.error = Some(error),

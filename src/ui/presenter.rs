@@ -323,15 +323,13 @@ fn exchange_lines(exchange: &Exchange, width: usize) -> Vec<Line<'static>> {
     }
     let limit = &exchange.rate_limit;
     if let Some(seconds) = limit.retry_after_seconds {
-        lines.push(Line::styled(
-            format!(
-                "Retry-After: {seconds} s · inin-ratelimit {}/{} · reset {} s",
-                shown(limit.count),
-                shown(limit.allowed),
-                shown(limit.reset_seconds)
-            ),
-            theme::warning(),
-        ));
+        let text = format!(
+            "Retry-After: {seconds} s · inin-ratelimit {}/{} · reset {} s",
+            shown(limit.count),
+            shown(limit.allowed),
+            shown(limit.reset_seconds)
+        );
+        lines.extend(prose(&text, theme::warning(), width, 2));
     }
     lines
 }

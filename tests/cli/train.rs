@@ -157,3 +157,11 @@ fn an_unknown_scenario_name_exits_2_listing_the_names() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("flow-writeback"), "{}", run.stderr);
 }
+
+#[test]
+fn json_without_check_on_a_named_scenario_is_a_usage_error_not_a_screen() {
+    let env = Env::new();
+    let run = env.run(&["train", "there-is-no-put", "--json"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("add --check"), "{}", run.stderr);
+}

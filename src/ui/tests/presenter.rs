@@ -75,3 +75,12 @@ async fn presenter_masks_secure_values_100x30() {
     );
     assert_snapshot!(screen);
 }
+
+#[tokio::test]
+async fn presenter_shows_the_429_with_retry_after_and_the_rate_limit_80x24() {
+    let presenter = at("rate-limited", 0, true).await;
+    let screen = draw(&presenter, 80, 24);
+    assert!(screen.contains("429 Too Many Requests"), "{screen}");
+    assert!(screen.contains("Retry-After: 1 s"), "{screen}");
+    assert_snapshot!(screen);
+}
