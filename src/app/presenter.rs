@@ -119,6 +119,9 @@ pub struct Presenter {
     pub note: Option<String>,
     /// A reset is under way.
     pub resetting: bool,
+    /// Whether to draw in colour (off with `NO_COLOR`): without it, focus is
+    /// shown by reverse video.
+    pub colour: bool,
 }
 
 impl Presenter {
@@ -132,6 +135,7 @@ impl Presenter {
             stages,
             note: None,
             resetting: false,
+            colour: true,
         };
         let effects = presenter.show(0);
         (presenter, effects)

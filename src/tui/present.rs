@@ -36,6 +36,8 @@ async fn present_loop(
     scenario: Scenario,
 ) -> std::io::Result<Ended> {
     let (mut presenter, initial) = Presenter::new(scenario.clone());
+    // https://no-color.org: set and not empty.
+    presenter.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     terminal.draw(|frame| crate::ui::presenter::render(frame, &presenter))?;
     // The simulator starts after the first frame.
     let started: Started = tokio::spawn(Runner::start(scenario))

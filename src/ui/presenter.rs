@@ -20,6 +20,7 @@ const MAX_PROSE: usize = 6;
 
 /// Draws the presenter.
 pub fn render(frame: &mut Frame, presenter: &Presenter) {
+    theme::set_colour(presenter.colour);
     let area = frame.area();
     let Some(step) = presenter.scenario.steps.get(presenter.step) else {
         return;

@@ -84,3 +84,16 @@ async fn presenter_shows_the_429_with_retry_after_and_the_rate_limit_80x24() {
     assert!(screen.contains("Retry-After: 1 s"), "{screen}");
     assert_snapshot!(screen);
 }
+
+#[tokio::test]
+async fn presenter_draws_at_any_size_without_panicking() {
+    let told = at("there-is-no-put", 0, false).await;
+    let revealed = at("secure-put-vs-patch", 0, true).await;
+    for presenter in [&told, &revealed] {
+        for width in [1, 2, 5, 10, 20, 40, 79] {
+            for height in [1, 2, 3, 5, 8, 12, 23] {
+                draw(presenter, width, height);
+            }
+        }
+    }
+}
