@@ -19,5 +19,6 @@ pub use enums::{
 pub use models::*;
 pub use region::{REGIONS, Region, RegionError, Target};
 pub use routes::{
-    AttributeRoute, BodyModel, Lifecycle, Media, PathParams, ROUTES, Route, RouteKind, Verb,
+    AttributeRoute, BodyModel, Lifecycle, Media, OTHER_ROUTES, PathParams, ROUTES, Route,
+    RouteKind, Verb,
 };

@@ -184,6 +184,8 @@ pub enum RouteKind {
     SecureAttributes,
     /// `GET` a conversation or a media view of it
     Conversation,
+    /// `GET /api/v2/tokens/me`: what the API knows of the caller's token (§10)
+    TokenInfo,
 }
 
 /// The body model a route takes.
@@ -375,6 +377,17 @@ pub static ROUTES: &[Route] = &[
         "get_conversations_message", &[]),
 ];
 
+/// The routes gc-attrs calls outside `/api/v2/conversations`: not in the
+/// [`inventory`] (§7 lists that namespace only), so neither [`Route::for_path`]
+/// nor the simulator's matcher of [`ROUTES`] sees them; [`Route::lookup`] and
+/// [`Route::outside_conversations`] do.
+pub static OTHER_ROUTES: &[Route] = &[
+    // §10: "needs no permission"; [PY269] `TokensApi.get_tokens_me` -> TokenInfo.
+    route!(Get "/api/v2/tokens/me",
+        TokenInfo, None, None, false, 200, Some("TokenInfo"), Current,
+        "get_tokens_me", &[]),
+];
+
 /// The values of a route's path parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PathParams {
@@ -457,7 +470,17 @@ impl Route {
     pub fn lookup(kind: RouteKind, verb: Verb, media: Option<Media>) -> Option<&'static Route> {
         ROUTES
             .iter()
+            .chain(OTHER_ROUTES)
             .find(|r| r.kind == kind && r.verb == verb && r.media == media)
+    }
+
+    /// The route of [`OTHER_ROUTES`] with this verb whose template matches the path.
+    #[must_use]
+    pub fn outside_conversations(verb: Verb, path: &str) -> Option<(&'static Route, PathParams)> {
+        OTHER_ROUTES
+            .iter()
+            .filter(|route| route.verb == verb)
+            .find_map(|route| route.match_path(path).map(|params| (route, params)))
     }
 }
 
@@ -561,6 +584,20 @@ mod tests {
             Media::from_participant_array("socialExpressions"),
             Some(Media::Socialexpressions)
         );
+    }
+
+    #[test]
+    fn tokens_me_is_looked_up_outside_the_conversation_table() {
+        let route = Route::lookup(RouteKind::TokenInfo, Verb::Get, None).unwrap();
+        assert_eq!(route.template, "/api/v2/tokens/me");
+        assert!(route.permissions.is_empty(), "needs no permission (§10)");
+        assert_eq!(route.success_body, Some("TokenInfo"));
+        assert!(ROUTES.iter().all(|r| r.kind != RouteKind::TokenInfo));
+        assert!(Route::find(Verb::Get, "/api/v2/tokens/me").is_none());
+        let (found, _) = Route::outside_conversations(Verb::Get, "/api/v2/tokens/me/").unwrap();
+        assert_eq!(found.template, route.template);
+        assert!(Route::outside_conversations(Verb::Patch, "/api/v2/tokens/me").is_none());
+        assert!(Route::outside_conversations(Verb::Get, "/api/v2/tokens/you").is_none());
     }
 
     #[test]

@@ -263,5 +263,7 @@ fn api_call(state: &SimState, parts: &Parts, bytes: &Bytes) -> Result<Response, 
         RouteKind::SecureAttributes => {
             secure::handle(state, route.verb, conversation_id, &parts.headers, bytes)
         }
+        // Not in `ROUTES`, so the matcher above never gives it (yet).
+        RouteKind::TokenInfo => Err(ErrorAnswer::unknown_route(method, path)),
     }
 }

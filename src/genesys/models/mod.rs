@@ -12,6 +12,7 @@ mod conversation;
 mod error;
 mod media;
 mod oauth;
+mod token;
 
 pub use bodies::{
     ConversationSecureAttributes, MediaParticipantRequest, ParticipantAttributes, WrapupInput,
@@ -24,6 +25,7 @@ pub use media::{
     MessageConversation, MessageMediaParticipant,
 };
 pub use oauth::{AuthErrorResponse, AuthResponse};
+pub use token::{NamedEntity, TokenInfo};
 
 /// An attribute map: keys to string values (§2, "Value types").
 pub type Attributes = std::collections::BTreeMap<String, String>;
