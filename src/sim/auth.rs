@@ -188,6 +188,25 @@ pub(crate) fn bearer(state: &SimState, headers: &HeaderMap) -> Result<(), ErrorA
     }
 }
 
+/// The expiry of the request's bearer token, if it is one the simulator
+/// issued and it has not expired.
+pub(crate) fn bearer_expiry(state: &SimState, headers: &HeaderMap) -> Option<Instant> {
+    let token = headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .trim()
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))?
+        .1
+        .trim();
+    let now = Instant::now();
+    lock(&state.tokens)
+        .get(token)
+        .map(|found| found.expires_at)
+        .filter(|at| *at > now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

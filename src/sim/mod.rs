@@ -42,6 +42,7 @@ mod serve;
 mod server;
 mod state;
 mod stored;
+mod tokens;
 mod views;
 
 use std::net::SocketAddr;

@@ -29,9 +29,9 @@ use futures_util::StreamExt;
 use super::errors::ErrorAnswer;
 use super::limits::{self, Bucket, WINDOW};
 use super::state::{SimState, lock};
-use super::{attributes, auth, conversations, routing, secure};
+use super::{attributes, auth, conversations, routing, secure, tokens};
 use crate::genesys::routes::inventory::inventory;
-use crate::genesys::{RouteKind, Verb};
+use crate::genesys::{Route, RouteKind, Verb};
 
 /// The correlation id header every answer carries (§4); hyper writes header
 /// names in lower case, and clients match them case-insensitively.
@@ -233,7 +233,15 @@ fn api_call(state: &SimState, parts: &Parts, bytes: &Bytes) -> Result<Response, 
     let path = parts.uri.path();
     let method = parts.method.as_str();
     // A route removed from the spec (chats) is served as if it never existed.
-    let routes = routing::routes_for(path);
+    let mut routes = routing::routes_for(path);
+    // The few routes outside /api/v2/conversations (`OTHER_ROUTES`), e.g. tokens/me.
+    if let Some(other) = method
+        .parse::<Verb>()
+        .ok()
+        .and_then(|verb| Route::outside_conversations(verb, path))
+    {
+        routes.push(other);
+    }
     let Some((route, params)) = routes
         .iter()
         .find(|(route, _)| route.verb.as_str() == method)
@@ -263,7 +271,6 @@ fn api_call(state: &SimState, parts: &Parts, bytes: &Bytes) -> Result<Response, 
         RouteKind::SecureAttributes => {
             secure::handle(state, route.verb, conversation_id, &parts.headers, bytes)
         }
-        // Not in `ROUTES`, so the matcher above never gives it (yet).
-        RouteKind::TokenInfo => Err(ErrorAnswer::unknown_route(method, path)),
+        RouteKind::TokenInfo => tokens::me(state, &parts.headers),
     }
 }

@@ -15,3 +15,4 @@ mod routes;
 mod secure;
 mod settings;
 mod support;
+mod tokens;
