@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use super::client::{ApiError, Client, RawRequest};
 use super::exchange::Exchange;
 use crate::genesys::{
-    Attributes, Conversation, ConversationSecureAttributes, Route, RouteKind, Verb,
+    Attributes, Conversation, ConversationSecureAttributes, Route, RouteKind, TokenInfo, Verb,
 };
 
 /// The route table lacks a route the calls below need: a bug of gc-attrs,
@@ -40,6 +40,16 @@ impl Client {
         let route =
             Route::lookup(RouteKind::Conversation, Verb::Get, None).ok_or_else(not_in_table)?;
         self.get_json(&route.path(conversation_id, "")).await
+    }
+
+    /// `GET /api/v2/tokens/me` (§10): what the API knows of this client's token.
+    ///
+    /// # Errors
+    /// As [`Client::get_json`].
+    pub async fn get_token_info(&self) -> Result<(TokenInfo, Exchange), ApiError> {
+        let route =
+            Route::lookup(RouteKind::TokenInfo, Verb::Get, None).ok_or_else(not_in_table)?;
+        self.get_json(&route.path("", "")).await
     }
 
     /// `PATCH` a participant-attribute route with `{"attributes": …}`; the

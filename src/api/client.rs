@@ -153,6 +153,21 @@ struct CachedToken {
 /// their lifetime, so short-lived tokens are still used).
 const EXPIRY_MARGIN: Duration = Duration::from_secs(60);
 
+/// What the client knows of its token, never the token itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenState {
+    /// Client credentials, and no token fetched yet.
+    NotYet,
+    /// A client-credentials token, renewed this long from now: its
+    /// `expires_in` less a safety margin (zero once due).
+    ClientCredentials {
+        /// Time until the client logs in again.
+        renews_in: Duration,
+    },
+    /// A pre-set access token: the client cannot know when it expires.
+    AccessToken,
+}
+
 /// Redirects a read may follow, all on its own origin.
 const MAX_READ_REDIRECTS: usize = 5;
 
@@ -253,6 +268,22 @@ impl Client {
     #[must_use]
     pub fn target(&self) -> &Target {
         &self.config.target
+    }
+
+    /// What the client knows of its token now.
+    pub async fn token_state(&self) -> TokenState {
+        let cache = self.token.lock().await;
+        match (&self.config.credentials, cache.as_ref()) {
+            (Credentials::AccessToken(_), _) => TokenState::AccessToken,
+            (Credentials::ClientCredentials { .. }, None) => TokenState::NotYet,
+            (Credentials::ClientCredentials { .. }, Some(cached)) => {
+                TokenState::ClientCredentials {
+                    renews_in: cached.expires_at.map_or(Duration::ZERO, |at| {
+                        at.saturating_duration_since(Instant::now())
+                    }),
+                }
+            }
+        }
     }
 
     /// Logs in with client credentials and caches the token.

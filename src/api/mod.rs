@@ -11,7 +11,7 @@ mod calls;
 mod client;
 mod exchange;
 
-pub use client::{ApiError, Client, ClientConfig, DEFAULT_MAX_BODY, RawRequest};
+pub use client::{ApiError, Client, ClientConfig, DEFAULT_MAX_BODY, RawRequest, TokenState};
 
 pub use exchange::{
     Exchange, Failure, FailureKind, Outcome, RateLimit, Timings, now, redact_header, to_curl,

@@ -1,7 +1,7 @@
 //! Command-line parsing (clap) and the runners: without a subcommand the TUI
 //! (on the embedded simulator unless credentials are found); with one, a
 //! headless command for scripts and on-call (`get`, `diff`, `lint`,
-//! `explain`, `check`, `send`, `export`, `code`), the TUI recording its
+//! `explain`, `check`, `send`, `export`, `code`, `whoami`), the TUI recording its
 //! exchanges (`record FILE`) or replaying a recording (`replay FILE`), or the
 //! standalone simulator (`sim`).
 //!
@@ -22,6 +22,7 @@ mod replay;
 mod send;
 mod sim;
 mod train;
+mod whoami;
 
 pub use replay::{RecordArgs, ReplayArgs};
 pub use sim::{SimArgs, run_sim};
@@ -236,6 +237,20 @@ pub enum Command {
     Record(RecordArgs),
     /// Step through a recording in the TUI, with no network.
     Replay(ReplayArgs),
+    /// Show who the connection is: organization, OAuth client, session
+    /// kind, scopes and token expiry (`GET /api/v2/tokens/me`).
+    Whoami(WhoamiArgs),
+}
+
+/// `gc-attrs whoami`.
+#[derive(Args, Debug)]
+pub struct WhoamiArgs {
+    /// Where to connect.
+    #[command(flatten)]
+    pub connect: ConnectArgs,
+    /// Text or JSON.
+    #[command(flatten)]
+    pub output: JsonArg,
 }
 
 /// `gc-attrs get`.
@@ -439,6 +454,14 @@ pub fn run(cli: Cli) -> color_eyre::Result<u8> {
             let connect = args.connect.or(before);
             (Some(runtime.block_on(get::run(args, &connect, out))), out)
         }
+        Some(Command::Whoami(args)) => {
+            let out = common::Output::new(json(args.output));
+            let connect = args.connect.or(before);
+            (
+                Some(runtime.block_on(whoami::run(args, &connect, out))),
+                out,
+            )
+        }
         Some(Command::Diff(args)) => {
             let out = common::Output::new(json(args.output));
             let connect = args.connect.or(before);
@@ -518,6 +541,7 @@ fn misplaced(cli: &Cli) -> Option<String> {
             | Command::Diff(_)
             | Command::Send(_)
             | Command::Code(_)
+            | Command::Whoami(_)
             | Command::Record(_),
         ) => None,
         Some(Command::Sim(_)) => Some("sim"),
@@ -585,6 +609,7 @@ impl Command {
             Self::Train(_) => "train",
             Self::Record(_) => "record",
             Self::Replay(_) => "replay",
+            Self::Whoami(_) => "whoami",
         }
     }
 }

@@ -25,6 +25,9 @@ pub(crate) const ORGANIZATION_ID: &str = "5b9b3c2e-6f1a-4d8e-9c7b-0a1e2f3d4c5b";
 /// The demo organization's name (assumed).
 pub(crate) const ORGANIZATION_NAME: &str = "gc-attrs simulator";
 
+/// The OAuth client's name (assumed).
+pub(crate) const CLIENT_NAME: &str = "simulated OAuth client";
+
 /// `GET /api/v2/tokens/me`.
 pub(crate) fn me(state: &SimState, headers: &HeaderMap) -> Result<Response, ErrorAnswer> {
     let expires_at =
@@ -43,7 +46,7 @@ pub(crate) fn me(state: &SimState, headers: &HeaderMap) -> Result<Response, Erro
         organization: Some(named(ORGANIZATION_ID, ORGANIZATION_NAME)),
         home_organization: Some(named(ORGANIZATION_ID, ORGANIZATION_NAME)),
         authorized_scope: Some(Vec::new()),
-        oauth_client: Some(named(client_id, &format!("{client_id} (simulated)"))),
+        oauth_client: Some(named(client_id, CLIENT_NAME)),
         date_token_idles: idles,
         ..TokenInfo::default()
     };
