@@ -26,3 +26,4 @@ mod send;
 mod support;
 mod train;
 mod usage;
+mod whoami;
