@@ -117,6 +117,16 @@ def main(base, client_id, secret):
     except ApiException as error:
         check("a stale version is rejected with 400", error.status == 400, error.status)
 
+    me = gc.TokensApi(client).get_tokens_me()
+    check("get_tokens_me -> TokenInfo", isinstance(me, gc.TokenInfo), me)
+    check("TokenInfo.organization decodes as NamedEntity",
+          isinstance(me.organization, gc.NamedEntity) and bool(me.organization.name), me.organization)
+    check("TokenInfo.o_auth_client (JSON OAuthClient) has the client id",
+          me.o_auth_client is not None and me.o_auth_client.id == sys.argv[2], me.o_auth_client)
+    check("TokenInfo.authorized_scope is a list", me.authorized_scope == [], me.authorized_scope)
+    check("TokenInfo.date_token_idles decodes as a datetime",
+          me.date_token_idles is not None and me.date_token_idles.tzinfo is not None, repr(me.date_token_idles))
+
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
