@@ -118,6 +118,26 @@ impl Ended {
 /// The connection as the running effects wait for it.
 type Connection = Shared<BoxFuture<'static, Result<Arc<Connected>, String>>>;
 
+/// Starts `start` in a task of its own; every effect may wait for its
+/// outcome (a task that panicked is said as `what` failed).
+fn spawn_shared<T, F>(
+    start: F,
+    what: &'static str,
+) -> Shared<BoxFuture<'static, Result<Arc<T>, String>>>
+where
+    T: Send + Sync + 'static,
+    F: Future<Output = Result<T, String>> + Send + 'static,
+{
+    tokio::spawn(start)
+        .map(move |joined| match joined {
+            Ok(Ok(value)) => Ok(Arc::new(value)),
+            Ok(Err(message)) => Err(message),
+            Err(error) => Err(format!("{what} failed: {error}")),
+        })
+        .boxed()
+        .shared()
+}
+
 /// Runs the TUI until the user quits or a signal ends it. `connect` starts
 /// once the first frame is on the screen (nothing but the terminal comes
 /// before it); `initial` effects (e.g. a load for `--conversation`) wait for
@@ -303,14 +323,7 @@ where
 {
     terminal.draw(|frame| crate::ui::render(frame, app))?;
     // Everything else starts after the first frame.
-    let connection: Connection = tokio::spawn(connect)
-        .map(|joined| match joined {
-            Ok(Ok(connected)) => Ok(Arc::new(connected)),
-            Ok(Err(message)) => Err(message),
-            Err(error) => Err(format!("the connection task failed: {error}")),
-        })
-        .boxed()
-        .shared();
+    let connection: Connection = spawn_shared(connect, "the connection task");
     let (tx, rx) = mpsc::unbounded_channel::<Msg>();
     let mut runner = Runner {
         connection: connection.clone(),

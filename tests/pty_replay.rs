@@ -6,107 +6,17 @@
 // Helpers of a test crate may unwrap like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+// Shared with the presenter's test, which uses the rest of it.
+#[allow(dead_code)]
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Tui;
 
 const CALL: &str = "6a1e3b52-9c4d-4f7a-8e21-5b0c7d9e2f14";
 const CUSTOMER: &str = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
-
-struct Tui {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Tui {
-    /// The binary with these arguments in a 100×30 pseudo-terminal.
-    fn spawn(args: &[&str], home: &Path) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_gc-attrs"));
-        command.args(args);
-        command.cwd(home);
-        command.env("TERM", "xterm-256color");
-        command.env("HOME", home);
-        command.env("GC_ATTRS_CONFIG_DIR", home);
-        for name in [
-            "GENESYSCLOUD_OAUTHCLIENT_ID",
-            "GENESYSCLOUD_OAUTHCLIENT_SECRET",
-            "GENESYSCLOUD_ACCESS_TOKEN",
-            "GENESYSCLOUD_REGION",
-        ] {
-            command.env_remove(name);
-        }
-        let child = pair.slave.spawn_command(command).unwrap();
-        drop(pair.slave);
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(30), size(100), 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&parser);
-        thread::spawn(move || {
-            let mut buffer = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buffer[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Self {
-            child,
-            parser,
-            writer,
-            _master: pair.master,
-        }
-    }
-
-    /// Waits (bounded) until the screen shows `needle`.
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let shown = self.parser.lock().unwrap().screen().contents();
-            if shown.contains(needle) {
-                return shown;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the screen never showed {needle:?}; it shows:\n{shown}"
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        thread::sleep(Duration::from_millis(60));
-    }
-
-    /// Waits (bounded) for the exit; its status.
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the TUI did not quit");
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
 
 fn lines(path: &Path) -> Vec<serde_json::Value> {
     std::fs::read_to_string(path)
@@ -133,15 +43,15 @@ fn record_saves_and_replay_steps_to_the_observed_change_with_no_network() {
         ],
         &home,
     );
-    tui.wait_for("loaded conversation");
+    tui.wait_for(&["loaded conversation"]);
     tui.send(b"W");
-    tui.wait_for("Save this session");
+    tui.wait_for(&["Save this session"]);
     tui.send(&[0x15]); // Ctrl-U clears the offered name
     for c in "saved.jsonl".chars() {
         tui.send(c.to_string().as_bytes());
     }
     tui.send(b"\r");
-    tui.wait_for("saved 1 exchange to saved.jsonl");
+    tui.wait_for(&["saved 1 exchange to saved.jsonl"]);
     tui.send(&[0x03]);
     assert_eq!(tui.exit_code(), 0);
     for file in [recorded.clone(), home.join("saved.jsonl")] {
@@ -174,12 +84,12 @@ fn record_saves_and_replay_steps_to_the_observed_change_with_no_network() {
         String::from_utf8_lossy(&sent.stderr)
     );
     let mut replay = Tui::spawn(&["replay", session.to_str().unwrap()], &home);
-    replay.wait_for("· 1/4 · recorded");
-    replay.wait_for("no network");
+    replay.wait_for(&["· 1/4 · recorded"]);
+    replay.wait_for(&["no network"]);
     for _ in 0..3 {
         replay.send(b"\x1b[C"); // →
     }
-    let shown = replay.wait_for("Observed changes");
+    let shown = replay.wait_for(&["Observed changes"]);
     assert!(shown.contains("4/4"), "{shown}");
     assert!(
         shown

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crossterm::event::Event;
-use futures_util::future::{BoxFuture, FutureExt as _, Shared};
+use futures_util::future::{BoxFuture, Shared};
 use tokio::sync::mpsc;
 
 use super::{
@@ -40,14 +40,7 @@ async fn present_loop(
     presenter.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     terminal.draw(|frame| crate::ui::presenter::render(frame, &presenter))?;
     // The simulator starts after the first frame.
-    let started: Started = tokio::spawn(Runner::start(scenario))
-        .map(|joined| match joined {
-            Ok(Ok(runner)) => Ok(Arc::new(runner)),
-            Ok(Err(message)) => Err(message),
-            Err(error) => Err(format!("the simulator task failed: {error}")),
-        })
-        .boxed()
-        .shared();
+    let started: Started = super::spawn_shared(Runner::start(scenario), "the simulator task");
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     for effect in initial {
         run(effect, &started, &tx);
